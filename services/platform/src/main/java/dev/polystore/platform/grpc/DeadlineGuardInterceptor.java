@@ -1,0 +1,67 @@
+package dev.polystore.platform.grpc;
+
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers every call before its deadline. A store that hangs (a pool waiting for connections to a
+ * database that went away) would otherwise hold the call past the caller's deadline; shortly
+ * before the deadline this guard answers UNAVAILABLE, which the caller may retry. Calls without a
+ * deadline get {@code defaultDeadline}, so nothing hangs forever. Streaming calls are left alone.
+ */
+public final class DeadlineGuardInterceptor implements ServerInterceptor {
+  private final ScheduledExecutorService timer;
+  private final Duration defaultDeadline;
+
+  public DeadlineGuardInterceptor(ScheduledExecutorService timer, Duration defaultDeadline) {
+    this.timer = timer;
+    this.defaultDeadline = defaultDeadline;
+  }
+
+  @Override
+  public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+      ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+    if (call.getMethodDescriptor().getType() != MethodDescriptor.MethodType.UNARY) {
+      return next.startCall(call, headers); // streams live as long as the caller wants them
+    }
+    Deadline deadline = Context.current().getDeadline();
+    if (deadline == null) {
+      deadline = Deadline.after(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    long remaining = deadline.timeRemaining(TimeUnit.MILLISECONDS);
+    // Answer a little before the deadline so the answer still reaches the caller in time.
+    long answerIn = Math.max(0, remaining - Math.min(250, remaining / 10));
+
+    SingleCloseServerCall<ReqT, RespT> guarded = new SingleCloseServerCall<>(call);
+    String service = call.getMethodDescriptor().getServiceName();
+    ScheduledFuture<?> alarm = timer.schedule(() -> guarded.close(
+        Status.UNAVAILABLE.withDescription(service + " did not get an answer from its store in time; retry"),
+        new Metadata()), answerIn, TimeUnit.MILLISECONDS);
+
+    ServerCall.Listener<ReqT> delegate = next.startCall(guarded, headers);
+    return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
+      @Override
+      public void onComplete() {
+        alarm.cancel(false);
+        super.onComplete();
+      }
+
+      @Override
+      public void onCancel() {
+        alarm.cancel(false);
+        super.onCancel();
+      }
+    };
+  }
+}

@@ -1,0 +1,23 @@
+package dev.polystore.platform.postgres;
+
+import dev.polystore.platform.errors.OutageClassifier;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** PostgreSQL failures that mean "the database cannot be reached now", seen as UNAVAILABLE. */
+public final class PostgresOutages implements OutageClassifier {
+  @Override
+  public boolean isOutage(Throwable failure) {
+    if (failure instanceof SQLTransientConnectionException || failure instanceof ConnectException
+        || failure instanceof org.jdbi.v3.core.ConnectionException) {
+      return true;
+    }
+    if (failure instanceof SQLException sql && sql.getSQLState() != null) {
+      String state = sql.getSQLState();
+      // 08: connection exceptions; 57P01-03: shutdown or starting up; 53300: too many connections.
+      return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+    }
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.polystore.platform.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Answers "does the writer answer now?" within about a second. It keeps one connection of its own,
+ * outside the pool: a pool would make the probe wait its full connection timeout while the
+ * database is away.
+ */
+final class PostgresProbe implements AutoCloseable {
+  private final PostgresConfig config;
+  private Connection connection;
+
+  PostgresProbe(PostgresConfig config) {
+    this.config = config;
+  }
+
+  synchronized boolean isReachable() {
+    try {
+      if (connection == null || !connection.isValid(1)) {
+        closeQuietly();
+        Properties properties = new Properties();
+        properties.setProperty("user", config.writer().user());
+        properties.setProperty("password", config.writer().password());
+        properties.setProperty("connectTimeout", "1");
+        properties.setProperty("socketTimeout", "2");
+        properties.setProperty("ApplicationName", "polystore-probe");
+        connection = DriverManager.getConnection(config.writer().jdbcUrl(config.database()), properties);
+      }
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      closeQuietly();
+      return false;
+    }
+  }
+
+  private void closeQuietly() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // The connection is being thrown away because it is broken.
+      }
+      connection = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.polystore.platform.service;
+
+import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.health.ManagedStore;
+import io.grpc.BindableService;
+import java.util.List;
+
+/**
+ * One polystore service as a host (the gateway, a standalone server, a test) runs it: its gRPC
+ * implementation, the store it owns, and how that store's outages look.
+ */
+public interface ServiceModule extends AutoCloseable {
+  /** Short name, as in DESIGN.md: "accounts". */
+  String name();
+
+  /** The gRPC implementation; the host wraps it in the platform's interceptors. */
+  BindableService grpcService();
+
+  /** Full gRPC service name, as reported on grpc.health.v1: "polystore.accounts.v1.AccountsService". */
+  default String grpcServiceName() {
+    return grpcService().bindService().getServiceDescriptor().getName();
+  }
+
+  /** The store this service owns, migrated and probed by the host. */
+  ManagedStore store();
+
+  /** Failures of this store that mean it cannot be reached (UNAVAILABLE). */
+  List<OutageClassifier> outages();
+
+  /** Releases the store's connections. */
+  @Override
+  void close();
+}
