@@ -1,0 +1,46 @@
+package dev.polystore.devstack;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The real local engines of this JVM, each started on first use and stopped by one JVM shutdown hook.
+ *
+ * <p>Tests and the gateway's local profile call the store methods; people run {@link #main} and
+ * {@code eval} its output: {@code ./mvnw -q -pl devstack compile exec:java}.
+ */
+public final class Devstack {
+
+    private static final StartedStores STARTED = new StartedStores();
+    private static final LazyStore<LocalPostgres> POSTGRES = new LazyStore<>(LocalPostgres::launch, STARTED);
+
+    private Devstack() {
+    }
+
+    /** The one PostgreSQL of this JVM, started on first call (thread-safe), stopped by a JVM shutdown hook. */
+    public static LocalPostgres postgres() {
+        return POSTGRES.get();
+    }
+
+    /**
+     * Environment variables a service needs to use everything this JVM's devstack has started so far,
+     * e.g. POSTGRES_WRITER_CONN=postgresql://postgres:postgres@127.0.0.1:PORT/postgres
+     */
+    public static Map<String, String> env() {
+        return STARTED.env();
+    }
+
+    /** Standalone: starts every store, prints {@code export NAME=value} lines, then waits until Ctrl-C. */
+    public static void main(String[] args) {
+        postgres();
+        env().forEach((name, value) -> System.out.println(ShellExports.line(name, value)));
+        System.out.flush();
+        System.err.println("# devstack is running; Ctrl-C stops it");
+        try {
+            // Ctrl-C ends the JVM, and the shutdown hook stops the stores.
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
