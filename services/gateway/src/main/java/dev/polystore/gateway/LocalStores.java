@@ -1,0 +1,34 @@
+package dev.polystore.gateway;
+
+import dev.polystore.devstack.Devstack;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local mode: for every store whose settings are missing from the environment, start the devstack
+ * engine and use it. A store with settings is used as configured, so one command runs the gateway
+ * on a laptop and the same jar runs against AWS.
+ */
+final class LocalStores {
+  private static final Logger log = LoggerFactory.getLogger(LocalStores.class);
+
+  private LocalStores() {}
+
+  /** The environment with the settings of every devstack store started for it. */
+  static Map<String, String> complete(Map<String, String> environment) {
+    Map<String, String> merged = new HashMap<>(environment);
+    if (isMissing(environment, "POSTGRES_WRITER_CONN")) {
+      log.info("POSTGRES_WRITER_CONN is not set: starting a local PostgreSQL (devstack)");
+      Devstack.postgres();
+    }
+    Devstack.env().forEach(merged::putIfAbsent);
+    return merged;
+  }
+
+  private static boolean isMissing(Map<String, String> environment, String variable) {
+    String value = environment.get(variable);
+    return value == null || value.isBlank();
+  }
+}
