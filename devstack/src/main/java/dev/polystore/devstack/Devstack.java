@@ -13,6 +13,11 @@ public final class Devstack {
 
     private static final StartedStores STARTED = new StartedStores();
     private static final LazyStore<LocalPostgres> POSTGRES = new LazyStore<>(LocalPostgres::launch, STARTED);
+    private static final LazyStore<LocalValkey> VALKEY = new LazyStore<>(LocalValkey::launch, STARTED);
+    /** Kept apart from STARTED: its VALKEY_URL would clash with the standalone server's in {@link #env()}. */
+    private static final StartedStores CLUSTERS = new StartedStores();
+    private static final LazyStore<LocalValkeyCluster> VALKEY_CLUSTER =
+            new LazyStore<>(LocalValkeyCluster::launch, CLUSTERS);
 
     private Devstack() {
     }
@@ -20,6 +25,19 @@ public final class Devstack {
     /** The one PostgreSQL of this JVM, started on first call (thread-safe), stopped by a JVM shutdown hook. */
     public static LocalPostgres postgres() {
         return POSTGRES.get();
+    }
+
+    /** The one standalone Valkey of this JVM, started on first call; its VALKEY_URL joins {@link #env()}. */
+    public static LocalValkey valkey() {
+        return VALKEY.get();
+    }
+
+    /**
+     * The one 3-node Valkey cluster of this JVM, for cluster-mode tests, started on first call. Its
+     * settings stay out of {@link #env()}: take them from {@link LocalValkeyCluster#env()}.
+     */
+    public static LocalValkeyCluster valkeyCluster() {
+        return VALKEY_CLUSTER.get();
     }
 
     /**
@@ -33,6 +51,7 @@ public final class Devstack {
     /** Standalone: starts every store, prints {@code export NAME=value} lines, then waits until Ctrl-C. */
     public static void main(String[] args) {
         postgres();
+        valkey();
         env().forEach((name, value) -> System.out.println(ShellExports.line(name, value)));
         System.out.flush();
         System.err.println("# devstack is running; Ctrl-C stops it");
