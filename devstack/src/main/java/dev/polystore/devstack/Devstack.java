@@ -13,6 +13,7 @@ public final class Devstack {
 
     private static final StartedStores STARTED = new StartedStores();
     private static final LazyStore<LocalPostgres> POSTGRES = new LazyStore<>(LocalPostgres::launch, STARTED);
+    private static final LazyStore<LocalCassandra> CASSANDRA = new LazyStore<>(LocalCassandra::launch, STARTED);
     private static final LazyStore<LocalValkey> VALKEY = new LazyStore<>(LocalValkey::launch, STARTED);
     /** Kept apart from STARTED: its VALKEY_URL would clash with the standalone server's in {@link #env()}. */
     private static final StartedStores CLUSTERS = new StartedStores();
@@ -25,6 +26,14 @@ public final class Devstack {
     /** The one PostgreSQL of this JVM, started on first call (thread-safe), stopped by a JVM shutdown hook. */
     public static LocalPostgres postgres() {
         return POSTGRES.get();
+    }
+
+    /**
+     * The one Cassandra node of this JVM (a child JVM), started on first call (thread-safe), stopped by a JVM
+     * shutdown hook; its CASSANDRA_CONTACT_POINTS and CASSANDRA_LOCAL_DC join {@link #env()}.
+     */
+    public static LocalCassandra cassandra() {
+        return CASSANDRA.get();
     }
 
     /** The one standalone Valkey of this JVM, started on first call; its VALKEY_URL joins {@link #env()}. */
@@ -51,6 +60,7 @@ public final class Devstack {
     /** Standalone: starts every store, prints {@code export NAME=value} lines, then waits until Ctrl-C. */
     public static void main(String[] args) {
         postgres();
+        cassandra();
         valkey();
         env().forEach((name, value) -> System.out.println(ShellExports.line(name, value)));
         System.out.flush();
