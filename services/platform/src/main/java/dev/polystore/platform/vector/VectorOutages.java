@@ -1,0 +1,16 @@
+package dev.polystore.platform.vector;
+
+import dev.polystore.platform.errors.OutageClassifier;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+
+/**
+ * Vector store failures that mean "cannot be reached now" (UNAVAILABLE). The turbopuffer client
+ * already answers UNAVAILABLE after its retries; this covers a failure that escapes it.
+ */
+public final class VectorOutages implements OutageClassifier {
+  @Override
+  public boolean isOutage(Throwable failure) {
+    return failure instanceof ConnectException || failure instanceof HttpTimeoutException;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.polystore.platform.vector.lucene;
+
+import dev.polystore.platform.vector.NamespaceSchema;
+import dev.polystore.platform.vector.Ranking;
+import dev.polystore.platform.vector.SchemaConflictException;
+import dev.polystore.platform.vector.ScoredDocument;
+import dev.polystore.platform.vector.VectorDocument;
+import dev.polystore.platform.vector.VectorQuery;
+import dev.polystore.platform.vector.WriteBatch;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One namespace: one Lucene index in its own directory. Writes are serialized and each one is
+ * committed (fsync) before it returns, so an acknowledged write survives a crash; a write that fails
+ * is rolled back whole. Queries see every acknowledged write.
+ */
+final class LuceneNamespace implements Closeable {
+  /** HNSW explores at least this many candidates per query: small top_k values keep their recall. */
+  static final int MIN_ANN_CANDIDATES = 100;
+
+  private final Directory directory;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private volatile NamespaceSchema schema;
+
+  private LuceneNamespace(Directory directory) throws IOException {
+    this.directory = directory;
+    this.schema = DirectoryReader.indexExists(directory)
+        ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
+        : null;
+    openWriter();
+  }
+
+  static boolean exists(Path path) throws IOException {
+    if (!path.toFile().isDirectory()) {
+      return false;
+    }
+    try (Directory directory = FSDirectory.open(path)) {
+      return DirectoryReader.indexExists(directory);
+    }
+  }
+
+  static LuceneNamespace open(Path path) throws IOException {
+    Directory directory = FSDirectory.open(path);
+    try {
+      return new LuceneNamespace(directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private void openWriter() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setCodec(HnswCodec.create())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    writer = new IndexWriter(directory, config);
+    if (!DirectoryReader.indexExists(directory)) {
+      writer.commit(); // an empty commit, so that the namespace exists on disk from now on
+    }
+    searchers = new SearcherManager(writer, null);
+  }
+
+  /** Null until a document was written. */
+  NamespaceSchema schema() {
+    return schema;
+  }
+
+  synchronized void write(WriteBatch batch) throws IOException {
+    NamespaceSchema next = NamespaceSchema.extend(schema, batch.upserts());
+    List<Document> documents = new ArrayList<>();
+    for (VectorDocument document : batch.upserts()) {
+      documents.add(LuceneDocuments.toLucene(document)); // every document checked before any is added
+    }
+    try {
+      for (int i = 0; i < documents.size(); i++) {
+        writer.updateDocument(new Term(LuceneDocuments.ID, batch.upserts().get(i).id()), documents.get(i));
+      }
+      if (!batch.deletes().isEmpty()) {
+        writer.deleteDocuments(batch.deletes().stream().map(id -> new Term(LuceneDocuments.ID, id)).toArray(Term[]::new));
+      }
+      if (next != null) {
+        writer.setLiveCommitData(LuceneSchemas.toCommitData(next).entrySet());
+      }
+      writer.commit();
+    } catch (IOException | RuntimeException e) {
+      rollback();
+      throw e;
+    }
+    schema = next;
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Drops what the failed write added since the last commit by reopening at that commit. */
+  private void rollback() throws IOException {
+    searchers.close();
+    writer.rollback();
+    openWriter();
+  }
+
+  List<ScoredDocument> query(VectorQuery query) throws IOException {
+    NamespaceSchema current = schema;
+    if (current == null) {
+      return List.of();
+    }
+    Query filter = query.filter() == null ? null : LuceneFilters.toQuery(query.filter(), current);
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      List<ScoredDocument> hits = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      if (query.ranking() instanceof Ranking.Nearest nearest) {
+        if (nearest.vector().length != current.dimension()) {
+          throw new SchemaConflictException("query vector has " + nearest.vector().length
+              + " dimensions; the namespace's vectors have " + current.dimension());
+        }
+        int candidates = Math.max(query.topK(), MIN_ANN_CANDIDATES);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, nearest.vector(), candidates, filter),
+            query.topK());
+        for (ScoreDoc hit : top.scoreDocs) {
+          // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.
+          hits.add(LuceneDocuments.toScored(stored.document(hit.doc), 2.0 * hit.score - 1.0, query.attributes()));
+        }
+      } else {
+        Query text = fullText(((Ranking.FullText) query.ranking()).text());
+        if (text == null) {
+          return List.of();
+        }
+        Query ranked = filter == null ? text
+            : new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+        for (ScoreDoc hit : searcher.search(ranked, query.topK()).scoreDocs) {
+          hits.add(LuceneDocuments.toScored(stored.document(hit.doc), hit.score, query.attributes()));
+        }
+      }
+      return hits;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** BM25 over the analysed terms of {@code text}, any of which may match; null when it has none. */
+  private Query fullText(String text) throws IOException {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    int terms = 0;
+    try (TokenStream tokens = analyzer.tokenStream(LuceneDocuments.TEXT, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken() && terms < IndexSearcher.getMaxClauseCount()) {
+        builder.add(new TermQuery(new Term(LuceneDocuments.TEXT, term.toString())), Occur.SHOULD);
+        terms++;
+      }
+      tokens.end();
+    }
+    return terms == 0 ? null : builder.build();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      searchers.close();
+      writer.close();
+    } finally {
+      directory.close();
+      analyzer.close();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.polystore.platform.vector.turbopuffer;
+
+import dev.polystore.platform.vector.AttributeType;
+import dev.polystore.platform.vector.AttributeValue;
+import dev.polystore.platform.vector.Filter;
+import dev.polystore.platform.vector.NamespaceSchema;
+import dev.polystore.platform.vector.Ranking;
+import dev.polystore.platform.vector.ScoredDocument;
+import dev.polystore.platform.vector.VectorDocument;
+import dev.polystore.platform.vector.VectorQuery;
+import dev.polystore.platform.vector.WriteBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The server side of the wire format for {@link LocalTurbopuffer}: requests in, rows out, written from turbopuffer's docs. */
+final class LocalWire {
+  private LocalWire() {}
+
+  static Map<String, AttributeType> declaredAttributes(JsonNode schema) {
+    Map<String, AttributeType> out = new HashMap<>();
+    for (Map.Entry<String, JsonNode> entry : schema.properties()) {
+      TurbopufferCodec.attributeType(entry.getValue().path("type").asString(""))
+          .ifPresent(type -> out.put(entry.getKey(), type));
+    }
+    out.remove("text");
+    return out;
+  }
+
+  static WriteBatch batch(JsonNode body, Map<String, AttributeType> declared) {
+    List<VectorDocument> upserts = new ArrayList<>();
+    for (JsonNode row : body.path("upsert_rows")) {
+      if (!row.path("id").isString() && !row.path("id").isIntegralNumber()) {
+        throw new IllegalArgumentException("every row needs an id");
+      }
+      JsonNode vectorNode = row.path("vector");
+      if (!vectorNode.isArray()) {
+        throw new IllegalArgumentException("row " + row.path("id").asString() + " has no vector");
+      }
+      float[] vector = new float[vectorNode.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = vectorNode.get(i).floatValue();
+      }
+      Map<String, AttributeValue> attributes = new HashMap<>();
+      for (Map.Entry<String, JsonNode> field : row.properties()) {
+        String name = field.getKey();
+        if (!name.equals("id") && !name.equals("vector") && !name.equals("text") && !field.getValue().isNull()) {
+          attributes.put(name, value(field.getValue(), declared.get(name)));
+        }
+      }
+      upserts.add(new VectorDocument(row.path("id").asString(), vector, row.path("text").asString(""), attributes));
+    }
+    List<String> deletes = new ArrayList<>();
+    body.path("deletes").forEach(id -> deletes.add(id.asString()));
+    return new WriteBatch(upserts, deletes);
+  }
+
+  static VectorQuery query(JsonNode body, NamespaceSchema schema) {
+    JsonNode rankBy = body.path("rank_by");
+    Ranking ranking;
+    if (rankBy.size() == 3 && rankBy.get(1).asString("").equals("ANN")) {
+      JsonNode vectorNode = rankBy.get(2);
+      float[] vector = new float[vectorNode.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = vectorNode.get(i).floatValue();
+      }
+      ranking = new Ranking.Nearest(vector);
+    } else if (rankBy.size() == 3 && rankBy.get(1).asString("").equals("BM25") && rankBy.get(0).asString("").equals("text")) {
+      ranking = new Ranking.FullText(rankBy.get(2).asString());
+    } else {
+      throw new IllegalArgumentException("unsupported rank_by " + rankBy);
+    }
+    int topK = body.path("top_k").asInt(10);
+    if (topK < 1 || topK > 1200) {
+      throw new IllegalArgumentException("top_k must be between 1 and 1200");
+    }
+    Filter filter = body.has("filters") ? filter(body.get("filters"), schema) : null;
+    Map<String, AttributeType> include = new HashMap<>();
+    JsonNode wanted = body.path("include_attributes");
+    if (wanted.isBoolean() && wanted.asBoolean()) {
+      include.putAll(schema.attributes());
+    } else {
+      wanted.forEach(name -> {
+        AttributeType type = schema.attributes().get(name.asString());
+        if (type != null) {
+          include.put(name.asString(), type);
+        }
+      });
+    }
+    return new VectorQuery(ranking, filter, topK, include);
+  }
+
+  static Filter filter(JsonNode node, NamespaceSchema schema) {
+    if (!node.isArray() || node.size() < 2) {
+      throw new IllegalArgumentException("bad filter " + node);
+    }
+    String head = node.get(0).asString("");
+    switch (head) {
+      case "And", "Or" -> {
+        List<Filter> filters = new ArrayList<>();
+        node.get(1).forEach(f -> filters.add(filter(f, schema)));
+        return head.equals("And") ? new Filter.All(filters) : new Filter.Any(filters);
+      }
+      case "Not" -> {
+        return new Filter.Not(filter(node.get(1), schema));
+      }
+      default -> {
+        if (node.size() != 3) {
+          throw new IllegalArgumentException("bad filter " + node);
+        }
+        Filter.Operator operator = operator(node.get(1).asString(""));
+        AttributeType type = schema.attributes().get(head);
+        List<AttributeValue> values = new ArrayList<>();
+        if (operator == Filter.Operator.IN || operator == Filter.Operator.NOT_IN) {
+          node.get(2).forEach(v -> values.add(value(v, type)));
+        } else {
+          values.add(value(node.get(2), type));
+        }
+        return new Filter.Comparison(head, operator, values);
+      }
+    }
+  }
+
+  static ObjectNode rows(List<ScoredDocument> hits, VectorQuery query) {
+    ObjectNode answer = TurbopufferHttp.JSON.createObjectNode();
+    ArrayNode rows = answer.putArray("rows");
+    boolean nearest = query.ranking() instanceof Ranking.Nearest;
+    for (ScoredDocument hit : hits) {
+      ObjectNode row = rows.addObject();
+      row.put("id", hit.id());
+      row.put("$dist", nearest ? 1.0 - hit.score() : hit.score());
+      if (!hit.text().isEmpty()) {
+        row.put("text", hit.text());
+      }
+      hit.attributes().forEach((name, value) -> row.set(name, TurbopufferCodec.value(value)));
+    }
+    answer.putObject("billing").put("billable_logical_bytes_queried", 0).put("billable_logical_bytes_returned", 0);
+    answer.putObject("performance").put("query_execution_ms", 0);
+    return answer;
+  }
+
+  private static Filter.Operator operator(String name) {
+    for (Filter.Operator operator : Filter.Operator.values()) {
+      if (TurbopufferCodec.operator(operator).equals(name)) {
+        return operator;
+      }
+    }
+    throw new IllegalArgumentException("unsupported filter operator " + name);
+  }
+
+  /** A JSON value as an attribute of the declared type; undeclared, its JSON type decides. */
+  private static AttributeValue value(JsonNode node, AttributeType declared) {
+    AttributeType type = declared;
+    if (type == null) {
+      type = node.isString() ? AttributeType.STRING : node.isBoolean() ? AttributeType.BOOL
+          : node.isIntegralNumber() ? AttributeType.INT : node.isNumber() ? AttributeType.FLOAT : null;
+    }
+    boolean fits = type != null && switch (type) {
+      case STRING -> node.isString();
+      case BOOL -> node.isBoolean();
+      case INT -> node.isIntegralNumber();
+      case FLOAT -> node.isNumber();
+    };
+    if (!fits) {
+      throw new IllegalArgumentException("value " + node + " does not fit attribute type " + type);
+    }
+    return TurbopufferCodec.attribute(type, node);
+  }
+}
