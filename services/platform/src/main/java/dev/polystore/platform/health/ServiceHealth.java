@@ -5,6 +5,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The serving status of every service in this process, published on grpc.health.v1 and read by
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServiceHealth {
   private final HealthStatusManager manager = new HealthStatusManager();
   private final Map<String, Boolean> serving = new ConcurrentHashMap<>();
+  private final AtomicBoolean terminal = new AtomicBoolean();
 
   public ServiceHealth() {
     // The overall ("") status reflects the process only; per-service names carry the real answer.
@@ -42,8 +44,13 @@ public final class ServiceHealth {
     return manager.getHealthService();
   }
 
-  /** On shutdown every service reports NOT_SERVING, so load balancers drain us first. */
+  /**
+   * On shutdown every service reports NOT_SERVING, so load balancers drain us first. Idempotent:
+   * GrpcServer.stop and GrpcPlatform.close both call it, and grpc-java logs a stack trace on a repeat.
+   */
   public void enterTerminalState() {
-    manager.enterTerminalState();
+    if (terminal.compareAndSet(false, true)) {
+      manager.enterTerminalState();
+    }
   }
 }

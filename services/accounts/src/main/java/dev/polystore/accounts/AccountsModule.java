@@ -1,0 +1,103 @@
+package dev.polystore.accounts;
+
+import dev.polystore.accounts.api.AccountsGrpcService;
+import dev.polystore.accounts.domain.ApiKeySecret;
+import dev.polystore.accounts.domain.ApiKeys;
+import dev.polystore.accounts.domain.LastUseRecorder;
+import dev.polystore.accounts.domain.Members;
+import dev.polystore.accounts.domain.Users;
+import dev.polystore.accounts.domain.Workspaces;
+import dev.polystore.accounts.store.JdbiApiKeyStore;
+import dev.polystore.accounts.store.JdbiMembershipStore;
+import dev.polystore.accounts.store.JdbiUserStore;
+import dev.polystore.accounts.store.JdbiWorkspaceStore;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.postgres.PostgresConfig;
+import dev.polystore.platform.postgres.PostgresOutages;
+import dev.polystore.platform.postgres.PostgresPools;
+import dev.polystore.platform.postgres.PostgresStore;
+import dev.polystore.platform.service.ServiceModule;
+import io.grpc.BindableService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * AccountsService as a host runs it: the gRPC implementation over its domain, on its own PostgreSQL
+ * database ("accounts"), migrated from classpath:db/accounts.
+ */
+public final class AccountsModule implements ServiceModule {
+  public static final String NAME = "accounts";
+  /** How often API key last-use times are written; the contract promises "up to a minute behind". */
+  public static final String LAST_USE_FLUSH_MS = "ACCOUNTS_LAST_USE_FLUSH_MS";
+  static final Duration DEFAULT_LAST_USE_FLUSH = Duration.ofSeconds(10);
+
+  private final PostgresStore store;
+  private final LastUseRecorder lastUses;
+  private final AccountsGrpcService grpcService;
+
+  private AccountsModule(PostgresConfig config, Duration lastUseFlush) {
+    PostgresPools pools = new PostgresPools(config, NAME);
+    this.store = new PostgresStore(NAME, pools);
+    JdbiUserStore userStore = new JdbiUserStore(pools.writer());
+    JdbiWorkspaceStore workspaceStore = new JdbiWorkspaceStore(pools);
+    JdbiApiKeyStore apiKeyStore = new JdbiApiKeyStore(pools);
+    this.lastUses = new LastUseRecorder(apiKeyStore, lastUseFlush);
+    this.grpcService = new AccountsGrpcService(
+        new Users(userStore),
+        new Workspaces(workspaceStore, userStore),
+        new Members(new JdbiMembershipStore(pools), workspaceStore, userStore),
+        new ApiKeys(apiKeyStore, workspaceStore, new ApiKeySecret(new SecureRandom()), lastUses, Clock.systemUTC()));
+  }
+
+  /** From POSTGRES_WRITER_CONN and the other settings of DESIGN.md, plus {@link #LAST_USE_FLUSH_MS}. */
+  public static AccountsModule fromEnv(Env env) {
+    PostgresConfig config = PostgresConfig.fromEnv(env, NAME);
+    Duration flush = Duration.ofMillis(
+        env.integer(LAST_USE_FLUSH_MS, (int) DEFAULT_LAST_USE_FLUSH.toMillis(), 100, 60_000));
+    return new AccountsModule(config, flush);
+  }
+
+  public static AccountsModule create(PostgresConfig config) {
+    return new AccountsModule(config, DEFAULT_LAST_USE_FLUSH);
+  }
+
+  public static AccountsModule create(PostgresConfig config, Duration lastUseFlush) {
+    return new AccountsModule(config, lastUseFlush);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public BindableService grpcService() {
+    return grpcService;
+  }
+
+  @Override
+  public ManagedStore store() {
+    return store;
+  }
+
+  @Override
+  public List<OutageClassifier> outages() {
+    return List.of(new PostgresOutages());
+  }
+
+  /** Writes pending API key last-use times now instead of at the next tick. */
+  public void flushLastUses() {
+    lastUses.flush();
+  }
+
+  /** Writes what is pending, then releases the connections. */
+  @Override
+  public void close() {
+    lastUses.close();
+    store.close();
+  }
+}

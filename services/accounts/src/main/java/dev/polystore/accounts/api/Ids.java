@@ -1,0 +1,17 @@
+package dev.polystore.accounts.api;
+
+import dev.polystore.platform.errors.ServiceException;
+import java.util.UUID;
+
+/** Request ids to UUIDs. The contract checks the format first; this only names the field if it did not. */
+final class Ids {
+  private Ids() {}
+
+  static UUID parse(String field, String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ServiceException.invalid(field, "string.uuid", "must be a UUID");
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.polystore.accounts.domain;
+
+import dev.polystore.platform.errors.ServiceException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The rules for users: emails unique ignoring case, updates guarded by etags. */
+public final class Users {
+  private final UserStore store;
+
+  public Users(UserStore store) {
+    this.store = store;
+  }
+
+  public User create(String email, String displayName) {
+    requireEmailFree(email, Optional.empty());
+    return store.insert(UUID.randomUUID(), email, displayName);
+  }
+
+  public User get(UUID id) {
+    return store.find(id).orElseThrow(() -> ServiceException.notFound("user " + id));
+  }
+
+  public User getByEmail(String email) {
+    return store.findByEmail(email).orElseThrow(() -> ServiceException.notFound("user with email " + email));
+  }
+
+  public User update(UUID id, UserUpdate change) {
+    User current = get(id);
+    if (change.etag().isPresent() && !change.etag().get().equals(current.etag())) {
+      throw staleEtag(id);
+    }
+    if (change.email().isPresent()) {
+      requireEmailFree(change.email().get(), Optional.of(id));
+    }
+    // Only an etag makes the update conditional; without one the last writer wins field by field.
+    OptionalLong expectedVersion =
+        change.etag().isPresent() ? OptionalLong.of(current.version()) : OptionalLong.empty();
+    return store.update(id, change, expectedVersion).orElseThrow(() -> staleEtag(id));
+  }
+
+  private void requireEmailFree(String email, Optional<UUID> allowedOwner) {
+    Optional<User> holder = store.findByEmail(email);
+    if (holder.isPresent() && !allowedOwner.equals(Optional.of(holder.get().id()))) {
+      throw ServiceException.alreadyExists("a user with email " + email + " already exists");
+    }
+  }
+
+  private static ServiceException staleEtag(UUID id) {
+    return ServiceException.failedPrecondition(
+        "user " + id + " changed since the given etag was read; read it again and retry");
+  }
+}

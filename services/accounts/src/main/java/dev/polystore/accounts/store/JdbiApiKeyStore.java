@@ -1,0 +1,102 @@
+package dev.polystore.accounts.store;
+
+import dev.polystore.accounts.domain.ApiKey;
+import dev.polystore.accounts.domain.ApiKeyStore;
+import dev.polystore.accounts.domain.PageRequest;
+import dev.polystore.platform.postgres.PostgresPools;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** API keys in PostgreSQL: hash, prefix and metadata, never the secret. */
+public final class JdbiApiKeyStore implements ApiKeyStore {
+  private static final ApiKeyRows ROWS = new ApiKeyRows();
+
+  private final Jdbi writer;
+  private final Jdbi reader;
+
+  public JdbiApiKeyStore(PostgresPools pools) {
+    this.writer = pools.writer();
+    this.reader = pools.reader();
+  }
+
+  @Override
+  public ApiKey insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash, List<String> scopes,
+      Optional<Instant> expiresAt) {
+    return writer.withHandle(handle -> handle.createQuery(
+            "INSERT INTO api_keys (api_key_id, workspace_id, name, prefix, secret_hash, scopes, expires_at)"
+                + " VALUES (:id, :workspaceId, :name, :prefix, :secretHash, :scopes, CAST(:expiresAt AS timestamptz))"
+                + " RETURNING " + ApiKeyRows.COLUMNS)
+        .bind("id", id)
+        .bind("workspaceId", workspaceId)
+        .bind("name", name)
+        .bind("prefix", prefix)
+        .bind("secretHash", secretHash)
+        .bindArray("scopes", String.class, scopes)
+        .bind("expiresAt", expiresAt.map(Columns::timestamptz).orElse(null))
+        .map(ROWS)
+        .one());
+  }
+
+  @Override
+  public Optional<ApiKey> findByHash(byte[] secretHash) {
+    // Writer: a key must verify right after CreateApiKey, and must stop verifying right after revoke.
+    return writer.withHandle(handle -> handle.createQuery(
+            "SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE secret_hash = :secretHash")
+        .bind("secretHash", secretHash)
+        .map(ROWS)
+        .findOne());
+  }
+
+  @Override
+  public Optional<ApiKey> revoke(UUID id) {
+    return writer.inTransaction(handle -> {
+      // Only an active key changes, so a repeated revoke keeps the first revoke_time.
+      handle.createUpdate("UPDATE api_keys SET revoked_at = now(), updated_at = now()"
+              + " WHERE api_key_id = :id AND revoked_at IS NULL")
+          .bind("id", id)
+          .execute();
+      return handle.createQuery("SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE api_key_id = :id")
+          .bind("id", id)
+          .map(ROWS)
+          .findOne();
+    });
+  }
+
+  @Override
+  public List<ApiKey> listByWorkspace(UUID workspaceId, PageRequest page) {
+    // Reader: a list may be a moment behind.
+    return reader.withHandle(handle -> Keyset.bind(handle.createQuery(
+                "SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE workspace_id = :workspaceId"
+                    + Keyset.after(page, "created_at", "api_key_id")
+                    + Keyset.orderAndLimit("created_at", "api_key_id")), page)
+        .bind("workspaceId", workspaceId)
+        .map(ROWS)
+        .list());
+  }
+
+  @Override
+  public void recordLastUses(Map<UUID, Instant> lastUses) {
+    if (lastUses.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = new ArrayList<>(lastUses.size());
+    List<String> times = new ArrayList<>(lastUses.size());
+    lastUses.forEach((id, usedAt) -> {
+      ids.add(id);
+      times.add(usedAt.toString());
+    });
+    // One statement for the whole batch; GREATEST ignores NULL and never moves a time backwards.
+    writer.useHandle(handle -> handle.createUpdate(
+            "UPDATE api_keys AS k SET last_used_at = GREATEST(k.last_used_at, u.used_at)"
+                + " FROM unnest(CAST(:ids AS uuid[]), CAST(:times AS timestamptz[])) AS u (api_key_id, used_at)"
+                + " WHERE k.api_key_id = u.api_key_id")
+        .bindArray("ids", UUID.class, ids)
+        .bindArray("times", String.class, times)
+        .execute());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.polystore.accounts.store;
+
+import dev.polystore.platform.errors.ServiceException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns PostgreSQL's unique_violation on a known constraint into ALREADY_EXISTS. The domain checks
+ * uniqueness before it writes; this covers the race in which another write came in between.
+ */
+final class UniqueViolation {
+  private static final String SQL_STATE = "23505";
+
+  private UniqueViolation() {}
+
+  /** The conflict when {@code failure} violated {@code constraint}, else the failure itself. */
+  static RuntimeException translate(JdbiException failure, String constraint, Supplier<ServiceException> conflict) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException psql && SQL_STATE.equals(psql.getSQLState())) {
+        ServerErrorMessage server = psql.getServerErrorMessage();
+        if (server != null && constraint.equals(server.getConstraint())) {
+          return conflict.get();
+        }
+      }
+    }
+    return failure;
+  }
+}
