@@ -1,0 +1,96 @@
+package dev.polystore.platform.valkey;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds Lettuce clients from {@link ValkeyConfig}: the cluster client with topology refresh for
+ * cluster mode (ElastiCache Serverless), the plain client otherwise. Both have explicit timeouts,
+ * reconnect by themselves, and reject commands at once while disconnected instead of queueing them
+ * until a timeout, so an outage becomes UNAVAILABLE quickly.
+ */
+final class ValkeyClientFactory {
+  /** Reconnect attempts back off to at most this, so a store that comes back is used again soon. */
+  private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+  /** Slot moves and failovers are picked up at once by the adaptive triggers; this catches the rest. */
+  private static final Duration PERIODIC_TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+  private static final Duration ADAPTIVE_REFRESH_RATE_LIMIT = Duration.ofSeconds(5);
+
+  private ValkeyClientFactory() {}
+
+  static ClientResources resources() {
+    return ClientResources.builder()
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+        .build();
+  }
+
+  static AbstractRedisClient client(ValkeyConfig config, ClientResources resources) {
+    RedisURI uri = config.uri();
+    uri.setTimeout(config.commandTimeout());
+    SocketOptions socket = SocketOptions.builder()
+        .connectTimeout(config.connectTimeout())
+        .keepAlive(true)
+        .build();
+    TimeoutOptions timeouts = TimeoutOptions.enabled(config.commandTimeout());
+    if (!config.cluster()) {
+      RedisClient client = RedisClient.create(resources, uri);
+      client.setOptions(ClientOptions.builder()
+          .socketOptions(socket)
+          .timeoutOptions(timeouts)
+          .autoReconnect(true)
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .build());
+      return client;
+    }
+    RedisClusterClient client = RedisClusterClient.create(resources, uri);
+    client.setOptions(ClusterClientOptions.builder()
+        .socketOptions(socket)
+        .timeoutOptions(timeouts)
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+            .enablePeriodicRefresh(PERIODIC_TOPOLOGY_REFRESH)
+            .enableAllAdaptiveRefreshTriggers()
+            .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_RATE_LIMIT)
+            .build())
+        .build());
+    return client;
+  }
+
+  /**
+   * A new connection. {@code readFrom} applies in cluster mode only: a standalone endpoint is one
+   * primary, which serves every read.
+   */
+  static ValkeyConnection connect(AbstractRedisClient client, ReadFrom readFrom) {
+    if (client instanceof RedisClusterClient cluster) {
+      StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+      connection.setReadFrom(readFrom);
+      return new ValkeyConnection(connection, connection.sync(), connection.async());
+    }
+    StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect();
+    return new ValkeyConnection(connection, connection.sync(), connection.async());
+  }
+
+  /** A pub/sub connection; in cluster mode it receives what is published on any node. */
+  static StatefulRedisPubSubConnection<String, String> connectPubSub(AbstractRedisClient client) {
+    if (client instanceof RedisClusterClient cluster) {
+      return cluster.connectPubSub();
+    }
+    return ((RedisClient) client).connectPubSub();
+  }
+}

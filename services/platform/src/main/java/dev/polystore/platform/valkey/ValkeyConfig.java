@@ -1,0 +1,63 @@
+package dev.polystore.platform.valkey;
+
+import dev.polystore.platform.config.ConfigException;
+import dev.polystore.platform.config.Env;
+import io.lettuce.core.RedisURI;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/**
+ * A service's Valkey settings, read once at start-up (DESIGN.md, Configuration).
+ *
+ * @param uri server and credentials from VALKEY_URL; TLS for {@code rediss://}
+ * @param cluster VALKEY_CLUSTER: cluster mode, as ElastiCache Serverless always is
+ * @param connectTimeout how long opening a connection may take
+ * @param commandTimeout how long one command may take; below typical call deadlines, so that a
+ *     store that does not answer becomes UNAVAILABLE while the caller still waits
+ */
+public record ValkeyConfig(RedisURI uri, boolean cluster, Duration connectTimeout, Duration commandTimeout) {
+
+  public static final String URL = "VALKEY_URL";
+  public static final String CLUSTER = "VALKEY_CLUSTER";
+  public static final String CONNECT_TIMEOUT_MS = "VALKEY_CONNECT_TIMEOUT_MS";
+  public static final String COMMAND_TIMEOUT_MS = "VALKEY_COMMAND_TIMEOUT_MS";
+
+  public static ValkeyConfig fromEnv(Env env) {
+    return new ValkeyConfig(parse(env.required(URL)), env.bool(CLUSTER, false),
+        Duration.ofMillis(env.integer(CONNECT_TIMEOUT_MS, 1_000, 100, 60_000)),
+        Duration.ofMillis(env.integer(COMMAND_TIMEOUT_MS, 1_000, 50, 60_000)));
+  }
+
+  static RedisURI parse(String value) {
+    String scheme;
+    try {
+      scheme = new URI(value).getScheme();
+    } catch (URISyntaxException e) {
+      throw new ConfigException(URL, "is not a URL like rediss://host:6379 (" + e.getReason() + ")");
+    }
+    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+      throw new ConfigException(URL, "must start with redis:// or rediss://, was '" + scheme + "://'");
+    }
+    RedisURI uri;
+    try {
+      uri = RedisURI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(URL, "is not a URL like rediss://host:6379 (" + e.getMessage() + ")");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new ConfigException(URL, "has no host");
+    }
+    // Cluster mode has database 0 only, and we never SELECT: keys are namespaced by prefix instead.
+    if (uri.getDatabase() != 0) {
+      throw new ConfigException(URL, "names database " + uri.getDatabase() + "; only database 0 is used");
+    }
+    return uri;
+  }
+
+  /** For logs: never the password. */
+  public String describe() {
+    return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort()
+        + (cluster ? " (cluster)" : " (standalone)");
+  }
+}

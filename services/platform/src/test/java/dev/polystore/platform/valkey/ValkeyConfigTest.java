@@ -1,0 +1,61 @@
+package dev.polystore.platform.valkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polystore.platform.config.ConfigException;
+import dev.polystore.platform.config.Env;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValkeyConfigTest {
+
+  @Test
+  void readsAPlainStandaloneUrlWithDefaultTimeouts() {
+    ValkeyConfig config = ValkeyConfig.fromEnv(new Env(Map.of("VALKEY_URL", "redis://127.0.0.1:6390")));
+    assertEquals("127.0.0.1", config.uri().getHost());
+    assertEquals(6390, config.uri().getPort());
+    assertFalse(config.uri().isSsl());
+    assertFalse(config.cluster());
+    assertEquals(Duration.ofSeconds(1), config.connectTimeout());
+    assertEquals(Duration.ofSeconds(1), config.commandTimeout());
+  }
+
+  @Test
+  void readsTlsClusterWithCredentialsAndKeepsThePasswordOutOfLogs() {
+    ValkeyConfig config = ValkeyConfig.fromEnv(new Env(Map.of(
+        "VALKEY_URL", "rediss://app:s3cret@presence.serverless.use1.cache.amazonaws.com:6379",
+        "VALKEY_CLUSTER", "true",
+        "VALKEY_COMMAND_TIMEOUT_MS", "500")));
+    assertTrue(config.uri().isSsl());
+    assertTrue(config.cluster());
+    assertEquals("app", config.uri().getUsername());
+    assertEquals("s3cret", new String(config.uri().getPassword()));
+    assertEquals(Duration.ofMillis(500), config.commandTimeout());
+    assertFalse(config.describe().contains("s3cret"), config.describe());
+  }
+
+  @Test
+  void refusesMissingOrForeignUrlsNamingTheVariable() {
+    assertMessage("VALKEY_URL: is required but not set", Map.of());
+    assertMessage("VALKEY_URL: must start with redis:// or rediss://, was 'http://'",
+        Map.of("VALKEY_URL", "http://localhost:6379"));
+    assertMessage("VALKEY_CLUSTER: must be true or false, was 'yes'",
+        Map.of("VALKEY_URL", "redis://localhost", "VALKEY_CLUSTER", "yes"));
+  }
+
+  @Test
+  void refusesADatabaseOtherThanZeroBecauseWeNeverSelect() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ValkeyConfig.fromEnv(new Env(Map.of("VALKEY_URL", "redis://localhost:6379/3"))));
+    assertTrue(e.getMessage().startsWith("VALKEY_URL: names database 3"), e.getMessage());
+  }
+
+  private static void assertMessage(String expected, Map<String, String> env) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(env)));
+    assertEquals(expected, e.getMessage());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.polystore.presence.store;
+
+import dev.polystore.platform.valkey.ValkeyScript;
+import dev.polystore.platform.valkey.ValkeyStore;
+import dev.polystore.presence.domain.RateLimitDecision;
+import dev.polystore.presence.domain.RateLimitStore;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Rate limits in Valkey: one counter per key, checked and counted by one script (rate-limit.lua), so
+ * concurrent callers on any number of service instances never count past the limit.
+ */
+public final class ValkeyRateLimitStore implements RateLimitStore {
+  private static final ValkeyScript RATE_LIMIT =
+      ValkeyScript.fromResources(ValkeyRateLimitStore.class, "rate-limit.lua");
+
+  private final ValkeyStore valkey;
+
+  public ValkeyRateLimitStore(ValkeyStore valkey) {
+    this.valkey = valkey;
+  }
+
+  @Override
+  public RateLimitDecision check(String key, long limit, long cost, Duration window) {
+    List<Long> result = RATE_LIMIT.run(valkey.primary().sync(), ScriptOutputType.MULTI,
+        new String[] {PresenceKeys.rateLimit(key)},
+        Long.toString(limit), Long.toString(cost), Long.toString(window.toMillis()));
+    return new RateLimitDecision(result.get(0) == 1, result.get(1),
+        Duration.ofMillis(Math.max(0, result.get(2))), Duration.ofMillis(Math.max(0, result.get(3))));
+  }
+}
