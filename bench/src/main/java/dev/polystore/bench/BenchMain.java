@@ -1,0 +1,59 @@
+package dev.polystore.bench;
+
+import dev.polystore.bench.accounts.AccountsBench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs benchmark suites and prints a markdown table per suite (also written to
+ * bench/target/&lt;suite&gt;.md). Usage: {@code BenchMain [suite ...]}, all suites by default.
+ * System properties: bench.warmup.seconds (3), bench.measure.seconds (10), bench.clients (1,4,16).
+ */
+public final class BenchMain {
+  private static final Map<String, Supplier<BenchSuite>> SUITES = new LinkedHashMap<>();
+
+  static {
+    SUITES.put("accounts", AccountsBench::new);
+  }
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> names = args.length == 0 ? List.copyOf(SUITES.keySet()) : List.of(args);
+    for (String name : names) {
+      if (!SUITES.containsKey(name)) {
+        System.err.println("unknown suite '" + name + "'; known: " + String.join(", ", SUITES.keySet()));
+        System.exit(2);
+      }
+    }
+    LoadRunner runner = new LoadRunner(
+        Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
+        Duration.ofSeconds(Long.getLong("bench.measure.seconds", 10)));
+    List<Integer> clients = new ArrayList<>();
+    for (String count : System.getProperty("bench.clients", "1,4,16").split(",")) {
+      clients.add(Integer.parseInt(count.trim()));
+    }
+    for (String name : names) {
+      System.out.println("== " + name + ": clients " + clients);
+      List<Comparison> results = SUITES.get(name).get().run(runner, clients);
+      String table = Comparison.markdownHeader() + "\n"
+          + String.join("\n", results.stream().map(Comparison::markdownRow).toList()) + "\n";
+      System.out.println(table);
+      write(Path.of("target", name + ".md"), table);
+    }
+    // Devstack's stores and the gateway's threads would keep the JVM alive.
+    System.exit(0);
+  }
+
+  private static void write(Path file, String table) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, table);
+  }
+}

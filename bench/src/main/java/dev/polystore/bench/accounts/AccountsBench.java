@@ -1,0 +1,105 @@
+package dev.polystore.bench.accounts;
+
+import dev.polystore.accounts.domain.User;
+import dev.polystore.accounts.store.JdbiUserStore;
+import dev.polystore.accounts.v1.AccountsServiceGrpc;
+import dev.polystore.accounts.v1.CreateUserRequest;
+import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.Comparison;
+import dev.polystore.bench.LoadRunner;
+import dev.polystore.bench.Measurement;
+import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.gateway.Gateway;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.postgres.PostgresConfig;
+import dev.polystore.platform.postgres.PostgresPools;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GetUser and CreateUser through the gateway over loopback gRPC, against the same queries issued
+ * directly through Jdbi (the service's own store class: the email check, then the insert; the
+ * point read), on the same database in the same run.
+ */
+public final class AccountsBench implements BenchSuite {
+  private static final int SEED_USERS = 1000;
+
+  @Override
+  public String name() {
+    return "accounts";
+  }
+
+  @Override
+  public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
+    LocalPostgres postgres = Devstack.postgres();
+    postgres.dropDatabase("accounts");
+    postgres.createDatabase("accounts");
+    Map<String, String> env = Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl());
+    List<Comparison> results = new ArrayList<>();
+    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+        PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+      var stub = AccountsServiceGrpc.newBlockingStub(channel);
+      awaitServing(stub);
+      JdbiUserStore direct = new JdbiUserStore(pools.writer());
+
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < SEED_USERS; i++) {
+        ids.add(stub.createUser(CreateUserRequest.newBuilder()
+            .setEmail("seed" + i + "@bench.example").setDisplayName("Seed " + i).build()).getUser().getUserId());
+      }
+      List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
+
+      for (int clients : clientCounts) {
+        Measurement viaGateway = runner.run("GetUser-gateway", clients, (client, seq) ->
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getUser(GetUserRequest.newBuilder().setUserId(ids.get((int) (seq % SEED_USERS))).build()));
+        Measurement viaJdbi = runner.run("GetUser-direct", clients, (client, seq) ->
+            direct.find(uuids.get((int) (seq % SEED_USERS))).orElseThrow());
+        results.add(new Comparison("GetUser", viaGateway, viaJdbi));
+      }
+      for (int clients : clientCounts) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Measurement viaGateway = runner.run("CreateUser-gateway", clients, (client, seq) ->
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS).createUser(CreateUserRequest.newBuilder()
+                .setEmail("g" + run + "-" + client + "-" + seq + "@bench.example").setDisplayName("Bench").build()));
+        Measurement viaJdbi = runner.run("CreateUser-direct", clients, (client, seq) -> {
+          String email = "d" + run + "-" + client + "-" + seq + "@bench.example";
+          if (direct.findByEmail(email).isPresent()) {
+            throw new IllegalStateException("email taken: " + email);
+          }
+          User created = direct.insert(UUID.randomUUID(), email, "Bench");
+          if (created == null) {
+            throw new IllegalStateException("insert returned nothing");
+          }
+        });
+        results.add(new Comparison("CreateUser", viaGateway, viaJdbi));
+      }
+      channel.shutdownNow();
+    }
+    return results;
+  }
+
+  private static void awaitServing(AccountsServiceGrpc.AccountsServiceBlockingStub stub) throws InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      try {
+        stub.withDeadlineAfter(2, TimeUnit.SECONDS).getUser(GetUserRequest.newBuilder()
+            .setUserId(UUID.randomUUID().toString()).build());
+        return;
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+          return; // the service answers: migrations ran and the database is there
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("accounts did not become SERVING");
+  }
+}
