@@ -4,6 +4,7 @@ import dev.polystore.accounts.AccountsModule;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.service.ServiceModule;
+import dev.polystore.presence.PresenceModule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ final class GatewayModules {
 
   static {
     FACTORIES.put("accounts", AccountsModule::fromEnv);
+    FACTORIES.put("presence", PresenceModule::fromEnv);
   }
 
   private GatewayModules() {}

@@ -23,6 +23,10 @@ final class LocalStores {
       log.info("POSTGRES_WRITER_CONN is not set: starting a local PostgreSQL (devstack)");
       Devstack.postgres();
     }
+    if (isMissing(environment, "VALKEY_URL")) {
+      log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
+      Devstack.valkey();
+    }
     Devstack.env().forEach(merged::putIfAbsent);
     return merged;
   }
