@@ -8,9 +8,7 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,21 +54,11 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
     log.info("connected to Valkey at {}", config.describe());
   }
 
-  /** PING within a second. */
+  /** PING within a second; false until connected. */
   @Override
   public boolean isReachable() {
     ValkeyConnection connection = primary;
-    if (connection == null) {
-      return false;
-    }
-    try {
-      return "PONG".equals(connection.async().ping().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return connection != null && ValkeyProbe.answers(connection, PROBE_TIMEOUT);
   }
 
   /** For writes, and for reads that must see the latest writes. */

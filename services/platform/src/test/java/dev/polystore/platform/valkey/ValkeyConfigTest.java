@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
+import io.lettuce.core.RedisCredentials;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,9 @@ class ValkeyConfigTest {
         "VALKEY_COMMAND_TIMEOUT_MS", "500")));
     assertTrue(config.uri().isSsl());
     assertTrue(config.cluster());
-    assertEquals("app", config.uri().getUsername());
-    assertEquals("s3cret", new String(config.uri().getPassword()));
+    RedisCredentials credentials = config.uri().getCredentialsProvider().resolveCredentials().block();
+    assertEquals("app", credentials.getUsername());
+    assertEquals("s3cret", new String(credentials.getPassword()));
     assertEquals(Duration.ofMillis(500), config.commandTimeout());
     assertFalse(config.describe().contains("s3cret"), config.describe());
   }

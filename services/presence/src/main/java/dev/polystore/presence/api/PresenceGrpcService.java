@@ -69,7 +69,15 @@ public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServi
   @Override
   public void watchPresence(WatchPresenceRequest request, StreamObserver<WatchPresenceResponse> response) {
     ServerCallStreamObserver<WatchPresenceResponse> call = (ServerCallStreamObserver<WatchPresenceResponse>) response;
-    Watch watch = watches.open(request.getWorkspaceId(), new WatchStream(call));
+    WatchStream stream = new WatchStream(call);
+    Watch watch;
+    try {
+      watch = watches.open(request.getWorkspaceId(), stream);
+    } catch (RuntimeException e) {
+      // Through the stream, which closes the call once even if the watch was ended meanwhile.
+      stream.end(e);
+      return;
+    }
     call.setOnCancelHandler(watch::close);
     call.setOnCloseHandler(watch::close);
   }

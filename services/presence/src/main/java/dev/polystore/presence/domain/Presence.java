@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules of presence: TTL bounds, devices per user, canonical ids, pages of online users. */
 public final class Presence {
@@ -22,6 +23,8 @@ public final class Presence {
   public static final int MAX_PAGE_SIZE = 100;
   /** Lapsed users settled per sweep call; a larger backlog drains over the next calls. */
   static final int SWEEP_BATCH = 200;
+  /** The store keeps a user's devices as one space-separated list, so a device id has no spaces. */
+  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final PresenceStore store;
   private final Clock clock;
@@ -35,6 +38,9 @@ public final class Presence {
       Duration ttl) {
     String workspace = Ids.uuid("workspace_id", workspaceId);
     String user = Ids.uuid("user_id", userId);
+    if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
+      throw ServiceException.invalid("device_id", "string.pattern", "must be 1 to 64 of A-Z a-z 0-9 . _ -");
+    }
     if (status == PresenceStatus.OFFLINE) {
       throw ServiceException.invalid("status", "enum.in", "must be ONLINE, BUSY or AWAY");
     }
