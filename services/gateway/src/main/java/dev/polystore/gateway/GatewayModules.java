@@ -5,6 +5,7 @@ import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.service.ServiceModule;
 import dev.polystore.presence.PresenceModule;
+import dev.polystore.search.SearchModule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ final class GatewayModules {
   static {
     FACTORIES.put("accounts", AccountsModule::fromEnv);
     FACTORIES.put("presence", PresenceModule::fromEnv);
+    FACTORIES.put("search", SearchModule::fromEnv);
   }
 
   private GatewayModules() {}

@@ -1,6 +1,7 @@
 package dev.polystore.gateway;
 
 import dev.polystore.devstack.Devstack;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,6 +27,13 @@ final class LocalStores {
     if (isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
+    }
+    if (isMissing(environment, "VECTOR_BACKEND")) {
+      // The embedded engine runs in-process: no devstack store, just a data directory beside devstack's.
+      Path data = Path.of("target", "devstack", "vector").toAbsolutePath();
+      log.info("VECTOR_BACKEND is not set: using the embedded vector engine in {}", data);
+      merged.put("VECTOR_BACKEND", "embedded");
+      merged.putIfAbsent("VECTOR_DATA_DIR", data.toString());
     }
     Devstack.env().forEach(merged::putIfAbsent);
     return merged;

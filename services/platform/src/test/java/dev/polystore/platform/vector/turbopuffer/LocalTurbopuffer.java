@@ -194,12 +194,12 @@ public final class LocalTurbopuffer implements AutoCloseable {
   /**
    * Runs the server for offline development: {@code ./mvnw -q -pl services/platform test-compile
    * exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.polystore.platform.vector.turbopuffer.LocalTurbopuffer}
-   * (arguments: port, default 8088; data directory, default .devstack/turbopuffer), then point a
+   * (arguments: port, default 8088; data directory, default target/devstack/turbopuffer), then point a
    * service at it with the printed variables.
    */
   public static void main(String[] args) throws IOException, InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8088;
-    Path data = Path.of(args.length > 1 ? args[1] : ".devstack/turbopuffer").toAbsolutePath();
+    Path data = Path.of(args.length > 1 ? args[1] : "target/devstack/turbopuffer").toAbsolutePath();
     String key = "local-turbopuffer-key";
     try (LocalTurbopuffer local = start(port, data, key)) {
       System.out.println("export VECTOR_BACKEND=turbopuffer");
