@@ -1,0 +1,77 @@
+package dev.polystore.platform.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serialises the migrations of instances that start together: one row in
+ * {@code schema_migration_lock}, taken with a lightweight transaction (INSERT ... IF NOT EXISTS).
+ * The row has a TTL, so the lock of an instance that died while migrating frees itself; the
+ * holder renews it while it works.
+ */
+final class MigrationLock implements AutoCloseable {
+  static final String TABLE = "schema_migration_lock";
+  static final Duration TTL = Duration.ofMinutes(2);
+  private static final Logger log = LoggerFactory.getLogger(MigrationLock.class);
+  private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final CqlSession session;
+  private final String owner = UUID.randomUUID().toString();
+  private Instant renewed;
+
+  private MigrationLock(CqlSession session) {
+    this.session = session;
+  }
+
+  /** Waits up to {@code patience} for the lock; a MigrationException when it stays taken. */
+  static MigrationLock acquire(CqlSession session, Duration patience) {
+    MigrationLock lock = new MigrationLock(session);
+    long deadline = System.nanoTime() + patience.toNanos();
+    boolean waited = false;
+    while (true) {
+      Row result = session.execute(SimpleStatement.newInstance(
+          "INSERT INTO " + TABLE + " (name, owner, acquired_at) VALUES ('migrations', ?, ?) IF NOT EXISTS USING TTL "
+              + TTL.toSeconds(), lock.owner, Instant.now())).one();
+      if (result != null && result.getBoolean("[applied]")) {
+        lock.renewed = Instant.now();
+        return lock;
+      }
+      if (!waited) {
+        log.info("waiting for another instance's migrations (lock held by {} since {})",
+            result == null ? "?" : result.getString("owner"), result == null ? "?" : result.getInstant("acquired_at"));
+        waited = true;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new MigrationException("the migration lock stayed taken for " + patience.toSeconds() + " s");
+      }
+      Sleep.of(POLL);
+    }
+  }
+
+  /** Extends the lock's TTL when it is due; called between statements and while waiting on DDL. */
+  void renewIfDue() {
+    if (Duration.between(renewed, Instant.now()).compareTo(RENEW_EVERY) < 0) {
+      return;
+    }
+    Row result = session.execute(SimpleStatement.newInstance(
+        "UPDATE " + TABLE + " USING TTL " + TTL.toSeconds() + " SET acquired_at = ? WHERE name = 'migrations' IF owner = ?",
+        Instant.now(), owner)).one();
+    if (result == null || !result.getBoolean("[applied]")) {
+      throw new MigrationException("lost the migration lock (it expired after " + TTL.toSeconds() + " s)");
+    }
+    renewed = Instant.now();
+  }
+
+  @Override
+  public void close() {
+    session.execute(SimpleStatement.newInstance(
+        "DELETE FROM " + TABLE + " WHERE name = 'migrations' IF owner = ?", owner));
+  }
+}
