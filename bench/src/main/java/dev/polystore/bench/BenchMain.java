@@ -1,6 +1,7 @@
 package dev.polystore.bench;
 
 import dev.polystore.bench.accounts.AccountsBench;
+import dev.polystore.bench.presence.PresenceBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class BenchMain {
 
   static {
     SUITES.put("accounts", AccountsBench::new);
+    SUITES.put("presence", PresenceBench::new);
   }
 
   private BenchMain() {}
