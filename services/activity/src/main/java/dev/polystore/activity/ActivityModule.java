@@ -1,0 +1,78 @@
+package dev.polystore.activity;
+
+import dev.polystore.activity.api.ActivityGrpcService;
+import dev.polystore.activity.domain.EventCounts;
+import dev.polystore.activity.domain.EventLister;
+import dev.polystore.activity.domain.EventRecorder;
+import dev.polystore.activity.domain.Retention;
+import dev.polystore.activity.store.CassandraEventStore;
+import dev.polystore.platform.cassandra.CassandraConfig;
+import dev.polystore.platform.cassandra.CassandraOutages;
+import dev.polystore.platform.cassandra.CassandraStore;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.service.ServiceModule;
+import io.grpc.BindableService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * ActivityService as a host runs it: the gRPC implementation over its domain, on its own keyspace
+ * ("activity") of Amazon Keyspaces or Cassandra, migrated from classpath:cql/activity.
+ */
+public final class ActivityModule implements ServiceModule {
+  public static final String NAME = "activity";
+  /** Days an event is kept after it occurred. */
+  public static final String RETENTION_DAYS = "ACTIVITY_RETENTION_DAYS";
+  static final int DEFAULT_RETENTION_DAYS = 90;
+
+  private final CassandraStore store;
+  private final ActivityGrpcService grpcService;
+
+  private ActivityModule(CassandraStore store, Duration retention) {
+    this.store = store;
+    Retention kept = new Retention(retention, Clock.systemUTC());
+    CassandraEventStore events = new CassandraEventStore(store);
+    this.grpcService = new ActivityGrpcService(
+        new EventRecorder(events, kept), new EventLister(events, kept), new EventCounts(events));
+  }
+
+  /** From the Cassandra or Keyspaces settings of DESIGN.md, plus {@link #RETENTION_DAYS}. */
+  public static ActivityModule fromEnv(Env env) {
+    CassandraConfig config = CassandraConfig.fromEnv(env);
+    int days = env.integer(RETENTION_DAYS, DEFAULT_RETENTION_DAYS, 1, 3650);
+    return new ActivityModule(new CassandraStore(NAME, config), Duration.ofDays(days));
+  }
+
+  /** In a keyspace of another name and with any retention: for tests. */
+  public static ActivityModule create(CassandraConfig config, String keyspace, Duration retention) {
+    return new ActivityModule(new CassandraStore(NAME, keyspace, config), retention);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public BindableService grpcService() {
+    return grpcService;
+  }
+
+  @Override
+  public ManagedStore store() {
+    return store;
+  }
+
+  @Override
+  public List<OutageClassifier> outages() {
+    return List.of(new CassandraOutages());
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

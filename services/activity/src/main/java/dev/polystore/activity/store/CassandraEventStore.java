@@ -1,0 +1,170 @@
+package dev.polystore.activity.store;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.polystore.activity.domain.DailyCount;
+import dev.polystore.activity.domain.Event;
+import dev.polystore.activity.domain.EventPosition;
+import dev.polystore.activity.domain.EventStore;
+import dev.polystore.activity.domain.Retention;
+import dev.polystore.platform.cassandra.CassandraDriverConfig;
+import dev.polystore.platform.cassandra.CassandraStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The activity keyspace (V1__events.cql). An event is claimed in event_ids with a lightweight
+ * transaction, then written to events_by_day (partitioned by workspace and UTC day) and
+ * events_by_type (by workspace, day and type, for the type filter), and counted in daily_counts
+ * (by workspace and month). Only the claim's winner counts, so a repeat never counts twice; a
+ * failure between the claim and the count can leave that one event uncounted (counters cannot be
+ * made idempotent), never counted twice.
+ */
+public final class CassandraEventStore implements EventStore {
+  private final CassandraStore cassandra;
+  private volatile ActivityStatements statements;
+
+  public CassandraEventStore(CassandraStore cassandra) {
+    this.cassandra = cassandra;
+  }
+
+  @Override
+  public CompletionStage<Boolean> record(Event event, Retention retention) {
+    ActivityStatements cql = statements();
+    int ttl = (int) retention.ttl(event.occurredAt()).toSeconds();
+    BoundStatement claim = cql.claim().bind(event.workspaceId(), event.eventId(), event.actorId(), event.type(),
+        event.subject(), event.attributes(), event.occurredAt(), ttl);
+    return cassandra.executor().execute(claim).thenCompose(result -> {
+      if (result.wasApplied()) {
+        return writeRows(cql, event, ttl, true).thenApply(done -> true);
+      }
+      return firstCopy(cql, event, result)
+          .thenCompose(first -> writeRows(cql, first, (int) retention.ttl(first.occurredAt()).toSeconds(), false))
+          .thenApply(done -> false);
+    });
+  }
+
+  /** The event's rows (re-written as they were on a repeat) and, for a new event, its count. */
+  private CompletableFuture<Void> writeRows(ActivityStatements cql, Event event, int ttl, boolean count) {
+    LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+    List<CompletableFuture<AsyncResultSet>> writes = new ArrayList<>(3);
+    writes.add(run(cql.insertByDay().bind(event.workspaceId(), day, event.eventId(), event.actorId(), event.type(),
+        event.subject(), event.attributes(), event.occurredAt(), ttl).setIdempotent(true)));
+    writes.add(run(cql.insertByType().bind(event.workspaceId(), day, event.eventId(), event.actorId(), event.type(),
+        event.subject(), event.attributes(), event.occurredAt(), ttl).setIdempotent(true)));
+    if (count) {
+      writes.add(run(cql.count().bind(event.workspaceId(), day.withDayOfMonth(1), day, event.type())));
+    }
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * The copy that won the claim. Cassandra returns it with the unapplied result; where a store
+   * does not, it is read at LOCAL_SERIAL, which sees every committed claim.
+   */
+  private CompletableFuture<Event> firstCopy(ActivityStatements cql, Event event, AsyncResultSet result) {
+    Row row = result.one();
+    if (row != null && row.getColumnDefinitions().contains("actor_id") && !row.isNull("actor_id")) {
+      return CompletableFuture.completedFuture(event(row));
+    }
+    Statement<?> read = cql.readClaim().bind(event.workspaceId(), event.eventId())
+        .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)
+        .setIdempotent(true);
+    return run(read).thenApply(rows -> {
+      Row first = rows.one();
+      // Gone only if it expired in between: then this copy is as good as any.
+      return first == null ? event : event(first);
+    });
+  }
+
+  @Override
+  public List<Event> day(UUID workspaceId, LocalDate day, Optional<String> type, Instant from, EventPosition after,
+      int limit) {
+    ActivityStatements cql = statements();
+    BoundStatement query = type.isPresent()
+        ? cql.selectDayOfType().bind(workspaceId, day, type.get(), from, after.occurredAt())
+        : cql.selectDay().bind(workspaceId, day, from, after.occurredAt());
+    // A few extra rows cover those of the position's own millisecond, which are skipped.
+    query = query.setPageSize(limit + 8).setIdempotent(true).setExecutionProfileName(CassandraDriverConfig.READS);
+    List<Event> events = new ArrayList<>(limit);
+    for (Row row : cassandra.session().execute(query)) {
+      Event event = event(row);
+      if (after.precedes(event)) {
+        events.add(event);
+        if (events.size() == limit) {
+          break;
+        }
+      }
+    }
+    return events;
+  }
+
+  @Override
+  public List<DailyCount> counts(UUID workspaceId, LocalDate first, LocalDate last) {
+    ActivityStatements cql = statements();
+    List<CompletableFuture<AsyncResultSet>> months = new ArrayList<>();
+    for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) {
+      months.add(run(cql.selectCounts().bind(workspaceId, month, first, last)
+          .setIdempotent(true).setExecutionProfileName(CassandraDriverConfig.READS)));
+    }
+    List<DailyCount> counts = new ArrayList<>();
+    for (CompletableFuture<AsyncResultSet> month : months) {
+      // One month partition holds at most 31 days of types: its first page is all of it.
+      AsyncResultSet rows = month.join();
+      for (Row row : rows.currentPage()) {
+        counts.add(new DailyCount(row.getLocalDate("day"), row.getString("type"), row.getLong("events")));
+      }
+      if (rows.hasMorePages()) {
+        counts.addAll(rest(rows));
+      }
+    }
+    return counts;
+  }
+
+  private static List<DailyCount> rest(AsyncResultSet page) {
+    List<DailyCount> counts = new ArrayList<>();
+    AsyncResultSet current = page;
+    while (current.hasMorePages()) {
+      current = current.fetchNextPage().toCompletableFuture().join();
+      for (Row row : current.currentPage()) {
+        counts.add(new DailyCount(row.getLocalDate("day"), row.getString("type"), row.getLong("events")));
+      }
+    }
+    return counts;
+  }
+
+  private CompletableFuture<AsyncResultSet> run(Statement<?> statement) {
+    return cassandra.executor().execute(statement).toCompletableFuture();
+  }
+
+  private static Event event(Row row) {
+    Map<String, String> attributes = row.getMap("attributes", String.class, String.class);
+    return new Event(row.getString("event_id"), row.getUuid("workspace_id"), row.getString("actor_id"),
+        row.getString("type"), row.getString("subject"), attributes == null ? Map.of() : attributes,
+        row.getInstant("occurred_at"));
+  }
+
+  private ActivityStatements statements() {
+    ActivityStatements prepared = statements;
+    if (prepared == null) {
+      synchronized (this) {
+        if (statements == null) {
+          statements = ActivityStatements.prepare(cassandra.session());
+        }
+        prepared = statements;
+      }
+    }
+    return prepared;
+  }
+}
