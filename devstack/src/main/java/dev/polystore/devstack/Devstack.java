@@ -15,6 +15,7 @@ public final class Devstack {
     private static final LazyStore<LocalPostgres> POSTGRES = new LazyStore<>(LocalPostgres::launch, STARTED);
     private static final LazyStore<LocalCassandra> CASSANDRA = new LazyStore<>(LocalCassandra::launch, STARTED);
     private static final LazyStore<LocalValkey> VALKEY = new LazyStore<>(LocalValkey::launch, STARTED);
+    private static final LazyStore<LocalS3> S3 = new LazyStore<>(LocalS3::launch, STARTED);
     /** Kept apart from STARTED: its VALKEY_URL would clash with the standalone server's in {@link #env()}. */
     private static final StartedStores CLUSTERS = new StartedStores();
     private static final LazyStore<LocalValkeyCluster> VALKEY_CLUSTER =
@@ -42,6 +43,14 @@ public final class Devstack {
     }
 
     /**
+     * The one local S3 (S3Proxy in a child JVM) of this JVM, started on first call with its bucket
+     * {@link LocalS3#BUCKET}; its S3_BUCKET, S3_REGION, S3_ENDPOINT and local credentials join {@link #env()}.
+     */
+    public static LocalS3 s3() {
+        return S3.get();
+    }
+
+    /**
      * The one 3-node Valkey cluster of this JVM, for cluster-mode tests, started on first call. Its
      * settings stay out of {@link #env()}: take them from {@link LocalValkeyCluster#env()}.
      */
@@ -62,6 +71,7 @@ public final class Devstack {
         postgres();
         cassandra();
         valkey();
+        s3();
         env().forEach((name, value) -> System.out.println(ShellExports.line(name, value)));
         System.out.flush();
         System.err.println("# devstack is running; Ctrl-C stops it");

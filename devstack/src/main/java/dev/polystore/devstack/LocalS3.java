@@ -1,0 +1,256 @@
+package dev.polystore.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real S3 API (S3Proxy 4 over its filesystem store) in a child JVM on a free loopback port: SigV4 checked on
+ * every request, presigned query URLs and browser POST policies evaluated, CORS open to local front-end origins.
+ * It stands in for Amazon S3.
+ *
+ * <p>It runs apart from this JVM (see devstack/s3proxy-runtime for why) and can be stopped and started again on
+ * the same port and data, so that tests can cut the store away under a running service. Get it from
+ * {@link Devstack#s3()}, which also closes it at JVM exit.
+ */
+public final class LocalS3 implements LocalStore {
+
+    /** Created at the first start and named by S3_BUCKET in {@link #env()}. */
+    public static final String BUCKET = "polystore-local";
+    public static final String REGION = "us-east-1";
+    // Local-only development credentials for a server that listens on loopback only: not a secret.
+    public static final String ACCESS_KEY = "polystore-local";
+    public static final String SECRET_KEY = "polystore-local-secret";
+    /** Front ends on the usual dev-server ports may upload from the browser. */
+    public static final List<String> CORS_ORIGINS = List.of("http://localhost:3000", "http://localhost:5173");
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalS3.class);
+    private static final String HOST = "127.0.0.1";
+    private static final String MAIN = "org.gaul.s3proxy.Main";
+    /** S3 bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    /** Generous: about a second alone, but two cores are shared with compilers and other test JVMs. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final int port;
+    private final S3ProxyFiles files;
+    private final List<Path> classPath;
+    /** The running server, null while stopped. */
+    private Process process;
+    private boolean closed;
+
+    private LocalS3(int port, S3ProxyFiles files, List<Path> classPath) {
+        this.port = port;
+        this.files = files;
+        this.classPath = classPath;
+    }
+
+    /** Starts a new server on a free port, its data under target/devstack of the working directory. */
+    static LocalS3 launch() {
+        List<Path> classPath = S3ProxyClassPath.jars();
+        int port = FreePorts.pick();
+        Path directory = Path.of("target", "devstack", "s3-" + port).toAbsolutePath();
+        // Left behind by an earlier JVM that drew the same port: this JVM starts from empty.
+        Directories.deleteRecursively(directory);
+        S3ProxyFiles files = new S3ProxyFiles(directory);
+        LocalS3 s3 = new LocalS3(port, files, classPath);
+        files.write(s3.endpoint(), ACCESS_KEY, SECRET_KEY, CORS_ORIGINS);
+        s3.createBucket(BUCKET);
+        s3.start();
+        return s3;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** http://127.0.0.1:PORT, the form S3_ENDPOINT takes; clients address buckets path-style under it. */
+    public String endpoint() {
+        return "http://" + HOST + ":" + port;
+    }
+
+    /**
+     * Creates a bucket if it does not exist, running or not: the filesystem store holds a bucket as a folder, so
+     * no signed request is needed. Tests use buckets of their own.
+     */
+    public void createBucket(String name) {
+        if (!BUCKET_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not an S3 bucket name: " + name);
+        }
+        try {
+            Files.createDirectories(files.buckets().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create bucket " + name, e);
+        }
+    }
+
+    /** Whether the store holds the object, read from disk: what a test checks, not what the API says. */
+    public boolean hasObject(String bucket, String key) {
+        return Files.isRegularFile(files.buckets().resolve(bucket).resolve(key));
+    }
+
+    /** Keys of every object in a bucket, read from disk. */
+    public List<String> objectKeys(String bucket) {
+        Path root = files.buckets().resolve(bucket);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(path -> root.relativize(path).toString().replace(File.separatorChar, '/'))
+                    .filter(key -> !key.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> env() {
+        return Map.of(
+                "S3_BUCKET", BUCKET,
+                "S3_REGION", REGION,
+                "S3_ENDPOINT", endpoint(),
+                "AWS_ACCESS_KEY_ID", ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    }
+
+    /** Starts the server and returns once it accepts connections; after {@link #stop()} on the same port and data. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the local S3 on port " + port + " is closed");
+        }
+        if (process != null) {
+            return;
+        }
+        long began = System.nanoTime();
+        Process started;
+        try {
+            started = new ProcessBuilder(command())
+                    .directory(files.directory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                    // stdin stays a pipe: the child exits when this JVM and its end of the pipe are gone.
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a JVM for the local S3", e);
+        }
+        try {
+            awaitPort(started);
+        } catch (RuntimeException e) {
+            terminate(started);
+            throw e;
+        }
+        process = started;
+        LOG.info("S3 (S3Proxy) started on {} in {} ms, buckets in {}", endpoint(),
+                (System.nanoTime() - began) / 1_000_000, files.buckets());
+    }
+
+    /** Stops the server and keeps its port and objects for {@link #start()}. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        Process running = process;
+        process = null;
+        terminate(running);
+        LOG.info("S3 on {} stopped", endpoint());
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the server for good and deletes its objects. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        stop();
+        closed = true;
+        Directories.deleteRecursively(files.directory());
+    }
+
+    @Override
+    public String toString() {
+        return "LocalS3[" + endpoint() + ", " + files.directory() + "]";
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dlogback.configurationFile=" + files.logbackConfig());
+        command.add("-cp");
+        List<String> entries = new ArrayList<>();
+        entries.add(files.launcherClasses().toString());
+        classPath.forEach(jar -> entries.add(jar.toString()));
+        command.add(String.join(File.pathSeparator, entries));
+        command.add(ChildJvmMain.class.getName());
+        command.add(MAIN);
+        command.add("--properties");
+        command.add(files.properties().toString());
+        return command;
+    }
+
+    private void awaitPort(Process started) {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (!accepts()) {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("the local S3 on port " + port + " exited at start (code "
+                        + started.exitValue() + "): " + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the local S3 on port " + port + " did not listen within "
+                        + STARTUP_TIMEOUT + ": " + logTail());
+            }
+            Pause.briefly();
+        }
+    }
+
+    /** Jetty binds the port only once S3Proxy is ready to serve. */
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void terminate(Process running) {
+        running.destroy();
+        try {
+            if (!running.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.destroyForcibly().waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.destroyForcibly();
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log in " + files.log() + ")";
+        }
+    }
+}
