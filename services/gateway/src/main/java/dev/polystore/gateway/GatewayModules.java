@@ -1,6 +1,7 @@
 package dev.polystore.gateway;
 
 import dev.polystore.accounts.AccountsModule;
+import dev.polystore.activity.ActivityModule;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.service.ServiceModule;
@@ -25,6 +26,7 @@ final class GatewayModules {
 
   static {
     FACTORIES.put("accounts", AccountsModule::fromEnv);
+    FACTORIES.put("activity", ActivityModule::fromEnv);
     FACTORIES.put("presence", PresenceModule::fromEnv);
     FACTORIES.put("search", SearchModule::fromEnv);
   }

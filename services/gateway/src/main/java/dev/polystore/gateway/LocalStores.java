@@ -24,6 +24,10 @@ final class LocalStores {
       log.info("POSTGRES_WRITER_CONN is not set: starting a local PostgreSQL (devstack)");
       Devstack.postgres();
     }
+    if (isMissing(environment, "CASSANDRA_CONTACT_POINTS") && isMissing(environment, "KEYSPACES_REGION")) {
+      log.info("neither CASSANDRA_CONTACT_POINTS nor KEYSPACES_REGION is set: starting a local Cassandra (devstack)");
+      Devstack.cassandra();
+    }
     if (isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
