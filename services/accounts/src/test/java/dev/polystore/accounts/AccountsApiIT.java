@@ -1,10 +1,10 @@
 package dev.polystore.accounts;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
@@ -33,6 +33,8 @@ import dev.polystore.accounts.v1.User;
 import dev.polystore.accounts.v1.VerifyApiKeyRequest;
 import dev.polystore.accounts.v1.VerifyApiKeyResponse;
 import dev.polystore.accounts.v1.Workspace;
+import dev.polystore.platform.testing.Concurrently;
+import dev.polystore.platform.testing.Pages;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
@@ -42,21 +44,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every RPC over a real channel against a real PostgreSQL: what callers see, and what is stored. */
 class AccountsApiIT {
@@ -105,7 +98,8 @@ class AccountsApiIT {
   void concurrentCreatesOfOneEmailLeaveOneUserAndAlreadyExistsForTheRest() throws Exception {
     String email = "race." + unique() + "@example.com";
 
-    List<Status.Code> outcomes = concurrently(8, i -> createUser(i % 2 == 0 ? email : email.toUpperCase(), "Racer"));
+    List<Status.Code> outcomes = codes(Concurrently.run(8,
+        i -> createUser(i % 2 == 0 ? email : email.toUpperCase(), "Racer")));
 
     assertEquals(1, outcomes.stream().filter(Status.Code.OK::equals).count(), () -> "outcomes: " + outcomes);
     assertEquals(7, outcomes.stream().filter(Status.Code.ALREADY_EXISTS::equals).count(),
@@ -275,10 +269,10 @@ class AccountsApiIT {
     addMember(workspace, second, Role.ROLE_OWNER);
     List<User> owners = List.of(first, second);
 
-    List<Status.Code> outcomes = concurrently(2, i -> {
+    List<Status.Code> outcomes = codes(Concurrently.run(2, i -> {
       removeMember(workspace, owners.get(i));
       return null;
-    });
+    }));
 
     assertEquals(List.of(Status.Code.OK, Status.Code.FAILED_PRECONDITION), outcomes.stream().sorted().toList());
     assertEquals(1, listMembers(workspace, 0, "").getMembersCount());
@@ -297,7 +291,7 @@ class AccountsApiIT {
       expected.add(member.getUserId());
     }
 
-    List<List<String>> pages = collectPages(token -> listMembers(workspace, 3, token),
+    List<List<String>> pages = Pages.collect(token -> listMembers(workspace, 3, token),
         ListMembersResponse::getNextPageToken, response -> userIds(response));
 
     assertEquals(List.of(3, 3, 2), pages.stream().map(List::size).toList());
@@ -317,7 +311,7 @@ class AccountsApiIT {
       expected.add(workspace.getWorkspaceId());
     }
 
-    List<List<String>> pages = collectPages(token -> listWorkspaces(user, 2, token),
+    List<List<String>> pages = Pages.collect(token -> listWorkspaces(user, 2, token),
         ListWorkspacesForUserResponse::getNextPageToken,
         response -> response.getWorkspacesList().stream().map(Workspace::getWorkspaceId).toList());
 
@@ -340,7 +334,7 @@ class AccountsApiIT {
       expected.add(createApiKey(workspace, "key " + i, null).getApiKey().getApiKeyId());
     }
 
-    List<List<String>> pages = collectPages(token -> listApiKeys(workspace, 2, token),
+    List<List<String>> pages = Pages.collect(token -> listApiKeys(workspace, 2, token),
         ListApiKeysResponse::getNextPageToken,
         response -> response.getApiKeysList().stream().map(ApiKey::getApiKeyId).toList());
 
@@ -538,54 +532,7 @@ class AccountsApiIT {
     return response.getMembersList().stream().map(Membership::getUserId).toList();
   }
 
-  /** Follows next_page_token from the first page to the last, checking no id comes twice. */
-  private static <R> List<List<String>> collectPages(Function<String, R> list, Function<R, String> nextToken,
-      Function<R, List<String>> ids) {
-    List<List<String>> pages = new ArrayList<>();
-    HashSet<String> seen = new HashSet<>();
-    String token = "";
-    do {
-      R response = list.apply(token);
-      List<String> page = ids.apply(response);
-      page.forEach(id -> assertTrue(seen.add(id), () -> "repeated across pages: " + id));
-      pages.add(page);
-      token = nextToken.apply(response);
-    } while (!token.isEmpty() && pages.size() < 100);
-    return pages;
-  }
-
-  /** Runs {@code call(0..n-1)} on n threads released together; the status code each one ended with. */
-  private static List<Status.Code> concurrently(int n, IntFunction<Object> call) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(n);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Status.Code>> results = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        results.add(threads.submit(() -> {
-          start.await();
-          try {
-            call.apply(index);
-            return Status.Code.OK;
-          } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-          }
-        }));
-      }
-      start.countDown();
-      List<Status.Code> outcomes = new ArrayList<>();
-      for (Future<Status.Code> result : results) {
-        outcomes.add(result.get(30, TimeUnit.SECONDS));
-      }
-      return outcomes;
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
-  static StatusRuntimeException assertStatus(Status.Code expected, Executable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-    assertEquals(expected, e.getStatus().getCode(), () -> "got " + e.getStatus());
-    return e;
+  private static List<Status.Code> codes(List<? extends Concurrently.Outcome<?>> outcomes) {
+    return outcomes.stream().map(Concurrently.Outcome::code).toList();
   }
 }

@@ -1,14 +1,10 @@
 package dev.polystore.accounts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.polystore.platform.testing.BadRequestCases.bad;
 
-import com.google.protobuf.Any;
+
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
 import dev.polystore.accounts.v1.AccountsServiceGrpc.AccountsServiceBlockingStub;
 import dev.polystore.accounts.v1.AddMemberRequest;
 import dev.polystore.accounts.v1.CreateApiKeyRequest;
@@ -27,15 +23,10 @@ import dev.polystore.accounts.v1.UpdateUserRequest;
 import dev.polystore.accounts.v1.User;
 import dev.polystore.accounts.v1.VerifyApiKeyRequest;
 import dev.polystore.accounts.v1.Workspace;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import dev.polystore.platform.testing.BadRequestCases;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,10 +44,12 @@ class AccountsBadInputIT {
   private static User newcomer;
   private static Workspace workspace;
   private static String otherListsToken;
+  private static BadRequestCases<AccountsServiceBlockingStub> checks;
 
   @BeforeAll
   static void start() throws InterruptedException {
     server = AccountsServer.startServing();
+    checks = new BadRequestCases<>(server::accounts, server::tableContents);
     // Real rows, so that each bad request below is wrong in its one field only.
     user = server.accounts().createUser(CreateUserRequest.newBuilder()
         .setEmail("bad-input@example.com").setDisplayName("Bad Input").build()).getUser();
@@ -79,7 +72,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> createUser() {
-    return cases(
+    return checks.of(
         bad("email that is no address", "email", s -> s.createUser(validCreateUser().setEmail("not-an-email").build())),
         bad("email longer than 254", "email",
             s -> s.createUser(validCreateUser().setEmail("a".repeat(250) + "@example.com").build())),
@@ -91,7 +84,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> getUser() {
-    return cases(
+    return checks.of(
         bad("user_id that is no UUID", "user_id",
             s -> s.getUser(GetUserRequest.newBuilder().setUserId(NOT_A_UUID).build())),
         bad("no user_id", "user_id", s -> s.getUser(GetUserRequest.getDefaultInstance())));
@@ -99,7 +92,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> getUserByEmail() {
-    return cases(
+    return checks.of(
         bad("email that is no address", "email",
             s -> s.getUserByEmail(GetUserByEmailRequest.newBuilder().setEmail("nobody").build())),
         bad("no email", "email", s -> s.getUserByEmail(GetUserByEmailRequest.getDefaultInstance())));
@@ -107,7 +100,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> updateUser() {
-    return cases(
+    return checks.of(
         bad("user_id that is no UUID", "user_id", s -> s.updateUser(validUpdateUser().setUserId(NOT_A_UUID).build())),
         bad("no update_mask", "update_mask", s -> s.updateUser(validUpdateUser().clearUpdateMask().build())),
         bad("update_mask with no paths", "update_mask",
@@ -129,7 +122,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> createWorkspace() {
-    return cases(
+    return checks.of(
         bad("slug too short", "slug", s -> s.createWorkspace(validCreateWorkspace().setSlug("ab").build())),
         bad("slug with capitals", "slug", s -> s.createWorkspace(validCreateWorkspace().setSlug("Acme").build())),
         bad("slug with an outer hyphen", "slug",
@@ -143,7 +136,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> getWorkspace() {
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.getWorkspace(GetWorkspaceRequest.newBuilder().setWorkspaceId(NOT_A_UUID).build())),
         bad("no workspace_id", "workspace_id", s -> s.getWorkspace(GetWorkspaceRequest.getDefaultInstance())));
@@ -151,7 +144,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> addMember() {
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.addMember(validAddMember().setWorkspaceId(NOT_A_UUID).build())),
         bad("user_id that is no UUID", "user_id", s -> s.addMember(validAddMember().setUserId(NOT_A_UUID).build())),
@@ -161,7 +154,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> removeMember() {
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id", s -> s.removeMember(RemoveMemberRequest.newBuilder()
             .setWorkspaceId(NOT_A_UUID).setUserId(user.getUserId()).build())),
         bad("user_id that is no UUID", "user_id", s -> s.removeMember(RemoveMemberRequest.newBuilder()
@@ -170,7 +163,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> listMembers() {
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.listMembers(validListMembers().setWorkspaceId(NOT_A_UUID).build())),
         bad("negative page_size", "page_size", s -> s.listMembers(validListMembers().setPageSize(-1).build())),
@@ -183,7 +176,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> listWorkspacesForUser() {
-    return cases(
+    return checks.of(
         bad("user_id that is no UUID", "user_id",
             s -> s.listWorkspacesForUser(validListWorkspaces().setUserId(NOT_A_UUID).build())),
         bad("page_size over 100", "page_size",
@@ -195,7 +188,7 @@ class AccountsBadInputIT {
   @TestFactory
   Stream<DynamicTest> createApiKey() {
     Instant past = Instant.now().minusSeconds(60);
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.createApiKey(validCreateApiKey().setWorkspaceId(NOT_A_UUID).build())),
         bad("empty name", "name", s -> s.createApiKey(validCreateApiKey().setName("").build())),
@@ -217,7 +210,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> listApiKeys() {
-    return cases(
+    return checks.of(
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.listApiKeys(validListApiKeys().setWorkspaceId(NOT_A_UUID).build())),
         bad("page_size over 100", "page_size", s -> s.listApiKeys(validListApiKeys().setPageSize(101).build())),
@@ -227,7 +220,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> revokeApiKey() {
-    return cases(
+    return checks.of(
         bad("api_key_id that is no UUID", "api_key_id",
             s -> s.revokeApiKey(RevokeApiKeyRequest.newBuilder().setApiKeyId(NOT_A_UUID).build())),
         bad("no api_key_id", "api_key_id", s -> s.revokeApiKey(RevokeApiKeyRequest.getDefaultInstance())));
@@ -235,7 +228,7 @@ class AccountsBadInputIT {
 
   @TestFactory
   Stream<DynamicTest> verifyApiKey() {
-    return cases(
+    return checks.of(
         bad("secret too short", "secret",
             s -> s.verifyApiKey(VerifyApiKeyRequest.newBuilder().setSecret("psk_short").build())),
         bad("secret without psk_", "secret",
@@ -286,38 +279,5 @@ class AccountsBadInputIT {
 
   private static FieldMask mask(String... paths) {
     return FieldMask.newBuilder().addAllPaths(List.of(paths)).build();
-  }
-
-  // The check every case runs.
-
-  private record BadRequestCase(String name, String field, Consumer<AccountsServiceBlockingStub> call) {}
-
-  private static BadRequestCase bad(String name, String field, Consumer<AccountsServiceBlockingStub> call) {
-    return new BadRequestCase(name, field, call);
-  }
-
-  private static Stream<DynamicTest> cases(BadRequestCase... cases) {
-    return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-      Map<String, String> before = server.tableContents();
-
-      StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> c.call().accept(server.accounts()));
-
-      assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), () -> "got " + e.getStatus());
-      List<String> fields = violatedFields(e);
-      assertTrue(fields.contains(c.field()), () -> "BadRequest names " + fields + ", not " + c.field());
-      assertEquals(before, server.tableContents());
-    }));
-  }
-
-  private static List<String> violatedFields(StatusRuntimeException e) throws InvalidProtocolBufferException {
-    List<String> fields = new ArrayList<>();
-    com.google.rpc.Status status = StatusProto.fromThrowable(e);
-    assertTrue(status != null, "the status carries no details");
-    for (Any detail : status.getDetailsList()) {
-      if (detail.is(BadRequest.class)) {
-        detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
-      }
-    }
-    return fields;
   }
 }

@@ -1,7 +1,8 @@
 package dev.polystore.accounts;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
+import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.CreateUserRequest;
@@ -9,10 +10,8 @@ import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.accounts.v1.ListMembersRequest;
 import dev.polystore.accounts.v1.User;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -47,11 +46,11 @@ class AccountsOutageIT {
       server.postgres.stop();
 
       // Right away (the pool still holds connections to the dead server) and once health noticed.
-      assertUnavailable(() -> getUser(before.getUserId()));
-      assertUnavailable(this::createUser);
+      assertStatus(Status.Code.UNAVAILABLE, () -> getUser(before.getUserId()));
+      assertStatus(Status.Code.UNAVAILABLE, this::createUser);
       assertEquals(ServingStatus.NOT_SERVING, server.awaitStatus(ServingStatus.NOT_SERVING, Duration.ofSeconds(30)));
-      assertUnavailable(() -> getUser(before.getUserId()));
-      assertUnavailable(() -> accounts().listMembers(ListMembersRequest.newBuilder()
+      assertStatus(Status.Code.UNAVAILABLE, () -> getUser(before.getUserId()));
+      assertStatus(Status.Code.UNAVAILABLE, () -> accounts().listMembers(ListMembersRequest.newBuilder()
           .setWorkspaceId(UUID.randomUUID().toString()).build()));
     } finally {
       server.postgres.start();
@@ -75,26 +74,5 @@ class AccountsOutageIT {
 
   private static User getUser(String userId) {
     return accounts().getUser(GetUserRequest.newBuilder().setUserId(userId).build()).getUser();
-  }
-
-  /** UNAVAILABLE, which callers may retry: not DEADLINE_EXCEEDED, not UNKNOWN or INTERNAL. */
-  private static void assertUnavailable(Runnable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
-    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), () -> "got " + e.getStatus());
-  }
-
-  /** The first answer of {@code call}, retried while it fails with UNAVAILABLE, within {@code limit}. */
-  private static <T> T awaitAnswer(java.util.function.Supplier<T> call, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(end)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.polystore.gateway;
 
 import dev.polystore.accounts.AccountsModule;
 import dev.polystore.activity.ActivityModule;
+import dev.polystore.messenger.MessengerModule;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.service.ServiceModule;
@@ -27,6 +28,7 @@ final class GatewayModules {
   static {
     FACTORIES.put("accounts", AccountsModule::fromEnv);
     FACTORIES.put("activity", ActivityModule::fromEnv);
+    FACTORIES.put("messenger", MessengerModule::fromEnv);
     FACTORIES.put("presence", PresenceModule::fromEnv);
     FACTORIES.put("search", SearchModule::fromEnv);
   }

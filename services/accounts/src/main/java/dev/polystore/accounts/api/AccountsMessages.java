@@ -6,6 +6,7 @@ import dev.polystore.accounts.domain.User;
 import dev.polystore.accounts.domain.Workspace;
 import dev.polystore.accounts.v1.Role;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.grpc.Timestamps;
 
 /** Domain values to their protobuf messages and back: the only place both are known. */
 final class AccountsMessages {

@@ -1,6 +1,9 @@
 package dev.polystore.accounts.domain;
 
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.paging.KeysetCursor;
+import dev.polystore.platform.paging.Page;
+import dev.polystore.platform.paging.PageRequest;
 import java.util.List;
 import java.util.UUID;
 

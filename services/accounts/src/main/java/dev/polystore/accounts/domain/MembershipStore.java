@@ -1,5 +1,6 @@
 package dev.polystore.accounts.domain;
 
+import dev.polystore.platform.paging.PageRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

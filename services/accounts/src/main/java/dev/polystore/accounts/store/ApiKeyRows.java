@@ -1,6 +1,7 @@
 package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.ApiKey;
+import dev.polystore.platform.postgres.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

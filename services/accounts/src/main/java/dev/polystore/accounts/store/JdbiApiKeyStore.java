@@ -2,7 +2,9 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.ApiKey;
 import dev.polystore.accounts.domain.ApiKeyStore;
-import dev.polystore.accounts.domain.PageRequest;
+import dev.polystore.platform.paging.PageRequest;
+import dev.polystore.platform.postgres.Columns;
+import dev.polystore.platform.postgres.Keyset;
 import dev.polystore.platform.postgres.PostgresPools;
 import java.time.Instant;
 import java.util.ArrayList;

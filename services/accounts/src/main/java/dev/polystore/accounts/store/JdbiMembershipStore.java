@@ -2,12 +2,15 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.Membership;
 import dev.polystore.accounts.domain.MembershipStore;
-import dev.polystore.accounts.domain.PageRequest;
 import dev.polystore.accounts.domain.RemovalGuard;
 import dev.polystore.accounts.domain.Role;
 import dev.polystore.accounts.domain.UserWorkspace;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.paging.PageRequest;
+import dev.polystore.platform.postgres.Columns;
+import dev.polystore.platform.postgres.Keyset;
 import dev.polystore.platform.postgres.PostgresPools;
+import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

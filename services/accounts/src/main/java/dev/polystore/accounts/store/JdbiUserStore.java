@@ -4,6 +4,7 @@ import dev.polystore.accounts.domain.User;
 import dev.polystore.accounts.domain.UserStore;
 import dev.polystore.accounts.domain.UserUpdate;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;

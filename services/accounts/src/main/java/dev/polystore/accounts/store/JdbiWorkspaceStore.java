@@ -5,6 +5,7 @@ import dev.polystore.accounts.domain.Workspace;
 import dev.polystore.accounts.domain.WorkspaceStore;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.postgres.PostgresPools;
+import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;

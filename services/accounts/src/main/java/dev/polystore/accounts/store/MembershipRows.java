@@ -2,6 +2,7 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.Membership;
 import dev.polystore.accounts.domain.Role;
+import dev.polystore.platform.postgres.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;

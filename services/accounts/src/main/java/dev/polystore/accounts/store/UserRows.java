@@ -1,6 +1,7 @@
 package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.User;
+import dev.polystore.platform.postgres.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;

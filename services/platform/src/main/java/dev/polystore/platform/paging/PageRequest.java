@@ -1,7 +1,6 @@
-package dev.polystore.accounts.domain;
+package dev.polystore.platform.paging;
 
 import dev.polystore.platform.errors.ServiceException;
-import dev.polystore.platform.paging.PageToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +21,7 @@ public record PageRequest(String scope, int size, Optional<KeysetCursor> after) 
    * first page; any other token must be one this list handed out for the same scope.
    */
   public static PageRequest of(String scope, int requestedSize, String pageToken) {
-    if (requestedSize < 0 || requestedSize > MAX_SIZE) {
-      throw ServiceException.invalid("page_size", "page_size.range",
-          "must be between 0 and " + MAX_SIZE + " (0 means " + DEFAULT_SIZE + ")");
-    }
-    int size = requestedSize == 0 ? DEFAULT_SIZE : requestedSize;
+    int size = size(requestedSize);
     if (pageToken == null || pageToken.isEmpty()) {
       return new PageRequest(scope, size, Optional.empty());
     }
@@ -40,6 +35,18 @@ public record PageRequest(String scope, int size, Optional<KeysetCursor> after) 
       throw ServiceException.invalid(TOKEN_FIELD, "page_token.valid",
           "is not a token returned by this list for the same request");
     }
+  }
+
+  /**
+   * The page size a caller asked for: 0 means {@link #DEFAULT_SIZE}; INVALID_ARGUMENT on page_size
+   * outside 0 to {@link #MAX_SIZE}. For lists whose cursor is not a {@link KeysetCursor}.
+   */
+  public static int size(int requestedSize) {
+    if (requestedSize < 0 || requestedSize > MAX_SIZE) {
+      throw ServiceException.invalid("page_size", "page_size.range",
+          "must be between 0 and " + MAX_SIZE + " (0 means " + DEFAULT_SIZE + ")");
+    }
+    return requestedSize == 0 ? DEFAULT_SIZE : requestedSize;
   }
 
   /** How many rows to fetch: one more than the page, to learn whether another page follows. */

@@ -1,17 +1,17 @@
-package dev.polystore.accounts.api;
+package dev.polystore.platform.grpc;
 
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 
 /** google.protobuf.Timestamp to and from Instant. */
-final class Timestamps {
+public final class Timestamps {
   private Timestamps() {}
 
-  static Timestamp of(Instant instant) {
+  public static Timestamp of(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 
-  static Instant toInstant(Timestamp timestamp) {
+  public static Instant toInstant(Timestamp timestamp) {
     return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
   }
 }

@@ -1,13 +1,13 @@
-package dev.polystore.accounts.api;
+package dev.polystore.platform.grpc;
 
 import dev.polystore.platform.errors.ServiceException;
 import java.util.UUID;
 
 /** Request ids to UUIDs. The contract checks the format first; this only names the field if it did not. */
-final class Ids {
+public final class Ids {
   private Ids() {}
 
-  static UUID parse(String field, String value) {
+  public static UUID parse(String field, String value) {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {

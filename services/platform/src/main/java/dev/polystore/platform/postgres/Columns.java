@@ -1,4 +1,4 @@
-package dev.polystore.accounts.store;
+package dev.polystore.platform.postgres;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,23 +9,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Typed reads and binds of the column types the schema uses. */
-final class Columns {
+public final class Columns {
   private Columns() {}
 
-  static UUID uuid(ResultSet row, String column) throws SQLException {
+  public static UUID uuid(ResultSet row, String column) throws SQLException {
     return row.getObject(column, UUID.class);
   }
 
-  static Instant instant(ResultSet row, String column) throws SQLException {
+  public static Instant instant(ResultSet row, String column) throws SQLException {
     return row.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+  public static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
     return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
   }
 
   /** timestamptz binds as OffsetDateTime (setObject), which keeps every microsecond and the zone. */
-  static OffsetDateTime timestamptz(Instant instant) {
+  public static OffsetDateTime timestamptz(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 }

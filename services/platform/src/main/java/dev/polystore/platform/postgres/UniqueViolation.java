@@ -1,4 +1,4 @@
-package dev.polystore.accounts.store;
+package dev.polystore.platform.postgres;
 
 import dev.polystore.platform.errors.ServiceException;
 import java.util.function.Supplier;
@@ -10,13 +10,13 @@ import org.postgresql.util.ServerErrorMessage;
  * Turns PostgreSQL's unique_violation on a known constraint into ALREADY_EXISTS. The domain checks
  * uniqueness before it writes; this covers the race in which another write came in between.
  */
-final class UniqueViolation {
+public final class UniqueViolation {
   private static final String SQL_STATE = "23505";
 
   private UniqueViolation() {}
 
   /** The conflict when {@code failure} violated {@code constraint}, else the failure itself. */
-  static RuntimeException translate(JdbiException failure, String constraint, Supplier<ServiceException> conflict) {
+  public static RuntimeException translate(JdbiException failure, String constraint, Supplier<ServiceException> conflict) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof PSQLException psql && SQL_STATE.equals(psql.getSQLState())) {
         ServerErrorMessage server = psql.getServerErrorMessage();

@@ -1,27 +1,27 @@
-package dev.polystore.accounts.store;
+package dev.polystore.platform.postgres;
 
-import dev.polystore.accounts.domain.KeysetCursor;
-import dev.polystore.accounts.domain.PageRequest;
+import dev.polystore.platform.paging.KeysetCursor;
+import dev.polystore.platform.paging.PageRequest;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * The SQL of a keyset page: rows strictly after the cursor in (created_at, id) order, one more than
  * the page size. A row comparison, so one index on (parent, created_at, id) serves every page.
  */
-final class Keyset {
+public final class Keyset {
   private Keyset() {}
 
   /** The condition to AND to the query: empty for a first page. Column names are constants of ours. */
-  static String after(PageRequest page, String createdAtColumn, String idColumn) {
+  public static String after(PageRequest page, String createdAtColumn, String idColumn) {
     return page.after().isEmpty() ? ""
         : " AND (" + createdAtColumn + ", " + idColumn + ") > (:afterCreatedAt, :afterId)";
   }
 
-  static String orderAndLimit(String createdAtColumn, String idColumn) {
+  public static String orderAndLimit(String createdAtColumn, String idColumn) {
     return " ORDER BY " + createdAtColumn + ", " + idColumn + " LIMIT :fetchSize";
   }
 
-  static Query bind(Query query, PageRequest page) {
+  public static Query bind(Query query, PageRequest page) {
     query.bind("fetchSize", page.fetchSize());
     if (page.after().isPresent()) {
       KeysetCursor cursor = page.after().get();

@@ -1,4 +1,4 @@
-package dev.polystore.accounts.domain;
+package dev.polystore.platform.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

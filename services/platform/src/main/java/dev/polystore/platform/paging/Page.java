@@ -1,4 +1,4 @@
-package dev.polystore.accounts.domain;
+package dev.polystore.platform.paging;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,0 +1,79 @@
+package dev.polystore.messenger;
+
+import dev.polystore.messenger.api.MessengerGrpcService;
+import dev.polystore.messenger.domain.MessageSearch;
+import dev.polystore.messenger.domain.Messages;
+import dev.polystore.messenger.domain.Rooms;
+import dev.polystore.messenger.store.JdbiMessageStore;
+import dev.polystore.messenger.store.JdbiRoomStore;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.PostgresConfig;
+import dev.polystore.platform.postgres.PostgresOutages;
+import dev.polystore.platform.postgres.PostgresPools;
+import dev.polystore.platform.postgres.PostgresStore;
+import dev.polystore.platform.service.ServiceModule;
+import io.grpc.BindableService;
+import java.util.List;
+
+/**
+ * MessengerService as a host runs it: the gRPC implementation over its domain, on its own
+ * PostgreSQL database ("messenger", beside accounts' on the same server), migrated from
+ * classpath:db/messenger.
+ */
+public final class MessengerModule implements ServiceModule {
+  public static final String NAME = "messenger";
+
+  private final PostgresStore store;
+  private final MessengerGrpcService grpcService;
+
+  private MessengerModule(PostgresConfig config) {
+    PostgresPools pools = new PostgresPools(config, NAME);
+    this.store = new PostgresStore(NAME, pools);
+    JdbiRoomStore roomStore = new JdbiRoomStore(pools);
+    JdbiMessageStore messageStore = new JdbiMessageStore(pools);
+    // One generator for the process: its ids grow strictly, also within a millisecond.
+    UuidV7 ids = UuidV7.create();
+    this.grpcService = new MessengerGrpcService(
+        new Rooms(roomStore, ids),
+        new Messages(messageStore, roomStore, ids),
+        new MessageSearch(messageStore));
+  }
+
+  /** From POSTGRES_WRITER_CONN, POSTGRES_READER_CONN and the other settings of DESIGN.md. */
+  public static MessengerModule fromEnv(Env env) {
+    return new MessengerModule(PostgresConfig.fromEnv(env, NAME));
+  }
+
+  public static MessengerModule create(PostgresConfig config) {
+    return new MessengerModule(config);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public BindableService grpcService() {
+    return grpcService;
+  }
+
+  @Override
+  public ManagedStore store() {
+    return store;
+  }
+
+  @Override
+  public List<OutageClassifier> outages() {
+    return List.of(new PostgresOutages());
+  }
+
+  /** Releases the connections. */
+  @Override
+  public void close() {
+    store.close();
+  }
+}

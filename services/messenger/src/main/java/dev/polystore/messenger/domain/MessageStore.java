@@ -1,0 +1,40 @@
+package dev.polystore.messenger.domain;
+
+import dev.polystore.platform.ids.UuidV7;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Where messages are kept. */
+public interface MessageStore {
+
+  /**
+   * Posts a message if its author is a member, or finds the message an earlier post with the same
+   * key made. Posts to one room are serialised, and each new id comes from {@code ids} after the
+   * room's greatest id, so ids grow in commit order and a page after a cursor never misses a
+   * message committed later.
+   */
+  PostOutcome post(NewMessage message, UuidV7 ids);
+
+  /** The message or tombstone as of the latest writes. */
+  Optional<Message> find(UUID messageId);
+
+  /** A page of a room's messages and tombstones (one more than asked, see {@link MessageRange}); may lag by a moment. */
+  List<Message> list(UUID roomId, MessageRange range);
+
+  /**
+   * Replaces the body of a message that is not deleted; with {@code expectedVersion}, only if it is
+   * still at that version. Empty when the message was deleted or changed meanwhile.
+   */
+  Optional<Message> edit(Message current, String body, OptionalLong expectedVersion);
+
+  /**
+   * Empties the body of a message that is not deleted yet and marks it deleted; with
+   * {@code expectedVersion}, only if it is still at that version. Empty when it was deleted or changed meanwhile.
+   */
+  Optional<Message> delete(Message current, OptionalLong expectedVersion);
+
+  /** A workspace's (or one room's) live messages that match {@code query}, best first; may lag by a moment. */
+  List<SearchHit> search(UUID workspaceId, Optional<UUID> roomId, String query, SearchPageRequest page);
+}

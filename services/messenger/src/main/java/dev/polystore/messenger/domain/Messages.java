@@ -1,0 +1,114 @@
+package dev.polystore.messenger.domain;
+
+import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.UuidV7;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The rules for messages: only members post, posts are idempotent per author key, only authors edit
+ * or delete, a deleted message stays as a tombstone, and etags refuse changes over unseen ones.
+ */
+public final class Messages {
+  private final MessageStore store;
+  private final RoomStore rooms;
+  private final UuidV7 ids;
+
+  public Messages(MessageStore store, RoomStore rooms, UuidV7 ids) {
+    this.store = store;
+    this.rooms = rooms;
+    this.ids = ids;
+  }
+
+  /** The new message, or the first one posted with the same key (a retry). */
+  public Posted post(NewMessage message) {
+    requireText(message.body());
+    PostOutcome outcome = store.post(message, ids);
+    if (outcome instanceof PostOutcome.Created created) {
+      return new Posted(created.message(), true);
+    }
+    if (outcome instanceof PostOutcome.Repeated repeated) {
+      return new Posted(repeated.message(), false);
+    }
+    if (outcome instanceof PostOutcome.RoomMissing) {
+      throw ServiceException.notFound("room " + message.roomId());
+    }
+    throw ServiceException.permissionDenied("user " + message.authorId() + " is not a member of room "
+        + message.roomId() + "; only members may post");
+  }
+
+  public Message get(UUID messageId) {
+    return store.find(messageId).orElseThrow(() -> notFound(messageId));
+  }
+
+  public MessagePage list(UUID roomId, MessageRange range) {
+    List<Message> rows = store.list(roomId, range);
+    // An empty first page is the only sign of a missing room; the writer knows a room created just now.
+    if (rows.isEmpty() && range.direction() == Direction.LATEST && rooms.find(roomId).isEmpty()) {
+      throw ServiceException.notFound("room " + roomId);
+    }
+    return MessagePage.of(range, rows);
+  }
+
+  public Message edit(UUID messageId, UUID authorId, String body, Optional<String> etag) {
+    requireText(body);
+    Message current = requireAuthor(get(messageId), authorId, "edit");
+    if (current.isDeleted()) {
+      throw ServiceException.failedPrecondition("message " + messageId + " is deleted and cannot be edited");
+    }
+    return store.edit(current, body, expectedVersion(current, etag)).orElseThrow(() -> changed(messageId));
+  }
+
+  /** The tombstone; deleting a tombstone again returns it unchanged, whatever the etag. */
+  public Message delete(UUID messageId, UUID authorId, Optional<String> etag) {
+    Message current = requireAuthor(get(messageId), authorId, "delete");
+    if (current.isDeleted()) {
+      return current;
+    }
+    Optional<Message> deleted = store.delete(current, expectedVersion(current, etag));
+    if (deleted.isPresent()) {
+      return deleted.get();
+    }
+    // Lost a race: to another delete (then this call's work is done), or to an edit.
+    Message now = get(messageId);
+    if (now.isDeleted()) {
+      return now;
+    }
+    throw changed(messageId);
+  }
+
+  private static Message requireAuthor(Message message, UUID userId, String action) {
+    if (!message.authorId().equals(userId)) {
+      throw ServiceException.permissionDenied("only the author of message " + message.id() + " may " + action + " it");
+    }
+    return message;
+  }
+
+  /** Only an etag makes the change conditional; a stale one is refused before any write. */
+  private static OptionalLong expectedVersion(Message current, Optional<String> etag) {
+    if (etag.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    if (!etag.get().equals(current.etag())) {
+      throw changed(current.id());
+    }
+    return OptionalLong.of(current.version());
+  }
+
+  private static void requireText(String body) {
+    if (body.isBlank()) {
+      throw ServiceException.invalid("body", "body.not_blank", "must not be only white space");
+    }
+  }
+
+  private static ServiceException notFound(UUID messageId) {
+    return ServiceException.notFound("message " + messageId);
+  }
+
+  private static ServiceException changed(UUID messageId) {
+    return ServiceException.failedPrecondition(
+        "message " + messageId + " changed since the given etag was read; read it again and retry");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.polystore.messenger.domain;
+
+import dev.polystore.platform.paging.PageRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where rooms and their members are kept. */
+public interface RoomStore {
+
+  /** Inserts a room with its first members; ALREADY_EXISTS when the name is taken (a lost race). */
+  Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds);
+
+  /** The room as of the latest writes. */
+  Optional<Room> find(UUID id);
+
+  /** Whether the workspace has a room of this name ignoring case, as of the latest writes. */
+  boolean nameTaken(UUID workspaceId, String name);
+
+  /** A room's members in the order they joined, as of the latest writes. */
+  List<RoomMember> members(UUID roomId);
+
+  /** A workspace's rooms in (created, id) order after the cursor; may lag by a moment. */
+  List<Room> listByWorkspace(UUID workspaceId, PageRequest page);
+
+  /**
+   * Adds a member once {@code guard} accepted the change. The room is locked from the guard's check
+   * to the insert, so concurrent additions cannot overfill it.
+   */
+  RoomMember addMember(UUID roomId, UUID userId, MembershipGuard guard);
+
+  /**
+   * Removes a member once {@code guard} accepted the change, under the same lock as posts to the
+   * room, so no post of the user commits after the removal.
+   */
+  void removeMember(UUID roomId, UUID userId, MembershipGuard guard);
+}

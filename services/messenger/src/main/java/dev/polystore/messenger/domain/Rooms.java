@@ -1,0 +1,75 @@
+package dev.polystore.messenger.domain;
+
+import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.paging.KeysetCursor;
+import dev.polystore.platform.paging.Page;
+import dev.polystore.platform.paging.PageRequest;
+import java.util.List;
+import java.util.UUID;
+
+/** The rules for rooms: names unique in a workspace and not blank, at most {@link #MAX_MEMBERS} members. */
+public final class Rooms {
+  /** A room's member list is returned whole by GetRoom, so it stays small enough for one response. */
+  public static final int MAX_MEMBERS = 1000;
+
+  private final RoomStore store;
+  private final UuidV7 ids;
+
+  public Rooms(RoomStore store, UuidV7 ids) {
+    this.store = store;
+    this.ids = ids;
+  }
+
+  public Room create(UUID workspaceId, String name, List<UUID> memberIds) {
+    if (name.isBlank()) {
+      throw ServiceException.invalid("name", "name.not_blank", "must not be only white space");
+    }
+    if (store.nameTaken(workspaceId, name)) {
+      throw nameTaken(workspaceId, name);
+    }
+    return store.insert(ids.next(), workspaceId, name, memberIds);
+  }
+
+  public Room get(UUID id) {
+    return store.find(id).orElseThrow(() -> ServiceException.notFound("room " + id));
+  }
+
+  public List<RoomMember> members(UUID roomId) {
+    return store.members(roomId);
+  }
+
+  /** A workspace unknown to this service has no rooms: an empty list, not NOT_FOUND. */
+  public Page<Room> list(UUID workspaceId, int pageSize, String pageToken) {
+    PageRequest page = PageRequest.of("rooms/" + workspaceId, pageSize, pageToken);
+    return Page.of(page, store.listByWorkspace(workspaceId, page), room -> new KeysetCursor(room.createdAt(), room.id()));
+  }
+
+  public RoomMember addMember(UUID roomId, UUID userId) {
+    return store.addMember(roomId, userId, (room, member) -> {
+      Room found = room.orElseThrow(() -> ServiceException.notFound("room " + roomId));
+      if (member) {
+        throw ServiceException.alreadyExists("user " + userId + " is a member of room " + roomId + " already");
+      }
+      if (found.memberCount() >= MAX_MEMBERS) {
+        throw ServiceException.failedPrecondition("room " + roomId + " has " + MAX_MEMBERS
+            + " members, the most a room can have; remove one first");
+      }
+    });
+  }
+
+  public void removeMember(UUID roomId, UUID userId) {
+    store.removeMember(roomId, userId, (room, member) -> {
+      if (room.isEmpty()) {
+        throw ServiceException.notFound("room " + roomId);
+      }
+      if (!member) {
+        throw ServiceException.notFound("membership of user " + userId + " in room " + roomId);
+      }
+    });
+  }
+
+  private static ServiceException nameTaken(UUID workspaceId, String name) {
+    return ServiceException.alreadyExists("workspace " + workspaceId + " has a room named " + name + " already");
+  }
+}

@@ -1,0 +1,188 @@
+package dev.polystore.messenger.store;
+
+import dev.polystore.messenger.domain.Direction;
+import dev.polystore.messenger.domain.Message;
+import dev.polystore.messenger.domain.MessageRange;
+import dev.polystore.messenger.domain.MessageStore;
+import dev.polystore.messenger.domain.NewMessage;
+import dev.polystore.messenger.domain.PostOutcome;
+import dev.polystore.messenger.domain.SearchHit;
+import dev.polystore.messenger.domain.SearchPageRequest;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.Columns;
+import dev.polystore.platform.postgres.PostgresPools;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Messages in PostgreSQL. */
+public final class JdbiMessageStore implements MessageStore {
+  private static final MessageRows ROWS = new MessageRows();
+  private static final String RANK = "ts_rank(m.search_vector, q.query)";
+
+  /**
+   * What a post needs to know once it holds the room's lock (JdbiRoomStore.LOCK): the workspace,
+   * whether the author is a member, and the room's greatest id, read from the end of the primary
+   * key (uuid has no max()).
+   */
+  static final String ROOM_FACTS = "SELECT r.workspace_id,"
+      + " EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.room_id AND rm.user_id = :authorId) AS member,"
+      + " (SELECT m.message_id FROM messages m WHERE m.room_id = r.room_id ORDER BY m.message_id DESC LIMIT 1)"
+      + " AS last_message_id"
+      + " FROM rooms r WHERE r.room_id = :roomId";
+  static final String INSERT = "INSERT INTO messages"
+      + " (room_id, message_id, workspace_id, author_id, client_message_id, body)"
+      + " VALUES (:roomId, :messageId, :workspaceId, :authorId, :clientMessageId, :body)"
+      + " ON CONFLICT (room_id, author_id, client_message_id) DO NOTHING"
+      + " RETURNING " + MessageRows.COLUMNS;
+  static final String FIND_BY_KEY = "SELECT " + MessageRows.COLUMNS + " FROM messages"
+      + " WHERE room_id = :roomId AND author_id = :authorId AND client_message_id = :clientMessageId";
+  static final String FIND = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE message_id = :messageId";
+  static final String EDIT = "UPDATE messages SET body = :body, version = version + 1, edited_at = now()"
+      + " WHERE room_id = :roomId AND message_id = :messageId AND deleted_at IS NULL"
+      + " AND (:anyVersion OR version = :expectedVersion)"
+      + " RETURNING " + MessageRows.COLUMNS;
+  static final String DELETE = "UPDATE messages SET body = '', version = version + 1, deleted_at = now()"
+      + " WHERE room_id = :roomId AND message_id = :messageId AND deleted_at IS NULL"
+      + " AND (:anyVersion OR version = :expectedVersion)"
+      + " RETURNING " + MessageRows.COLUMNS;
+
+  private final Jdbi writer;
+  private final Jdbi reader;
+
+  public JdbiMessageStore(PostgresPools pools) {
+    this.writer = pools.writer();
+    this.reader = pools.reader();
+  }
+
+  @Override
+  public PostOutcome post(NewMessage message, UuidV7 ids) {
+    return writer.inTransaction(handle -> {
+      // The room's lock serialises its posts and membership changes: ids grow in commit order, a
+      // removed member's post cannot commit after the removal, and concurrent retries of one key
+      // run one after the other.
+      if (!JdbiRoomStore.lock(handle, message.roomId())) {
+        return new PostOutcome.RoomMissing();
+      }
+      RoomFacts room = handle.createQuery(ROOM_FACTS)
+          .bind("roomId", message.roomId())
+          .bind("authorId", message.authorId())
+          .map((row, ctx) -> new RoomFacts(Columns.uuid(row, "workspace_id"), row.getBoolean("member"),
+              Optional.ofNullable(Columns.uuid(row, "last_message_id"))))
+          .one();
+      if (room.member()) {
+        UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
+        Optional<Message> inserted = handle.createQuery(INSERT)
+            .bind("roomId", message.roomId())
+            .bind("messageId", id)
+            .bind("workspaceId", room.workspaceId())
+            .bind("authorId", message.authorId())
+            .bind("clientMessageId", message.clientMessageId())
+            .bind("body", message.body())
+            .map(ROWS)
+            .findOne();
+        if (inserted.isPresent()) {
+          return new PostOutcome.Created(inserted.get());
+        }
+      }
+      // A retry, also of an author who has left the room since; the room's lock made any earlier
+      // post with this key commit before this statement's snapshot.
+      return handle.createQuery(FIND_BY_KEY)
+          .bind("roomId", message.roomId())
+          .bind("authorId", message.authorId())
+          .bind("clientMessageId", message.clientMessageId())
+          .map(ROWS)
+          .findOne()
+          .<PostOutcome>map(PostOutcome.Repeated::new)
+          .orElseGet(PostOutcome.NotMember::new);
+    });
+  }
+
+  @Override
+  public Optional<Message> find(UUID messageId) {
+    // Writer: GetMessage right after PostMessage or EditMessage must see that write, and so must
+    // the checks before an edit or a delete.
+    return writer.withHandle(handle -> handle.createQuery(FIND).bind("messageId", messageId).map(ROWS).findOne());
+  }
+
+  @Override
+  public List<Message> list(UUID roomId, MessageRange range) {
+    // Reader: a page of history may be a moment behind.
+    return reader.withHandle(handle -> {
+      Query statement = handle.createQuery(listSql(range.direction()))
+          .bind("roomId", roomId)
+          .bind("fetchSize", range.fetchSize());
+      range.cursor().ifPresent(cursor -> statement.bind("cursor", cursor));
+      return statement.map(ROWS).list();
+    });
+  }
+
+  @Override
+  public Optional<Message> edit(Message current, String body, OptionalLong expectedVersion) {
+    return writer.withHandle(handle -> change(handle, EDIT, current, expectedVersion).bind("body", body)
+        .map(ROWS)
+        .findOne());
+  }
+
+  @Override
+  public Optional<Message> delete(Message current, OptionalLong expectedVersion) {
+    return writer.withHandle(handle -> change(handle, DELETE, current, expectedVersion).map(ROWS).findOne());
+  }
+
+  @Override
+  public List<SearchHit> search(UUID workspaceId, Optional<UUID> roomId, String query, SearchPageRequest page) {
+    // Reader: search may be a moment behind.
+    return reader.withHandle(handle -> {
+      Query statement = handle.createQuery(searchSql(roomId.isPresent(), page.after().isPresent()))
+          .bind("workspaceId", workspaceId)
+          .bind("query", query)
+          .bind("fetchSize", page.fetchSize());
+      roomId.ifPresent(id -> statement.bind("roomId", id));
+      page.after().ifPresent(cursor -> statement.bind("afterRank", cursor.rank()).bind("afterId", cursor.messageId()));
+      return statement.map((row, ctx) -> new SearchHit(ROWS.map(row, ctx), row.getFloat("rank"))).list();
+    });
+  }
+
+  /**
+   * A page of a room by the primary key (room_id, message_id), read forwards or backwards from the
+   * cursor: the keyset is the id alone, which only grows (see {@link #post}).
+   */
+  static String listSql(Direction direction) {
+    String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE room_id = :roomId";
+    return switch (direction) {
+      case LATEST -> select + " ORDER BY message_id DESC LIMIT :fetchSize";
+      case BEFORE -> select + " AND message_id < :cursor ORDER BY message_id DESC LIMIT :fetchSize";
+      case AFTER -> select + " AND message_id > :cursor ORDER BY message_id LIMIT :fetchSize";
+    };
+  }
+
+  /**
+   * Ranked matches through the GIN index on search_vector, in (rank, id) descending order; a next
+   * page continues strictly below the cursor's pair. websearch_to_tsquery never fails on user input.
+   */
+  static String searchSql(boolean inRoom, boolean afterCursor) {
+    return "SELECT " + MessageRows.COLUMNS + ", " + RANK + " AS rank"
+        + " FROM messages m, websearch_to_tsquery('english', :query) AS q(query)"
+        + " WHERE m.workspace_id = :workspaceId AND m.search_vector @@ q.query AND m.deleted_at IS NULL"
+        + (inRoom ? " AND m.room_id = :roomId" : "")
+        + (afterCursor ? " AND (" + RANK + ", m.message_id) < (:afterRank, :afterId)" : "")
+        + " ORDER BY rank DESC, m.message_id DESC LIMIT :fetchSize";
+  }
+
+  /** An edit or delete, by the full primary key, guarded by the version when there is one to expect. */
+  private static Query change(Handle handle, String sql, Message current,
+      OptionalLong expectedVersion) {
+    return handle.createQuery(sql)
+        .bind("roomId", current.roomId())
+        .bind("messageId", current.id())
+        .bind("anyVersion", expectedVersion.isEmpty())
+        .bind("expectedVersion", expectedVersion.orElse(0));
+  }
+
+  /** What the room lock read for a post. */
+  private record RoomFacts(UUID workspaceId, boolean member, Optional<UUID> lastMessageId) {}
+}

@@ -1,0 +1,153 @@
+package dev.polystore.messenger.store;
+
+import dev.polystore.messenger.domain.MembershipGuard;
+import dev.polystore.messenger.domain.Room;
+import dev.polystore.messenger.domain.RoomMember;
+import dev.polystore.messenger.domain.RoomStore;
+import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.paging.PageRequest;
+import dev.polystore.platform.postgres.Keyset;
+import dev.polystore.platform.postgres.PostgresPools;
+import dev.polystore.platform.postgres.UniqueViolation;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** Rooms and their members in PostgreSQL. */
+public final class JdbiRoomStore implements RoomStore {
+  private static final RoomRows ROOMS = new RoomRows();
+  private static final RoomMemberRows MEMBERS = new RoomMemberRows();
+
+  static final String FIND = "SELECT " + RoomRows.COLUMNS + " FROM rooms r WHERE r.room_id = :roomId";
+  /**
+   * The lock that orders a room's membership changes and posts. NO KEY UPDATE leaves room_members'
+   * foreign key checks, which take KEY SHARE, unblocked. It reads nothing else: a statement that
+   * waited for the lock still sees its snapshot from before the wait, so what the lock protects is
+   * read by the statements after it.
+   */
+  static final String LOCK = "SELECT room_id FROM rooms WHERE room_id = :roomId FOR NO KEY UPDATE";
+  static final String IS_MEMBER =
+      "SELECT EXISTS (SELECT 1 FROM room_members WHERE room_id = :roomId AND user_id = :userId)";
+  static final String MEMBERS_OF = "SELECT " + RoomMemberRows.COLUMNS + " FROM room_members"
+      + " WHERE room_id = :roomId ORDER BY created_at, user_id";
+
+  private final Jdbi writer;
+  private final Jdbi reader;
+
+  public JdbiRoomStore(PostgresPools pools) {
+    this.writer = pools.writer();
+    this.reader = pools.reader();
+  }
+
+  @Override
+  public Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds) {
+    try {
+      // One transaction: a room is never seen without its first members.
+      return writer.inTransaction(handle -> {
+        handle.createUpdate("INSERT INTO rooms (room_id, workspace_id, name) VALUES (:roomId, :workspaceId, :name)")
+            .bind("roomId", id)
+            .bind("workspaceId", workspaceId)
+            .bind("name", name)
+            .execute();
+        // One statement for up to a thousand members.
+        handle.createUpdate("INSERT INTO room_members (room_id, user_id) SELECT :roomId, unnest(:userIds)")
+            .bind("roomId", id)
+            .bindArray("userIds", UUID.class, memberIds)
+            .execute();
+        return find(handle, id).orElseThrow();
+      });
+    } catch (JdbiException e) {
+      throw UniqueViolation.translate(e, "rooms_workspace_id_name_key", () -> ServiceException.alreadyExists(
+          "workspace " + workspaceId + " has a room named " + name + " already"));
+    }
+  }
+
+  @Override
+  public Optional<Room> find(UUID id) {
+    // Writer: GetRoom right after CreateRoom or AddRoomMember must see that write, and so must the
+    // checks before writes.
+    return writer.withHandle(handle -> find(handle, id));
+  }
+
+  @Override
+  public boolean nameTaken(UUID workspaceId, String name) {
+    // Writer: checked before CreateRoom. lower() as in the unique index, which this lookup uses.
+    return writer.withHandle(handle -> handle.createQuery(
+            "SELECT EXISTS (SELECT 1 FROM rooms WHERE workspace_id = :workspaceId AND lower(name) = lower(:name))")
+        .bind("workspaceId", workspaceId)
+        .bind("name", name)
+        .mapTo(Boolean.class)
+        .one());
+  }
+
+  @Override
+  public List<RoomMember> members(UUID roomId) {
+    // Writer: GetRoom right after AddRoomMember must list the new member.
+    return writer.withHandle(handle -> handle.createQuery(MEMBERS_OF)
+        .bind("roomId", roomId)
+        .map(MEMBERS)
+        .list());
+  }
+
+  @Override
+  public List<Room> listByWorkspace(UUID workspaceId, PageRequest page) {
+    // Reader: a list may be a moment behind.
+    return reader.withHandle(handle -> Keyset.bind(handle.createQuery(listSql(page)), page)
+        .bind("workspaceId", workspaceId)
+        .map(ROOMS)
+        .list());
+  }
+
+  @Override
+  public RoomMember addMember(UUID roomId, UUID userId, MembershipGuard guard) {
+    return writer.inTransaction(handle -> {
+      lockAndCheck(handle, roomId, userId, guard);
+      return handle.createQuery("INSERT INTO room_members (room_id, user_id) VALUES (:roomId, :userId)"
+              + " RETURNING " + RoomMemberRows.COLUMNS)
+          .bind("roomId", roomId)
+          .bind("userId", userId)
+          .map(MEMBERS)
+          .one();
+    });
+  }
+
+  @Override
+  public void removeMember(UUID roomId, UUID userId, MembershipGuard guard) {
+    writer.useTransaction(handle -> {
+      lockAndCheck(handle, roomId, userId, guard);
+      handle.createUpdate("DELETE FROM room_members WHERE room_id = :roomId AND user_id = :userId")
+          .bind("roomId", roomId)
+          .bind("userId", userId)
+          .execute();
+    });
+  }
+
+  static String listSql(PageRequest page) {
+    return "SELECT " + RoomRows.COLUMNS + " FROM rooms r WHERE r.workspace_id = :workspaceId"
+        + Keyset.after(page, "r.created_at", "r.room_id") + Keyset.orderAndLimit("r.created_at", "r.room_id");
+  }
+
+  /** Locks the room, then lets the guard see it; the guard throws to refuse, which rolls back. */
+  private static void lockAndCheck(Handle handle, UUID roomId, UUID userId, MembershipGuard guard) {
+    boolean locked = lock(handle, roomId);
+    Optional<Room> room = locked ? find(handle, roomId) : Optional.empty();
+    boolean member = locked && handle.createQuery(IS_MEMBER)
+        .bind("roomId", roomId)
+        .bind("userId", userId)
+        .mapTo(Boolean.class)
+        .one();
+    guard.check(room, member);
+  }
+
+  /** Takes the room's lock until the transaction ends; false when there is no such room. */
+  static boolean lock(Handle handle, UUID roomId) {
+    return handle.createQuery(LOCK).bind("roomId", roomId).mapTo(UUID.class).findOne().isPresent();
+  }
+
+  private static Optional<Room> find(Handle handle, UUID id) {
+    return handle.createQuery(FIND).bind("roomId", id).map(ROOMS).findOne();
+  }
+}
