@@ -2,6 +2,7 @@ package dev.polystore.gateway;
 
 import dev.polystore.accounts.AccountsModule;
 import dev.polystore.activity.ActivityModule;
+import dev.polystore.files.FilesModule;
 import dev.polystore.messenger.MessengerModule;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
@@ -28,6 +29,7 @@ final class GatewayModules {
   static {
     FACTORIES.put("accounts", AccountsModule::fromEnv);
     FACTORIES.put("activity", ActivityModule::fromEnv);
+    FACTORIES.put("files", FilesModule::fromEnv);
     FACTORIES.put("messenger", MessengerModule::fromEnv);
     FACTORIES.put("presence", PresenceModule::fromEnv);
     FACTORIES.put("search", SearchModule::fromEnv);

@@ -1,6 +1,7 @@
 package dev.polystore.gateway;
 
 import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalS3;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,11 @@ final class LocalStores {
     if (isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
+    }
+    if (isMissing(environment, "S3_BUCKET")) {
+      log.info("S3_BUCKET is not set: starting a local S3 (devstack S3Proxy) with bucket {}", LocalS3.BUCKET);
+      // The local S3 takes its own credentials only, not whatever AWS ones the shell holds.
+      merged.putAll(Devstack.s3().env());
     }
     if (isMissing(environment, "VECTOR_BACKEND")) {
       // The embedded engine runs in-process: no devstack store, just a data directory beside devstack's.

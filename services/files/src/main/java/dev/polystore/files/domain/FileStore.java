@@ -1,0 +1,30 @@
+package dev.polystore.files.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** File records, as the domain needs them. */
+public interface FileStore {
+  /** Stores a PENDING file that expires after {@code ttl}, and notes it for the cleanup. */
+  void insertPending(FileRecord file, Duration ttl);
+
+  /** Makes a PENDING file READY for good; false when it is no longer PENDING (or no longer there). */
+  boolean markReady(FileRecord ready);
+
+  Optional<FileRecord> find(UUID fileId);
+
+  /** Up to {@code limit} files of the workspace after {@code after}, newest first. */
+  List<FileRecord> list(UUID workspaceId, Optional<FilePosition> after, int limit);
+
+  /** Removes the file's record and its list entry. */
+  void delete(FileRecord file);
+
+  /** Uploads noted by {@link #insertPending} that were due to expire by {@code now}. */
+  List<PendingUpload> duePending(Instant now);
+
+  /** Drops the cleanup's note of an upload. */
+  void forgetPending(PendingUpload pending);
+}

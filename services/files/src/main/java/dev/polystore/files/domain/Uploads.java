@@ -1,0 +1,140 @@
+package dev.polystore.files.domain;
+
+import dev.polystore.platform.errors.FieldViolation;
+import dev.polystore.platform.errors.ServiceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * CreateUpload and CompleteUpload: the rules for what may be uploaded, and the check of what arrived.
+ * A rejected request writes nothing: every rule is checked before the record is stored.
+ */
+public final class Uploads {
+  private final FileStore files;
+  private final ObjectStore objects;
+  private final UploadLimits limits;
+  private final Clock clock;
+
+  public Uploads(FileStore files, ObjectStore objects, UploadLimits limits, Clock clock) {
+    this.files = files;
+    this.objects = objects;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  public UploadGrant create(UUID workspaceId, String filename, String contentType, long size, Optional<String> sha256,
+      UploadMethod method) {
+    check(contentType, size, method);
+    UUID fileId = UUID.randomUUID();
+    String key = FileRecord.objectKey(workspaceId, fileId);
+    Instant now = now();
+    Instant expiresAt = now.plus(limits.uploadUrlTtl());
+    boolean multipart = limits.needsMultipart(size);
+    // The multipart upload is started before the record is written: its id is part of the record.
+    Optional<String> uploadId = multipart ? Optional.of(objects.startMultipart(key, contentType)) : Optional.empty();
+    FileRecord file = new FileRecord(fileId, workspaceId, key, filename, contentType, size, sha256,
+        FileStatus.PENDING, uploadId, multipart ? limits.partSize() : 0, now, Optional.empty());
+    try {
+      files.insertPending(file, limits.pendingTtl());
+    } catch (RuntimeException e) {
+      uploadId.ifPresent(id -> objects.abortMultipart(key, id));
+      throw e;
+    }
+    return new UploadGrant(file, upload(file, method, expiresAt), expiresAt);
+  }
+
+  /** Verifies the object against the record and marks the file READY; a READY file is returned as it is. */
+  public FileRecord complete(UUID workspaceId, UUID fileId) {
+    FileRecord file = Files.inWorkspace(files.find(fileId), workspaceId);
+    if (file.status() == FileStatus.READY) {
+      return file;
+    }
+    if (file.isMultipart() && !objects.completeMultipart(file.objectKey(), file.uploadId().get(),
+        PartPlan.sizes(file.sizeBytes(), file.partSize()))) {
+      throw ServiceException.failedPrecondition("the multipart upload of file " + fileId
+          + " is not complete: every planned part must be uploaded, each of its planned size");
+    }
+    StoredObject stored = objects.head(file.objectKey()).orElseThrow(() ->
+        ServiceException.failedPrecondition("nothing was uploaded for file " + fileId));
+    Optional<String> mismatch = mismatch(file, stored);
+    if (mismatch.isPresent()) {
+      // The bytes are not what was declared: they must not stay where a download could find them.
+      objects.delete(file.objectKey());
+      throw ServiceException.failedPrecondition("the upload of file " + fileId + " does not match its declaration ("
+          + mismatch.get() + "); the object was deleted, upload it again");
+    }
+    FileRecord ready = file.ready(now());
+    if (!files.markReady(ready)) {
+      // Completed concurrently (then it is READY), or deleted meanwhile.
+      return Files.inWorkspace(files.find(fileId), workspaceId);
+    }
+    return ready;
+  }
+
+  /** The store keeps milliseconds: a record answered now equals the one read later. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private void check(String contentType, long size, UploadMethod method) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (!limits.contentTypes().contains(contentType)) {
+      violations.add(new FieldViolation("content_type", "content_type.allowed",
+          "is not an allowed type; allowed: " + String.join(", ", limits.contentTypes().stream().sorted().toList())));
+    }
+    if (size > limits.maxSize()) {
+      violations.add(new FieldViolation("size_bytes", "size_bytes.max",
+          "must be at most " + limits.maxSize() + " bytes"));
+    }
+    if (method == UploadMethod.POST && limits.needsMultipart(size)) {
+      violations.add(new FieldViolation("method", "method.post_size",
+          "POST uploads take at most " + limits.multipartThreshold() + " bytes; use PUT, which goes up in parts"));
+    }
+    if (!violations.isEmpty()) {
+      throw ServiceException.invalid(violations);
+    }
+  }
+
+  private UploadGrant.Upload upload(FileRecord file, UploadMethod method, Instant expiresAt) {
+    if (file.isMultipart()) {
+      List<SignedPart> parts = new ArrayList<>();
+      long offset = 0;
+      int number = 1;
+      for (long partSize : PartPlan.sizes(file.sizeBytes(), file.partSize())) {
+        parts.add(new SignedPart(number, objects.presignPart(file.objectKey(), file.uploadId().get(), number, partSize,
+            limits.uploadUrlTtl()), offset, partSize));
+        offset += partSize;
+        number++;
+      }
+      return new UploadGrant.Multipart(parts);
+    }
+    if (method == UploadMethod.POST) {
+      return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), expiresAt));
+    }
+    return new UploadGrant.Put(objects.presignPut(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
+        limits.uploadUrlTtl()));
+  }
+
+  /** What differs between the declaration and the object, if anything. */
+  private Optional<String> mismatch(FileRecord file, StoredObject stored) {
+    if (stored.size() != file.sizeBytes()) {
+      return Optional.of("size " + stored.size() + " instead of " + file.sizeBytes());
+    }
+    if (!file.contentType().equals(stored.contentType())) {
+      return Optional.of("content type " + stored.contentType() + " instead of " + file.contentType());
+    }
+    if (file.sha256().isPresent()) {
+      // S3 keeps the checksum of a PUT that carried one; a POST or a multipart upload is read through.
+      String actual = stored.sha256().orElseGet(() -> objects.sha256(file.objectKey()));
+      if (!actual.equals(file.sha256().get())) {
+        return Optional.of("SHA-256 " + actual + " instead of " + file.sha256().get());
+      }
+    }
+    return Optional.empty();
+  }
+}

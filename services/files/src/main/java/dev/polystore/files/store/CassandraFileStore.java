@@ -1,0 +1,151 @@
+package dev.polystore.files.store;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.polystore.files.domain.FilePosition;
+import dev.polystore.files.domain.FileRecord;
+import dev.polystore.files.domain.FileStatus;
+import dev.polystore.files.domain.FileStore;
+import dev.polystore.files.domain.PendingUpload;
+import dev.polystore.platform.cassandra.CassandraStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The files keyspace (V1__files.cql). Reads that a caller acts on right after a write (CompleteUpload
+ * after CreateUpload) use the default LOCAL_QUORUM, never a stale replica.
+ */
+public final class CassandraFileStore implements FileStore {
+  /** How far back the cleanup looks for notes, and how long a note outlives its due time. */
+  static final Duration LOOKBACK = Duration.ofDays(3);
+
+  private final CassandraStore cassandra;
+  private volatile FilesStatements statements;
+
+  public CassandraFileStore(CassandraStore cassandra) {
+    this.cassandra = cassandra;
+  }
+
+  @Override
+  public void insertPending(FileRecord file, Duration ttl) {
+    FilesStatements cql = statements();
+    Instant due = file.createdAt().plus(ttl);
+    int seconds = (int) ttl.toSeconds();
+    // The cleanup's note first: should a later write fail, the note only leads to a harmless delete.
+    run(cql.insertPendingNote().bind(due.truncatedTo(ChronoUnit.HOURS), file.fileId(), file.workspaceId(),
+        file.objectKey(), file.uploadId().orElse(null), due, (int) (ttl.plus(LOOKBACK).toSeconds()))
+        .setIdempotent(true)).join();
+    CompletableFuture.allOf(
+        run(cql.insertFile().bind(file.fileId(), file.workspaceId(), file.objectKey(), file.filename(),
+            file.contentType(), file.sizeBytes(), file.sha256().orElse(null), file.status().name(),
+            file.uploadId().orElse(null), file.partSize(), file.createdAt(), null, seconds).setIdempotent(true)),
+        run(cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId(), seconds).setIdempotent(true)))
+        .join();
+  }
+
+  @Override
+  public boolean markReady(FileRecord ready) {
+    FilesStatements cql = statements();
+    boolean applied = run(cql.markReady().bind(ready.workspaceId(), ready.objectKey(), ready.filename(),
+        ready.contentType(), ready.sizeBytes(), ready.sha256().orElse(null), ready.uploadId().orElse(null),
+        ready.partSize(), ready.createdAt(), ready.readyAt().orElseThrow(), ready.fileId())).join().wasApplied();
+    if (applied) {
+      // TTL 0: the list entry stays as long as the file.
+      run(cql.insertListEntry().bind(ready.workspaceId(), ready.createdAt(), ready.fileId(), 0).setIdempotent(true))
+          .join();
+    }
+    return applied;
+  }
+
+  @Override
+  public Optional<FileRecord> find(UUID fileId) {
+    Row row = run(statements().selectFile().bind(fileId).setIdempotent(true)).join().one();
+    return Optional.ofNullable(row).map(CassandraFileStore::file);
+  }
+
+  @Override
+  public List<FileRecord> list(UUID workspaceId, Optional<FilePosition> after, int limit) {
+    FilesStatements cql = statements();
+    Statement<?> query = after
+        .<Statement<?>>map(position -> cql.selectPageAfter().bind(workspaceId, position.createdAt(), position.fileId(), limit))
+        .orElseGet(() -> cql.selectFirstPage().bind(workspaceId, limit))
+        .setIdempotent(true);
+    List<CompletableFuture<Optional<FileRecord>>> reads = new ArrayList<>();
+    for (Row entry : cassandra.session().execute(query)) {
+      reads.add(run(cql.selectFile().bind(entry.getUuid("file_id")).setIdempotent(true))
+          .thenApply(rows -> Optional.ofNullable(rows.one()).map(CassandraFileStore::file)));
+    }
+    // An entry whose file is gone (deleted between the two writes of a delete) is skipped.
+    return reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+  }
+
+  @Override
+  public void delete(FileRecord file) {
+    FilesStatements cql = statements();
+    CompletableFuture.allOf(
+        run(cql.deleteFile().bind(file.fileId()).setIdempotent(true)),
+        run(cql.deleteListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()).setIdempotent(true)))
+        .join();
+  }
+
+  @Override
+  public List<PendingUpload> duePending(Instant now) {
+    FilesStatements cql = statements();
+    List<CompletableFuture<AsyncResultSet>> hours = new ArrayList<>();
+    Instant last = now.truncatedTo(ChronoUnit.HOURS);
+    for (Instant hour = last.minus(LOOKBACK); !hour.isAfter(last); hour = hour.plus(Duration.ofHours(1))) {
+      hours.add(run(cql.selectDue().bind(hour).setIdempotent(true)));
+    }
+    List<PendingUpload> due = new ArrayList<>();
+    for (CompletableFuture<AsyncResultSet> hour : hours) {
+      // An hour's notes are few: its first page is all of them in practice, and the next run gets the rest.
+      for (Row row : hour.join().currentPage()) {
+        Instant expiresAt = row.getInstant("expires_at");
+        if (!expiresAt.isAfter(now)) {
+          due.add(new PendingUpload(row.getUuid("file_id"), row.getUuid("workspace_id"), row.getString("object_key"),
+              Optional.ofNullable(row.getString("upload_id")), expiresAt));
+        }
+      }
+    }
+    return due;
+  }
+
+  @Override
+  public void forgetPending(PendingUpload pending) {
+    run(statements().deletePendingNote().bind(pending.expiresAt().truncatedTo(ChronoUnit.HOURS), pending.fileId())
+        .setIdempotent(true)).join();
+  }
+
+  private CompletableFuture<AsyncResultSet> run(Statement<?> statement) {
+    return cassandra.executor().execute(statement).toCompletableFuture();
+  }
+
+  private static FileRecord file(Row row) {
+    long partSize = row.isNull("part_size") ? 0 : row.getLong("part_size");
+    return new FileRecord(row.getUuid("file_id"), row.getUuid("workspace_id"), row.getString("object_key"),
+        row.getString("filename"), row.getString("content_type"), row.getLong("size_bytes"),
+        Optional.ofNullable(row.getString("sha256")), FileStatus.valueOf(row.getString("status")),
+        Optional.ofNullable(row.getString("upload_id")), partSize, row.getInstant("created_at"),
+        Optional.ofNullable(row.getInstant("ready_at")));
+  }
+
+  private FilesStatements statements() {
+    FilesStatements prepared = statements;
+    if (prepared == null) {
+      synchronized (this) {
+        if (statements == null) {
+          statements = FilesStatements.prepare(cassandra.session());
+        }
+        prepared = statements;
+      }
+    }
+    return prepared;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.polystore.files.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+
+/** The files keyspace's statements, prepared once per session. */
+record FilesStatements(
+    PreparedStatement insertFile,
+    PreparedStatement insertListEntry,
+    PreparedStatement insertPendingNote,
+    PreparedStatement markReady,
+    PreparedStatement selectFile,
+    PreparedStatement selectFirstPage,
+    PreparedStatement selectPageAfter,
+    PreparedStatement deleteFile,
+    PreparedStatement deleteListEntry,
+    PreparedStatement selectDue,
+    PreparedStatement deletePendingNote) {
+
+  static final String FILE_COLUMNS = "file_id, workspace_id, object_key, filename, content_type, size_bytes, sha256,"
+      + " status, upload_id, part_size, created_at, ready_at";
+
+  static FilesStatements prepare(CqlSession session) {
+    return new FilesStatements(
+        session.prepare("INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?"),
+        session.prepare("INSERT INTO files_by_workspace (workspace_id, created_at, file_id) VALUES (?, ?, ?) USING TTL ?"),
+        session.prepare("INSERT INTO pending_uploads (due_hour, file_id, workspace_id, object_key, upload_id, expires_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) USING TTL ?"),
+        // Every column again with TTL 0: the row outlives the PENDING TTL. The condition keeps a
+        // file deleted meanwhile from coming back.
+        session.prepare("UPDATE files USING TTL 0 SET workspace_id = ?, object_key = ?, filename = ?, content_type = ?,"
+            + " size_bytes = ?, sha256 = ?, status = 'READY', upload_id = ?, part_size = ?, created_at = ?, ready_at = ?"
+            + " WHERE file_id = ? IF status = 'PENDING'"),
+        session.prepare("SELECT " + FILE_COLUMNS + " FROM files WHERE file_id = ?"),
+        session.prepare("SELECT file_id FROM files_by_workspace WHERE workspace_id = ? LIMIT ?"),
+        session.prepare("SELECT file_id FROM files_by_workspace WHERE workspace_id = ?"
+            + " AND (created_at, file_id) < (?, ?) LIMIT ?"),
+        session.prepare("DELETE FROM files WHERE file_id = ?"),
+        session.prepare("DELETE FROM files_by_workspace WHERE workspace_id = ? AND created_at = ? AND file_id = ?"),
+        session.prepare("SELECT file_id, workspace_id, object_key, upload_id, expires_at FROM pending_uploads"
+            + " WHERE due_hour = ?"),
+        session.prepare("DELETE FROM pending_uploads WHERE due_hour = ? AND file_id = ?"));
+  }
+}

@@ -1,0 +1,151 @@
+package dev.polystore.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalCassandra;
+import dev.polystore.devstack.LocalS3;
+import dev.polystore.files.v1.FilesServiceGrpc;
+import dev.polystore.files.v1.ListFilesRequest;
+import dev.polystore.platform.cassandra.CassandraConfig;
+import dev.polystore.platform.cassandra.CassandraDriverConfig;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.grpc.GrpcServer;
+import dev.polystore.platform.s3.S3Config;
+import dev.polystore.platform.service.ServiceHost;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * FilesService as it runs for real, on a fresh keyspace of devstack's Cassandra and a fresh bucket
+ * of devstack's S3: a ServiceHost with the module, served by GrpcServer on a loopback port, and a
+ * real channel to it. Small limits, so that tests can cross them with little data.
+ */
+final class FilesServer implements AutoCloseable {
+  static final String SERVICE = "polystore.files.v1.FilesService";
+  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads");
+  static final long MIB = 1024 * 1024;
+  /** FILES_* settings of every test server; a test adds or overrides some. */
+  static final Map<String, String> SETTINGS = Map.of(
+      "FILES_ALLOWED_CONTENT_TYPES", "image/png,text/plain,application/pdf",
+      "FILES_MAX_SIZE_MIB", "16",
+      "FILES_MULTIPART_THRESHOLD_MIB", "6",
+      "FILES_PART_SIZE_MIB", "5");
+  private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
+
+  final LocalCassandra cassandra = Devstack.cassandra();
+  final LocalS3 s3 = Devstack.s3();
+  final String keyspace = "files_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  final String bucket = "files-it-" + UUID.randomUUID().toString().substring(0, 8);
+  final CassandraConfig cassandraConfig = CassandraConfig.fromEnv(new Env(cassandra.env()));
+  final FilesModule module;
+  final ServiceHost host;
+  final GrpcServer server;
+  final ManagedChannel channel;
+  private CqlSession cql;
+
+  FilesServer(Map<String, String> overrides) {
+    s3.createBucket(bucket);
+    Map<String, String> env = new HashMap<>(s3.env());
+    env.put(S3Config.BUCKET, bucket);
+    env.putAll(SETTINGS);
+    env.putAll(overrides);
+    module = FilesModule.create(cassandraConfig, keyspace, S3Config.fromEnv(new Env(env)), new Env(env));
+    host = new ServiceHost(List.of(module)).start();
+    server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  /** Starts a server and waits until it reports SERVING: its keyspace migrated and its bucket answers. */
+  static FilesServer startServing(Map<String, String> overrides) throws InterruptedException {
+    FilesServer server = new FilesServer(overrides);
+    assertEquals(ServingStatus.SERVING, server.awaitStatus(ServingStatus.SERVING, Duration.ofSeconds(120)));
+    // The first call prepares the statements: done here, so that no test's short deadline pays for it.
+    server.files().listFiles(ListFilesRequest.newBuilder().setWorkspaceId(UUID.randomUUID().toString()).build());
+    return server;
+  }
+
+  static FilesServer startServing() throws InterruptedException {
+    return startServing(Map.of());
+  }
+
+  /** A blocking stub whose every call has a deadline. */
+  FilesServiceGrpc.FilesServiceBlockingStub files() {
+    return FilesServiceGrpc.newBlockingStub(channel).withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  ServingStatus status() {
+    try {
+      return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+          .check(HealthCheckRequest.newBuilder().setService(SERVICE).build()).getStatus();
+    } catch (RuntimeException e) {
+      return ServingStatus.UNKNOWN;
+    }
+  }
+
+  /** The status once it is {@code wanted}, or the last one seen when {@code limit} runs out. */
+  ServingStatus awaitStatus(ServingStatus wanted, Duration limit) throws InterruptedException {
+    Instant end = Instant.now().plus(limit);
+    ServingStatus status = status();
+    while (status != wanted && Instant.now().isBefore(end)) {
+      Thread.sleep(100);
+      status = status();
+    }
+    return status;
+  }
+
+  /** Every row of the keyspace and every object of the bucket: what a refused request must leave alone. */
+  Map<String, String> contents() {
+    Map<String, String> contents = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      List<String> rows = cql().execute("SELECT * FROM " + table).all().stream()
+          .map(Row::getFormattedContents).sorted().toList();
+      contents.put(table, rows.size() + " rows: " + rows);
+    }
+    contents.put("bucket", objects().toString());
+    return contents;
+  }
+
+  /** The keys the bucket holds, read from S3's disk. */
+  List<String> objects() {
+    return s3.objectKeys(bucket);
+  }
+
+  /** A session of the test's own on the server's keyspace. */
+  synchronized CqlSession cql() {
+    if (cql == null) {
+      cql = CqlSession.builder().withConfigLoader(CassandraDriverConfig.loader(cassandraConfig, "files-it"))
+          .withKeyspace(CqlIdentifier.fromCql(keyspace)).build();
+    }
+    return cql;
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    server.stop(Duration.ofSeconds(2));
+    host.close();
+    if (cql != null) {
+      if (cassandra.isRunning()) {
+        cql.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+            .setExecutionProfileName(CassandraDriverConfig.DDL));
+      }
+      cql.close();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.polystore.files;
+
+import dev.polystore.files.v1.FormField;
+import dev.polystore.files.v1.PresignedPost;
+import dev.polystore.files.v1.PresignedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a browser does with the service's presigned requests, over java.net.http: the requests go to S3 itself. */
+final class Http {
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private Http() {}
+
+  /** PUTs {@code body} to the URL with the given headers (Content-Length follows from the body). */
+  static HttpResponse<String> put(String url, Map<String, String> headers, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    // java.net.http sets Content-Length itself, from the body.
+    headers.forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("content-length")) {
+        request.header(name, value);
+      }
+    });
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> put(PresignedRequest signed, byte[] body) throws IOException, InterruptedException {
+    return put(signed.getUrl(), signed.getHeadersMap(), body);
+  }
+
+  /** The form's fields in order, then the file, as multipart/form-data. */
+  static HttpResponse<String> post(PresignedPost form, Map<String, String> overrides, byte[] file)
+      throws IOException, InterruptedException {
+    String boundary = "----polystore" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (FormField field : form.getFieldsList()) {
+      String value = overrides.getOrDefault(field.getName(), field.getValue());
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getName() + "\"\r\n\r\n"
+          + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(form.getUrl()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static boolean ok(HttpResponse<?> response) {
+    return response.statusCode() / 100 == 2;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
