@@ -44,8 +44,7 @@ final class MigrationLock implements AutoCloseable {
         return lock;
       }
       if (!waited) {
-        log.info("waiting for another instance's migrations (lock held by {} since {})",
-            result == null ? "?" : result.getString("owner"), result == null ? "?" : result.getInstant("acquired_at"));
+        log.info("waiting for another instance's migrations (lock held by {})", holder(result));
         waited = true;
       }
       if (System.nanoTime() > deadline) {
@@ -53,6 +52,14 @@ final class MigrationLock implements AutoCloseable {
       }
       Sleep.of(POLL);
     }
+  }
+
+  /** Who holds the lock, where the store says so with its refusal (Cassandra does, not every store). */
+  private static String holder(Row refusal) {
+    if (refusal == null || !refusal.getColumnDefinitions().contains("owner")) {
+      return "another instance";
+    }
+    return refusal.getString("owner") + " since " + refusal.getInstant("acquired_at");
   }
 
   /** Extends the lock's TTL when it is due; called between statements and while waiting on DDL. */
