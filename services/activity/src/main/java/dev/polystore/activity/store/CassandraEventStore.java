@@ -1,6 +1,5 @@
 package dev.polystore.activity.store;
 
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -71,16 +70,15 @@ public final class CassandraEventStore implements EventStore {
 
   /**
    * The copy that won the claim. Cassandra returns it with the unapplied result; where a store
-   * does not, it is read at LOCAL_SERIAL, which sees every committed claim.
+   * does not, it is read at LOCAL_QUORUM (the default profile), a read level both engines take,
+   * which sees every claim committed before it.
    */
   private CompletableFuture<Event> firstCopy(ActivityStatements cql, Event event, AsyncResultSet result) {
     Row row = result.one();
     if (row != null && row.getColumnDefinitions().contains("actor_id") && !row.isNull("actor_id")) {
       return CompletableFuture.completedFuture(event(row));
     }
-    Statement<?> read = cql.readClaim().bind(event.workspaceId(), event.eventId())
-        .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)
-        .setIdempotent(true);
+    Statement<?> read = cql.readClaim().bind(event.workspaceId(), event.eventId()).setIdempotent(true);
     return run(read).thenApply(rows -> {
       Row first = rows.one();
       // Gone only if it expired in between: then this copy is as good as any.
