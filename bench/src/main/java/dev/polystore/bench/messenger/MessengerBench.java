@@ -1,0 +1,165 @@
+package dev.polystore.bench.messenger;
+
+import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.Comparison;
+import dev.polystore.bench.LoadRunner;
+import dev.polystore.bench.Measurement;
+import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.gateway.Gateway;
+import dev.polystore.messenger.domain.MessageRange;
+import dev.polystore.messenger.domain.NewMessage;
+import dev.polystore.messenger.domain.PostOutcome;
+import dev.polystore.messenger.store.JdbiMessageStore;
+import dev.polystore.messenger.v1.CreateRoomRequest;
+import dev.polystore.messenger.v1.GetRoomRequest;
+import dev.polystore.messenger.v1.ListMessagesRequest;
+import dev.polystore.messenger.v1.MessengerServiceGrpc;
+import dev.polystore.messenger.v1.MessengerServiceGrpc.MessengerServiceBlockingStub;
+import dev.polystore.messenger.v1.PostMessageRequest;
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.PostgresConfig;
+import dev.polystore.platform.postgres.PostgresPools;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PostMessage and ListMessages through the gateway over loopback gRPC, against the same SQL issued
+ * directly through Jdbi by the service's own store class (JdbiMessageStore: the room lock, the post
+ * and its idempotency key; the keyset page), on the same database in the same run.
+ */
+public final class MessengerBench implements BenchSuite {
+  private static final String DATABASE = "messenger";
+  /** Each client posts to a room of its own, as users of different rooms do: no two wait on one room's lock. */
+  private static final int POST_ROOMS = 64;
+  private static final int LIST_ROOMS = 8;
+  private static final int MESSAGES_PER_LIST_ROOM = 2000;
+  private static final int PAGE_SIZE = 50;
+  private static final String BODY = "a message of about the length people write in a chat, give or take a few words";
+
+  @Override
+  public String name() {
+    return "messenger";
+  }
+
+  @Override
+  public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
+    LocalPostgres postgres = Devstack.postgres();
+    postgres.dropDatabase(DATABASE);
+    postgres.createDatabase(DATABASE);
+    // Only messenger is hosted.
+    Map<String, String> env = Map.of("POLYSTORE_SERVICES", "messenger", PostgresConfig.WRITER_CONN, postgres.connectionUrl());
+    List<Comparison> results = new ArrayList<>();
+    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+        PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), DATABASE), "bench-direct")) {
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+      MessengerServiceBlockingStub stub = MessengerServiceGrpc.newBlockingStub(channel);
+      awaitServing(stub);
+      JdbiMessageStore direct = new JdbiMessageStore(pools);
+      UuidV7 ids = UuidV7.create();
+      UUID author = UUID.randomUUID();
+      UUID workspace = UUID.randomUUID();
+
+      // PostMessage: each side posts to rooms of its own, each client to one room.
+      List<String> gatewayRooms = rooms(stub, workspace, "post-gateway", POST_ROOMS, author);
+      List<UUID> directRooms = rooms(stub, workspace, "post-direct", POST_ROOMS, author).stream()
+          .map(UUID::fromString).toList();
+      for (int clients : clientCounts) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Measurement viaGateway = runner.run("PostMessage-gateway", clients, (client, seq) ->
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(PostMessageRequest.newBuilder()
+                .setRoomId(gatewayRooms.get(client % POST_ROOMS))
+                .setAuthorId(author.toString())
+                .setBody(BODY)
+                .setClientMessageId(run + "-" + client + "-" + seq)
+                .build()));
+        Measurement viaJdbi = runner.run("PostMessage-direct", clients, (client, seq) -> {
+          PostOutcome outcome = direct.post(new NewMessage(directRooms.get(client % POST_ROOMS), author,
+              run + "-" + client + "-" + seq, BODY), ids);
+          if (!(outcome instanceof PostOutcome.Created)) {
+            throw new IllegalStateException("not posted: " + outcome);
+          }
+        });
+        results.add(new Comparison("PostMessage", viaGateway, viaJdbi));
+      }
+
+      // ListMessages: a page of 50 back from a cursor somewhere in a room of 2000, both sides the same rooms.
+      List<String> listRooms = rooms(stub, workspace, "list", LIST_ROOMS, author);
+      List<List<UUID>> cursors = new ArrayList<>();
+      for (String room : listRooms) {
+        List<UUID> posted = new ArrayList<>();
+        for (int i = 0; i < MESSAGES_PER_LIST_ROOM; i++) {
+          PostOutcome outcome = direct.post(new NewMessage(UUID.fromString(room), author, "seed-" + i, BODY), ids);
+          posted.add(((PostOutcome.Created) outcome).message().id());
+        }
+        cursors.add(posted);
+      }
+      for (int clients : clientCounts) {
+        Measurement viaGateway = runner.run("ListMessages-gateway", clients, (client, seq) -> {
+          int room = (int) ((client + seq) % LIST_ROOMS);
+          UUID cursor = cursor(cursors.get(room), seq);
+          int got = stub.withDeadlineAfter(5, TimeUnit.SECONDS).listMessages(ListMessagesRequest.newBuilder()
+              .setRoomId(listRooms.get(room)).setPageSize(PAGE_SIZE).setBeforeMessageId(cursor.toString()).build())
+              .getMessagesCount();
+          requireFullPage(got);
+        });
+        Measurement viaJdbi = runner.run("ListMessages-direct", clients, (client, seq) -> {
+          int room = (int) ((client + seq) % LIST_ROOMS);
+          UUID cursor = cursor(cursors.get(room), seq);
+          requireFullPage(direct.list(UUID.fromString(listRooms.get(room)),
+              MessageRange.of(Optional.of(cursor), Optional.empty(), PAGE_SIZE)).size() - 1);
+        });
+        results.add(new Comparison("ListMessages", viaGateway, viaJdbi));
+      }
+      channel.shutdownNow();
+    }
+    return results;
+  }
+
+  /** Rooms with {@code member} in them, created through the gateway. */
+  private static List<String> rooms(MessengerServiceBlockingStub stub, UUID workspace, String prefix, int count,
+      UUID member) {
+    List<String> rooms = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      rooms.add(stub.createRoom(CreateRoomRequest.newBuilder().setWorkspaceId(workspace.toString())
+          .setName(prefix + " " + i).addMemberUserIds(member.toString()).build()).getRoom().getRoomId());
+    }
+    return rooms;
+  }
+
+  /** A cursor with at least a full page below it, spread over the room. */
+  private static UUID cursor(List<UUID> posted, long seq) {
+    return posted.get(PAGE_SIZE + 1 + (int) ((seq * 7919) % (posted.size() - PAGE_SIZE - 1)));
+  }
+
+  private static void requireFullPage(int messages) {
+    if (messages != PAGE_SIZE) {
+      throw new IllegalStateException("a page of " + messages + " messages, not " + PAGE_SIZE);
+    }
+  }
+
+  private static void awaitServing(MessengerServiceBlockingStub stub) throws InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      try {
+        stub.withDeadlineAfter(2, TimeUnit.SECONDS).getRoom(GetRoomRequest.newBuilder()
+            .setRoomId(UUID.randomUUID().toString()).build());
+        return;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+          return; // the service answers: migrations ran and the database is there
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("messenger did not become SERVING");
+  }
+}
