@@ -5,6 +5,7 @@ import dev.polystore.platform.service.ServiceHost;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ public final class Gateway implements AutoCloseable {
    * {@code --spring.grpc.server.port=0}.
    */
   public static Gateway start(Map<String, String> environment, String... springArgs) {
-    Env env = new Env(LocalStores.complete(environment));
+    Set<String> hosted = Set.copyOf(GatewayModules.selected(new Env(environment)));
+    Env env = new Env(LocalStores.complete(environment, hosted));
     ServiceHost host = new ServiceHost(GatewayModules.create(env));
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();

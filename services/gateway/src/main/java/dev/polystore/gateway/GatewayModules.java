@@ -51,7 +51,8 @@ final class GatewayModules {
     }
   }
 
-  private static List<String> selected(Env env) {
+  /** The names of the services to host, from POLYSTORE_SERVICES or all of them. */
+  static List<String> selected(Env env) {
     if (!env.has(SELECTION)) {
       return List.copyOf(FACTORIES.keySet());
     }

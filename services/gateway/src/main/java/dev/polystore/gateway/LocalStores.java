@@ -5,40 +5,43 @@ import dev.polystore.devstack.LocalS3;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local mode: for every store whose settings are missing from the environment, start the devstack
- * engine and use it. A store with settings is used as configured, so one command runs the gateway
- * on a laptop and the same jar runs against AWS.
+ * Local mode: for every store a hosted service needs whose settings are missing from the
+ * environment, start the devstack engine and use it. A store with settings is used as configured,
+ * so one command runs the gateway on a laptop and the same jar runs against AWS. Stores no hosted
+ * service needs are not started.
  */
 final class LocalStores {
   private static final Logger log = LoggerFactory.getLogger(LocalStores.class);
 
   private LocalStores() {}
 
-  /** The environment with the settings of every devstack store started for it. */
-  static Map<String, String> complete(Map<String, String> environment) {
+  /** The environment with the settings of every devstack store started for {@code services}. */
+  static Map<String, String> complete(Map<String, String> environment, Set<String> services) {
     Map<String, String> merged = new HashMap<>(environment);
-    if (isMissing(environment, "POSTGRES_WRITER_CONN")) {
+    if (needs(services, "accounts", "messenger") && isMissing(environment, "POSTGRES_WRITER_CONN")) {
       log.info("POSTGRES_WRITER_CONN is not set: starting a local PostgreSQL (devstack)");
       Devstack.postgres();
     }
-    if (isMissing(environment, "CASSANDRA_CONTACT_POINTS") && isMissing(environment, "KEYSPACES_REGION")) {
+    if (needs(services, "activity", "files")
+        && isMissing(environment, "CASSANDRA_CONTACT_POINTS") && isMissing(environment, "KEYSPACES_REGION")) {
       log.info("neither CASSANDRA_CONTACT_POINTS nor KEYSPACES_REGION is set: starting a local Cassandra (devstack)");
       Devstack.cassandra();
     }
-    if (isMissing(environment, "VALKEY_URL")) {
+    if (needs(services, "presence") && isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
     }
-    if (isMissing(environment, "S3_BUCKET")) {
+    if (needs(services, "files") && isMissing(environment, "S3_BUCKET")) {
       log.info("S3_BUCKET is not set: starting a local S3 (devstack S3Proxy) with bucket {}", LocalS3.BUCKET);
       // The local S3 takes its own credentials only, not whatever AWS ones the shell holds.
       merged.putAll(Devstack.s3().env());
     }
-    if (isMissing(environment, "VECTOR_BACKEND")) {
+    if (needs(services, "search") && isMissing(environment, "VECTOR_BACKEND")) {
       // The embedded engine runs in-process: no devstack store, just a data directory beside devstack's.
       Path data = Path.of("target", "devstack", "vector").toAbsolutePath();
       log.info("VECTOR_BACKEND is not set: using the embedded vector engine in {}", data);
@@ -47,6 +50,15 @@ final class LocalStores {
     }
     Devstack.env().forEach(merged::putIfAbsent);
     return merged;
+  }
+
+  private static boolean needs(Set<String> services, String... anyOf) {
+    for (String service : anyOf) {
+      if (services.contains(service)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMissing(Map<String, String> environment, String variable) {
