@@ -18,7 +18,12 @@ import java.util.UUID;
 
 /** What a browser does with the service's presigned requests, over java.net.http: the requests go to S3 itself. */
 final class Http {
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  // A connection per request, as separate browser uploads would have: S3 answers a refused upload
+  // before reading its body and then closes the connection, and a pooled client would send the next
+  // request down that closed connection.
+  private static HttpClient client() {
+    return HttpClient.newHttpClient();
+  }
 
   private Http() {}
 
@@ -32,7 +37,7 @@ final class Http {
         request.header(name, value);
       }
     });
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> put(PresignedRequest signed, byte[] body) throws IOException, InterruptedException {
@@ -53,13 +58,13 @@ final class Http {
         + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(form.getUrl()))
+    return client().send(HttpRequest.newBuilder(URI.create(form.getUrl()))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return client().send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   static boolean ok(HttpResponse<?> response) {
