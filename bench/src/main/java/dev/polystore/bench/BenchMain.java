@@ -1,6 +1,8 @@
 package dev.polystore.bench;
 
 import dev.polystore.bench.accounts.AccountsBench;
+import dev.polystore.bench.activity.ActivityBench;
+import dev.polystore.bench.files.FilesBench;
 import dev.polystore.bench.presence.PresenceBench;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +25,8 @@ public final class BenchMain {
   static {
     SUITES.put("accounts", AccountsBench::new);
     SUITES.put("presence", PresenceBench::new);
+    SUITES.put("activity", ActivityBench::new);
+    SUITES.put("files", FilesBench::new);
   }
 
   private BenchMain() {}

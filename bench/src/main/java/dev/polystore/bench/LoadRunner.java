@@ -28,6 +28,11 @@ public final class LoadRunner {
     this.measure = measure;
   }
 
+  /** How long the clients of one run call: warm-up and measurement. */
+  public Duration callingTime() {
+    return warmup.plus(measure);
+  }
+
   public Measurement run(String name, int clients, Operation operation) throws InterruptedException {
     Recorder recorder = new Recorder(3);
     AtomicBoolean recording = new AtomicBoolean(false);

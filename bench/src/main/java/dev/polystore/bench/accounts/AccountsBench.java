@@ -5,18 +5,16 @@ import dev.polystore.accounts.store.JdbiUserStore;
 import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.CreateUserRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
-import dev.polystore.gateway.Gateway;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresPools;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +41,9 @@ public final class AccountsBench implements BenchSuite {
     postgres.createDatabase("accounts");
     Map<String, String> env = Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl());
     List<Comparison> results = new ArrayList<>();
-    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+    try (BenchGateway gateway = BenchGateway.start("accounts", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
-      var stub = AccountsServiceGrpc.newBlockingStub(channel);
-      awaitServing(stub);
+      var stub = AccountsServiceGrpc.newBlockingStub(gateway.channel());
       JdbiUserStore direct = new JdbiUserStore(pools.writer());
 
       List<String> ids = new ArrayList<>();
@@ -82,24 +78,7 @@ public final class AccountsBench implements BenchSuite {
         });
         results.add(new Comparison("CreateUser", viaGateway, viaJdbi));
       }
-      channel.shutdownNow();
     }
     return results;
-  }
-
-  private static void awaitServing(AccountsServiceGrpc.AccountsServiceBlockingStub stub) throws InterruptedException {
-    for (int attempt = 0; attempt < 300; attempt++) {
-      try {
-        stub.withDeadlineAfter(2, TimeUnit.SECONDS).getUser(GetUserRequest.newBuilder()
-            .setUserId(UUID.randomUUID().toString()).build());
-        return;
-      } catch (io.grpc.StatusRuntimeException e) {
-        if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-          return; // the service answers: migrations ran and the database is there
-        }
-        Thread.sleep(200);
-      }
-    }
-    throw new IllegalStateException("accounts did not become SERVING");
   }
 }

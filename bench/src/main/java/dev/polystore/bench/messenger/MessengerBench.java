@@ -1,18 +1,17 @@
 package dev.polystore.bench.messenger;
 
+import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
-import dev.polystore.gateway.Gateway;
 import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.NewMessage;
 import dev.polystore.messenger.domain.PostOutcome;
 import dev.polystore.messenger.store.JdbiMessageStore;
 import dev.polystore.messenger.v1.CreateRoomRequest;
-import dev.polystore.messenger.v1.GetRoomRequest;
 import dev.polystore.messenger.v1.ListMessagesRequest;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.messenger.v1.MessengerServiceGrpc.MessengerServiceBlockingStub;
@@ -21,10 +20,6 @@ import dev.polystore.platform.config.Env;
 import dev.polystore.platform.ids.UuidV7;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresPools;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +51,11 @@ public final class MessengerBench implements BenchSuite {
     LocalPostgres postgres = Devstack.postgres();
     postgres.dropDatabase(DATABASE);
     postgres.createDatabase(DATABASE);
-    // Only messenger is hosted.
-    Map<String, String> env = Map.of("POLYSTORE_SERVICES", "messenger", PostgresConfig.WRITER_CONN, postgres.connectionUrl());
+    Map<String, String> env = Map.of(PostgresConfig.WRITER_CONN, postgres.connectionUrl());
     List<Comparison> results = new ArrayList<>();
-    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+    try (BenchGateway gateway = BenchGateway.start("messenger", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), DATABASE), "bench-direct")) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
-      MessengerServiceBlockingStub stub = MessengerServiceGrpc.newBlockingStub(channel);
-      awaitServing(stub);
+      MessengerServiceBlockingStub stub = MessengerServiceGrpc.newBlockingStub(gateway.channel());
       JdbiMessageStore direct = new JdbiMessageStore(pools);
       UuidV7 ids = UuidV7.create();
       UUID author = UUID.randomUUID();
@@ -120,7 +112,6 @@ public final class MessengerBench implements BenchSuite {
         });
         results.add(new Comparison("ListMessages", viaGateway, viaJdbi));
       }
-      channel.shutdownNow();
     }
     return results;
   }
@@ -145,21 +136,5 @@ public final class MessengerBench implements BenchSuite {
     if (messages != PAGE_SIZE) {
       throw new IllegalStateException("a page of " + messages + " messages, not " + PAGE_SIZE);
     }
-  }
-
-  private static void awaitServing(MessengerServiceBlockingStub stub) throws InterruptedException {
-    for (int attempt = 0; attempt < 300; attempt++) {
-      try {
-        stub.withDeadlineAfter(2, TimeUnit.SECONDS).getRoom(GetRoomRequest.newBuilder()
-            .setRoomId(UUID.randomUUID().toString()).build());
-        return;
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-          return; // the service answers: migrations ran and the database is there
-        }
-        Thread.sleep(200);
-      }
-    }
-    throw new IllegalStateException("messenger did not become SERVING");
   }
 }

@@ -1,11 +1,11 @@
 package dev.polystore.bench.presence;
 
+import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
-import dev.polystore.gateway.Gateway;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.valkey.ValkeyConfig;
 import dev.polystore.platform.valkey.ValkeyStore;
@@ -18,9 +18,6 @@ import dev.polystore.presence.v1.CheckRateLimitRequest;
 import dev.polystore.presence.v1.CheckRateLimitResponse;
 import dev.polystore.presence.v1.HeartbeatRequest;
 import dev.polystore.presence.v1.PresenceServiceGrpc;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,15 +54,11 @@ public final class PresenceBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    // Only presence is hosted. LocalStores still starts a devstack PostgreSQL for the missing
-    // POSTGRES_WRITER_CONN; it stays idle, and within one BenchMain run it is the accounts suite's.
-    Map<String, String> env = Map.of("POLYSTORE_SERVICES", "presence", ValkeyConfig.URL, Devstack.valkey().url());
+    Map<String, String> env = Map.of(ValkeyConfig.URL, Devstack.valkey().url());
     List<Comparison> results = new ArrayList<>();
-    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+    try (BenchGateway gateway = BenchGateway.start("presence", env);
         ValkeyStore valkey = new ValkeyStore(ValkeyConfig.fromEnv(new Env(env)))) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
-      var stub = PresenceServiceGrpc.newBlockingStub(channel);
-      awaitServing(stub);
+      var stub = PresenceServiceGrpc.newBlockingStub(gateway.channel());
       valkey.migrate();
       ValkeyPresenceStore presence = new ValkeyPresenceStore(valkey);
       ValkeyRateLimitStore rateLimits = new ValkeyRateLimitStore(valkey);
@@ -105,7 +98,6 @@ public final class PresenceBench implements BenchSuite {
         });
         results.add(new Comparison("CheckRateLimit (allowed)", viaGateway, viaLettuce));
       }
-      channel.shutdownNow();
     }
     return results;
   }
@@ -123,20 +115,6 @@ public final class PresenceBench implements BenchSuite {
     if (!allowed) {
       throw new IllegalStateException("a rate-limit check was denied; the bench measures allowed calls only");
     }
-  }
-
-  private static void awaitServing(PresenceServiceGrpc.PresenceServiceBlockingStub stub) throws InterruptedException {
-    CheckRateLimitRequest probe = CheckRateLimitRequest.newBuilder().setKey("bench:probe:" + UUID.randomUUID())
-        .setLimit(1).setWindow(proto(Duration.ofSeconds(1))).build();
-    for (int attempt = 0; attempt < 300; attempt++) {
-      try {
-        stub.withDeadlineAfter(2, TimeUnit.SECONDS).checkRateLimit(probe);
-        return; // allowed or denied, the service answered: it is connected to Valkey
-      } catch (StatusRuntimeException e) {
-        Thread.sleep(200);
-      }
-    }
-    throw new IllegalStateException("presence did not become SERVING");
   }
 
   /** One side's users, as canonical UUIDs, spread round-robin over its workspaces. */

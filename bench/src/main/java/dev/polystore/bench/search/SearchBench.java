@@ -1,10 +1,10 @@
 package dev.polystore.bench.search;
 
+import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.gateway.Gateway;
 import dev.polystore.platform.vector.Ranking;
 import dev.polystore.platform.vector.ScoredDocument;
 import dev.polystore.platform.vector.VectorDocument;
@@ -16,11 +16,6 @@ import dev.polystore.search.v1.QueryMode;
 import dev.polystore.search.v1.QueryRequest;
 import dev.polystore.search.v1.SearchServiceGrpc;
 import dev.polystore.search.v1.UpsertDocumentsRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,18 +78,13 @@ public final class SearchBench implements BenchSuite {
     List<float[]> vectors = RandomVectors.generate(count, DIMENSION, 42);
     List<float[]> queries = RandomVectors.generate(1000, DIMENSION, 7);
     Path data = Files.createTempDirectory("bench-search");
-    // Only search is hosted; the dummy settings keep local mode from starting PostgreSQL and Valkey.
-    Map<String, String> env = Map.of("POLYSTORE_SERVICES", "search", "VECTOR_BACKEND", "embedded",
-        "VECTOR_DATA_DIR", data.resolve("gateway").toString(),
-        "POSTGRES_WRITER_CONN", "postgresql://unused@127.0.0.1:1/unused", "VALKEY_URL", "redis://127.0.0.1:1");
+    Map<String, String> env = Map.of("VECTOR_BACKEND", "embedded", "VECTOR_DATA_DIR", data.resolve("gateway").toString());
     String workspace = UUID.randomUUID().toString();
     List<Comparison> results = new ArrayList<>();
-    try (Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+    try (BenchGateway gateway = BenchGateway.start("search", env);
         LuceneVectorStore direct = new LuceneVectorStore(data.resolve("direct"))) {
       direct.migrate();
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
-      awaitServing(channel);
-      var stub = SearchServiceGrpc.newBlockingStub(channel);
+      var stub = SearchServiceGrpc.newBlockingStub(gateway.channel());
       for (int from = 0; from < count; from += 100) {
         UpsertDocumentsRequest.Builder request = UpsertDocumentsRequest.newBuilder().setWorkspaceId(workspace);
         List<VectorDocument> batch = new ArrayList<>();
@@ -126,26 +116,8 @@ public final class SearchBench implements BenchSuite {
                 null, K, Map.of())));
         results.add(new Comparison("Query (vector, top 10 of " + count + ")", viaGateway, viaLucene));
       }
-      channel.shutdownNow();
     }
     return results;
-  }
-
-  private static void awaitServing(ManagedChannel channel) throws InterruptedException {
-    var health = HealthGrpc.newBlockingStub(channel);
-    long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < end) {
-      try {
-        if (health.withDeadlineAfter(2, TimeUnit.SECONDS).check(HealthCheckRequest.newBuilder()
-            .setService("polystore.search.v1.SearchService").build()).getStatus() == ServingStatus.SERVING) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not up yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the search service did not turn SERVING");
   }
 
   /**

@@ -1,0 +1,74 @@
+package dev.polystore.bench;
+
+import dev.polystore.gateway.Gateway;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway started in-process hosting one service (POLYSTORE_SERVICES) on a free port, and a
+ * plaintext loopback channel to it. {@link #start} returns once the service's health is SERVING:
+ * its migrations ran and its stores answer, so the first measured call is a real one.
+ */
+public final class BenchGateway implements AutoCloseable {
+  /** Migrations on a freshly started Cassandra take a while on a busy machine. */
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+
+  private final Gateway gateway;
+  private final ManagedChannel channel;
+
+  private BenchGateway(Gateway gateway, ManagedChannel channel) {
+    this.gateway = gateway;
+    this.channel = channel;
+  }
+
+  /** Hosts {@code service} with the store and service settings in {@code settings}. */
+  public static BenchGateway start(String service, Map<String, String> settings) throws InterruptedException {
+    // Local mode then starts no devstack engine for the services left out.
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("POLYSTORE_SERVICES", service);
+    Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+    BenchGateway started = new BenchGateway(gateway, channel);
+    try {
+      started.awaitServing(gateway.host().modules().get(0).grpcServiceName());
+      return started;
+    } catch (InterruptedException | RuntimeException e) {
+      started.close();
+      throw e;
+    }
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  private void awaitServing(String grpcService) throws InterruptedException {
+    var health = HealthGrpc.newBlockingStub(channel);
+    HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(grpcService).build();
+    long end = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < end) {
+      try {
+        if (health.withDeadlineAfter(2, TimeUnit.SECONDS).check(request).getStatus() == ServingStatus.SERVING) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // Not up yet.
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(grpcService + " did not turn SERVING within " + STARTUP.toSeconds() + " s");
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    gateway.close();
+  }
+}
