@@ -1,6 +1,7 @@
 package dev.polystore.platform.cassandra;
 
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverOption;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
@@ -57,6 +58,13 @@ public final class CassandraDriverConfig {
         // A DDL request completes only after the schema refresh it triggers, which the driver
         // debounces by 1 s by default: a second per statement of a migration.
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
+        // One RecordEvents batch puts hundreds of writes in flight at once; past the default 1,024
+        // per connection the driver fails them with "no connection available". Allow more on the
+        // wire and queue the rest in the driver instead of failing them.
+        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 8192)
+        .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
+        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 4096)
+        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
         .startProfile(READS)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_ONE")
         .endProfile()

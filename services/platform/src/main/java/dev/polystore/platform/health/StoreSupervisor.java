@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives one service's health from its store: NOT_SERVING until migrations succeeded (retried with
  * backoff while the store is away), then a probe every {@code probeInterval} that moves the service
- * between SERVING and NOT_SERVING as the store comes and goes. The service never needs a restart.
+ * between SERVING and NOT_SERVING as the store comes and goes: back to SERVING on the first answer,
+ * out after a few failed probes in a row. The service never needs a restart.
  */
 public final class StoreSupervisor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoreSupervisor.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final int FAILURES_BEFORE_NOT_SERVING = 3;
 
   private final String serviceName;
   private final ManagedStore store;
@@ -22,6 +24,7 @@ public final class StoreSupervisor implements AutoCloseable {
   private final Duration probeInterval;
   private volatile boolean migrated;
   private volatile boolean closed;
+  private int consecutiveFailures; // only touched by probe(), which never runs twice at once
 
   public StoreSupervisor(String serviceName, ManagedStore store, ServiceHealth health,
       ScheduledExecutorService scheduler, Duration probeInterval) {
@@ -68,6 +71,12 @@ public final class StoreSupervisor implements AutoCloseable {
       reachable = false;
     }
     boolean was = health.isRegistered(serviceName) && health.isServing(serviceName);
+    // One slow probe on a busy store is not an outage: only several in a row take the service out.
+    consecutiveFailures = reachable ? 0 : consecutiveFailures + 1;
+    if (was && !reachable && consecutiveFailures < FAILURES_BEFORE_NOT_SERVING) {
+      scheduler.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
     if (reachable != was) {
       health.set(serviceName, reachable);
       if (reachable) {
