@@ -3,6 +3,7 @@ package dev.polystore.bench;
 import dev.polystore.bench.accounts.AccountsBench;
 import dev.polystore.bench.activity.ActivityBench;
 import dev.polystore.bench.files.FilesBench;
+import dev.polystore.bench.messenger.MessengerBench;
 import dev.polystore.bench.presence.PresenceBench;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ public final class BenchMain {
     SUITES.put("presence", PresenceBench::new);
     SUITES.put("activity", ActivityBench::new);
     SUITES.put("files", FilesBench::new);
+    SUITES.put("messenger", MessengerBench::new);
   }
 
   private BenchMain() {}

@@ -7,8 +7,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What every service of one process shares on the server side: the health registry, a scheduler
@@ -29,11 +29,15 @@ public final class GrpcPlatform implements AutoCloseable {
 
   public GrpcPlatform(List<OutageClassifier> outages) {
     this.errors = new ErrorMapper(outages);
-    this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread thread = new Thread(runnable, "polystore-platform");
       thread.setDaemon(true);
       return thread;
     });
+    // Every unary call schedules a deadline alarm and cancels it when it completes; without this
+    // the cancelled alarms would pile up in the queue until their (up to 30 s) delay ran out.
+    timers.setRemoveOnCancelPolicy(true);
+    this.scheduler = timers;
   }
 
   public ServiceHealth health() {
