@@ -122,7 +122,7 @@ public final class SearchBench implements BenchSuite {
 
   /**
    * Recall, then the gateway-versus-direct table: {@code ./mvnw -q -pl bench -am install -DskipTests
-   * && ./mvnw -q -pl bench exec:java -Dexec.mainClass=dev.polystore.bench.search.SearchBench}.
+   * && ./mvnw -q -pl bench exec:java -Dbench.main=dev.polystore.bench.search.SearchBench}.
    */
   public static void main(String[] args) throws Exception {
     recall(Integer.getInteger("bench.search.recall.vectors", 100_000), Integer.getInteger("bench.search.recall.queries", 200));
