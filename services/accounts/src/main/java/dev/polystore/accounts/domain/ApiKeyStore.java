@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Where API keys are kept: their hash and prefix, never their secret. */
-public interface ApiKeyStore {
+public interface ApiKeyStore extends LastUseWriter {
 
   ApiKey insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash, List<String> scopes,
       Optional<Instant> expiresAt);

@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class LastUseRecorder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LastUseRecorder.class);
 
-  private final ApiKeyStore store;
+  private final LastUseWriter store;
   private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
-  public LastUseRecorder(ApiKeyStore store, Duration interval) {
+  public LastUseRecorder(LastUseWriter store, Duration interval) {
     this.store = store;
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "accounts-last-use");

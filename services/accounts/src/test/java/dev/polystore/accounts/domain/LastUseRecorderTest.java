@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polystore.platform.paging.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +66,8 @@ class LastUseRecorderTest {
     assertEquals(List.of(Map.of(a, T0)), store.batches);
   }
 
-  /** Records the batches it is given; everything else is out of this test's scope. */
-  private static final class BatchLog implements ApiKeyStore {
+  /** Records the batches it is given. */
+  private static final class BatchLog implements LastUseWriter {
     final List<Map<UUID, Instant>> batches = new ArrayList<>();
     volatile boolean failing;
 
@@ -79,27 +77,6 @@ class LastUseRecorderTest {
         throw new IllegalStateException("store away");
       }
       batches.add(Map.copyOf(lastUses));
-    }
-
-    @Override
-    public ApiKey insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash,
-        List<String> scopes, Optional<Instant> expiresAt) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<ApiKey> findByHash(byte[] secretHash) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<ApiKey> revoke(UUID id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<ApiKey> listByWorkspace(UUID workspaceId, PageRequest page) {
-      throw new UnsupportedOperationException();
     }
   }
 }
