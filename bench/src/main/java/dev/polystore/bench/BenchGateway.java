@@ -8,6 +8,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +23,13 @@ public final class BenchGateway implements AutoCloseable {
 
   private final Gateway gateway;
   private final ManagedChannel channel;
+  private final HealthCheckRequest hostedService;
 
   private BenchGateway(Gateway gateway, ManagedChannel channel) {
     this.gateway = gateway;
     this.channel = channel;
+    this.hostedService = HealthCheckRequest.newBuilder()
+        .setService(gateway.host().modules().get(0).grpcServiceName()).build();
   }
 
   /** Hosts {@code service} with the store and service settings in {@code settings}. */
@@ -37,7 +41,7 @@ public final class BenchGateway implements AutoCloseable {
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
     BenchGateway started = new BenchGateway(gateway, channel);
     try {
-      started.awaitServing(gateway.host().modules().get(0).grpcServiceName());
+      started.awaitServing();
       return started;
     } catch (InterruptedException | RuntimeException e) {
       started.close();
@@ -49,13 +53,32 @@ public final class BenchGateway implements AutoCloseable {
     return channel;
   }
 
-  private void awaitServing(String grpcService) throws InterruptedException {
+  /**
+   * The cheapest call this gateway answers, through the same server and channel as the measured
+   * ones: a health check, which reaches no store, no interceptor and no validation. What it costs is
+   * the loopback gRPC round trip alone, client and server; no operation can go faster than it.
+   */
+  public Measurement noOp(LoadRunner runner, int clients) throws InterruptedException {
     var health = HealthGrpc.newBlockingStub(channel);
-    HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(grpcService).build();
+    return runner.run("Health.Check-gateway", clients, (client, seq) ->
+        health.withDeadlineAfter(5, TimeUnit.SECONDS).check(hostedService));
+  }
+
+  /** {@link #noOp} at each client count. */
+  public Map<Integer, Measurement> noOps(LoadRunner runner, List<Integer> clientCounts) throws InterruptedException {
+    Map<Integer, Measurement> byClients = new HashMap<>();
+    for (int clients : clientCounts) {
+      byClients.put(clients, noOp(runner, clients));
+    }
+    return byClients;
+  }
+
+  private void awaitServing() throws InterruptedException {
+    var health = HealthGrpc.newBlockingStub(channel);
     long end = System.nanoTime() + STARTUP.toNanos();
     while (System.nanoTime() < end) {
       try {
-        if (health.withDeadlineAfter(2, TimeUnit.SECONDS).check(request).getStatus() == ServingStatus.SERVING) {
+        if (health.withDeadlineAfter(2, TimeUnit.SECONDS).check(hostedService).getStatus() == ServingStatus.SERVING) {
           return;
         }
       } catch (RuntimeException e) {
@@ -63,7 +86,7 @@ public final class BenchGateway implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException(grpcService + " did not turn SERVING within " + STARTUP.toSeconds() + " s");
+    throw new IllegalStateException(hostedService.getService() + " did not turn SERVING within " + STARTUP.toSeconds() + " s");
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.polystore.bench.presence.PresenceBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * Runs benchmark suites and prints a markdown table per suite (also written to
  * bench/target/&lt;suite&gt;.md). Usage: {@code BenchMain [suite ...]}, all suites by default.
- * System properties: bench.warmup.seconds (3), bench.measure.seconds (10), bench.clients (1,4,16).
+ * System properties: those of {@link LoadRunner#fromSystemProperties()}, bench.clients (1,4,16).
  */
 public final class BenchMain {
   private static final Map<String, Supplier<BenchSuite>> SUITES = new LinkedHashMap<>();
@@ -41,9 +40,7 @@ public final class BenchMain {
         System.exit(2);
       }
     }
-    LoadRunner runner = new LoadRunner(
-        Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
-        Duration.ofSeconds(Long.getLong("bench.measure.seconds", 10)));
+    LoadRunner runner = LoadRunner.fromSystemProperties();
     List<Integer> clients = new ArrayList<>();
     for (String count : System.getProperty("bench.clients", "1,4,16").split(",")) {
       clients.add(Integer.parseInt(count.trim()));

@@ -12,6 +12,10 @@ import org.HdrHistogram.Recorder;
  * Closed-loop load: {@code clients} threads each call the operation back to back for a warm-up and
  * then a measured period; latencies go into an HdrHistogram. Both sides of a comparison run through
  * this same loop, so the harness costs the same on each.
+ *
+ * <p>The warm-up lasts at least its set time and then until the JIT compiler is quiet (see {@link
+ * JitQuiet}), up to a cap: on two cores the gateway's path (Netty, grpc-java, protobuf) takes 20-40 s
+ * of load to compile, far longer than the driver's, and measuring earlier would time the compiler.
  */
 public final class LoadRunner {
   /** One operation call; the argument is a per-client sequence number, handy for unique keys. */
@@ -21,16 +25,33 @@ public final class LoadRunner {
   }
 
   private final Duration warmup;
+  private final Duration maxWarmup;
   private final Duration measure;
 
-  public LoadRunner(Duration warmup, Duration measure) {
+  public LoadRunner(Duration warmup, Duration maxWarmup, Duration measure) {
     this.warmup = warmup;
+    this.maxWarmup = maxWarmup.compareTo(warmup) < 0 ? warmup : maxWarmup;
     this.measure = measure;
   }
 
-  /** How long the clients of one run call: warm-up and measurement. */
+  /**
+   * From system properties: bench.warmup.seconds (at least, 3), bench.warmup.max.seconds (at most,
+   * 60), bench.measure.seconds (10).
+   */
+  public static LoadRunner fromSystemProperties() {
+    return new LoadRunner(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
+        Duration.ofSeconds(Long.getLong("bench.warmup.max.seconds", 60)),
+        Duration.ofSeconds(Long.getLong("bench.measure.seconds", 10)));
+  }
+
+  /** This runner with a warm-up of exactly its minimum, for runs that must know their length ahead. */
+  public LoadRunner withFixedWarmup() {
+    return new LoadRunner(warmup, warmup, measure);
+  }
+
+  /** The longest the clients of one run may call: the longest warm-up and the measurement. */
   public Duration callingTime() {
-    return warmup.plus(measure);
+    return maxWarmup.plus(measure);
   }
 
   public Measurement run(String name, int clients, Operation operation) throws InterruptedException {
@@ -63,6 +84,9 @@ public final class LoadRunner {
       thread.start();
     }
     Thread.sleep(warmup.toMillis());
+    Duration warmedFor = warmup.plus(JitQuiet.await(maxWarmup.minus(warmup), stop));
+    System.err.printf("  %s, %d clients: warmed up for %d s, measuring for %d s%n",
+        name, clients, warmedFor.toSeconds(), measure.toSeconds());
     recorder.reset();
     recording.set(true);
     long begin = System.nanoTime();

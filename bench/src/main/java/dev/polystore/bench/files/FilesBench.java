@@ -105,13 +105,15 @@ public final class FilesBench implements BenchSuite {
       }
       results.addAll(creates);
 
+      // Each completion uses up an upload prepared ahead, so these runs must know their length.
+      LoadRunner completing = runner.withFixedWarmup();
       try (Preparer preparer = new Preparer(files, s3)) {
         for (int i = 0; i < clientCounts.size(); i++) {
           int clients = clientCounts.get(i);
           Comparison create = creates.get(i);
           UUID gatewayWorkspace = UUID.randomUUID();
-          UploadPool gatewayPool = preparer.pool(gatewayWorkspace, poolSize(runner, create.gateway()));
-          Measurement viaGateway = runner.run("CompleteUpload-gateway", clients, (client, seq) -> {
+          UploadPool gatewayPool = preparer.pool(gatewayWorkspace, poolSize(completing, create.gateway()));
+          Measurement viaGateway = completing.run("CompleteUpload-gateway", clients, (client, seq) -> {
             FileRecord file = gatewayPool.take();
             var ready = stub.withDeadlineAfter(5, TimeUnit.SECONDS).completeUpload(CompleteUploadRequest.newBuilder()
                 .setWorkspaceId(gatewayWorkspace.toString()).setFileId(file.fileId().toString()).build()).getFile();
@@ -120,8 +122,8 @@ public final class FilesBench implements BenchSuite {
             }
           });
           UUID directWorkspace = UUID.randomUUID();
-          UploadPool directPool = preparer.pool(directWorkspace, poolSize(runner, create.direct()));
-          Measurement viaStores = runner.run("CompleteUpload-direct", clients, (client, seq) ->
+          UploadPool directPool = preparer.pool(directWorkspace, poolSize(completing, create.direct()));
+          Measurement viaStores = completing.run("CompleteUpload-direct", clients, (client, seq) ->
               complete(files, objects, directWorkspace, directPool.take().fileId()));
           results.add(new Comparison("CompleteUpload (PENDING to READY)", viaGateway, viaStores));
         }

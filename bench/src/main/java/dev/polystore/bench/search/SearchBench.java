@@ -18,7 +18,6 @@ import dev.polystore.search.v1.SearchServiceGrpc;
 import dev.polystore.search.v1.UpsertDocumentsRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -126,8 +125,7 @@ public final class SearchBench implements BenchSuite {
    */
   public static void main(String[] args) throws Exception {
     recall(Integer.getInteger("bench.search.recall.vectors", 100_000), Integer.getInteger("bench.search.recall.queries", 200));
-    LoadRunner runner = new LoadRunner(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
-        Duration.ofSeconds(Long.getLong("bench.measure.seconds", 10)));
+    LoadRunner runner = LoadRunner.fromSystemProperties();
     List<Integer> clients = new ArrayList<>();
     for (String value : System.getProperty("bench.clients", "1,4,16").split(",")) {
       clients.add(Integer.parseInt(value.trim()));

@@ -1,5 +1,6 @@
 package dev.polystore.platform.grpc;
 
+import build.buf.protovalidate.Config;
 import build.buf.protovalidate.ValidationResult;
 import build.buf.protovalidate.Validator;
 import build.buf.protovalidate.ValidatorFactory;
@@ -21,7 +22,14 @@ import java.util.List;
  * request that breaks a rule never reaches the handler, so it cannot reach the store either.
  */
 public final class ValidationInterceptor implements ServerInterceptor {
-  private final Validator validator = ValidatorFactory.newBuilder().build();
+  /**
+   * Native rules: protovalidate evaluates the standard rules (lengths, formats, UUIDs, ranges) in
+   * Java instead of CEL, identical by the conformance suite and many times cheaper; custom CEL rules
+   * still run in CEL. On a point read this was the largest single cost of the interceptor chain.
+   */
+  private final Validator validator = ValidatorFactory.newBuilder()
+      .withConfig(Config.newBuilder().setEnableNativeRules(true).build())
+      .build();
 
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(

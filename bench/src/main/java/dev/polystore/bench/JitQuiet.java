@@ -1,0 +1,37 @@
+package dev.polystore.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Waits for the JIT compiler to go quiet: a sign that the code under load has been compiled. */
+final class JitQuiet {
+  private static final Duration WINDOW = Duration.ofSeconds(2);
+  /** Compiling less than 1% of the window counts as quiet; the JIT never stops quite entirely. */
+  private static final long QUIET_MILLIS = WINDOW.toMillis() / 100;
+
+  private JitQuiet() {}
+
+  /**
+   * Returns once a window passes with almost no compiling, or {@code limit} runs out, or the load
+   * has stopped (a failed client); returns how long it waited.
+   */
+  static Duration await(Duration limit, AtomicBoolean stopped) throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long begin = System.nanoTime();
+    long end = begin + limit.toNanos();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      Thread.sleep(limit.toMillis());
+      return limit;
+    }
+    while (System.nanoTime() < end && !stopped.get()) {
+      long before = jit.getTotalCompilationTime();
+      Thread.sleep(Math.min(WINDOW.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      if (jit.getTotalCompilationTime() - before < QUIET_MILLIS) {
+        break;
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - begin);
+  }
+}
