@@ -1,7 +1,6 @@
 package dev.polystore.gateway;
 
 import dev.polystore.platform.config.Env;
-import dev.polystore.platform.grpc.CallExecutor;
 import dev.polystore.platform.service.ServiceHost;
 import io.grpc.BindableService;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
@@ -39,15 +37,13 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(Map<String, String> environment, String... springArgs) {
     Set<String> hosted = Set.copyOf(GatewayModules.selected(new Env(environment)));
     Env env = new Env(LocalStores.complete(environment, hosted));
-    ServiceHost host = new ServiceHost(GatewayModules.create(env), CallExecutor.threads(env));
+    ServiceHost host = new ServiceHost(GatewayModules.create(env));
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
       application.addInitializers(context -> {
         var beans = context.getBeanFactory();
         beans.registerSingleton("grpcHealth", host.platform().health().grpcService());
-        // Spring gRPC runs calls on this executor instead of grpc-java's cached pool.
-        beans.registerSingleton("grpcCallExecutor", (GrpcServerExecutorProvider) host.platform()::callExecutor);
         List<BindableService> services = host.services();
         for (int i = 0; i < services.size(); i++) {
           beans.registerSingleton("grpc-" + host.modules().get(i).name(), services.get(i));

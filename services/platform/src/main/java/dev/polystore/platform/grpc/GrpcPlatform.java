@@ -12,8 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What every service of one process shares on the server side: the health registry, a scheduler
- * for timers and probes, the threads that run calls, and the interceptor chain every service is
- * wrapped in.
+ * for timers and probes, and the interceptor chain every service is wrapped in.
  *
  * <p>Order, outermost first: deadline guard (answers before the deadline), error mapping (every
  * failure becomes a status), readiness (fail fast while the store is away), validation (the
@@ -27,11 +26,9 @@ public final class GrpcPlatform implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ErrorMapper errors;
   private final ValidationInterceptor validation = new ValidationInterceptor();
-  private final CallExecutor calls;
 
-  public GrpcPlatform(List<OutageClassifier> outages, int callThreads) {
+  public GrpcPlatform(List<OutageClassifier> outages) {
     this.errors = new ErrorMapper(outages);
-    this.calls = new CallExecutor(callThreads);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread thread = new Thread(runnable, "polystore-platform");
       thread.setDaemon(true);
@@ -49,11 +46,6 @@ public final class GrpcPlatform implements AutoCloseable {
 
   public ScheduledExecutorService scheduler() {
     return scheduler;
-  }
-
-  /** The executor a server must run this platform's calls on. */
-  public CallExecutor callExecutor() {
-    return calls;
   }
 
   public ErrorMapper errors() {
@@ -74,6 +66,5 @@ public final class GrpcPlatform implements AutoCloseable {
   public void close() {
     health.enterTerminalState();
     scheduler.shutdownNow();
-    calls.close();
   }
 }

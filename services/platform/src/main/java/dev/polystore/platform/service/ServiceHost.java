@@ -1,7 +1,6 @@
 package dev.polystore.platform.service;
 
 import dev.polystore.platform.errors.OutageClassifier;
-import dev.polystore.platform.grpc.CallExecutor;
 import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.health.StoreSupervisor;
 import io.grpc.BindableService;
@@ -22,15 +21,10 @@ public final class ServiceHost implements AutoCloseable {
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
 
   public ServiceHost(List<ServiceModule> modules) {
-    this(modules, CallExecutor.DEFAULT_THREADS);
-  }
-
-  /** {@code callThreads}: how many calls run at once (see {@link CallExecutor}). */
-  public ServiceHost(List<ServiceModule> modules, int callThreads) {
     this.modules = List.copyOf(modules);
     List<OutageClassifier> outages = new ArrayList<>();
     modules.forEach(module -> outages.addAll(module.outages()));
-    this.platform = new GrpcPlatform(outages, callThreads);
+    this.platform = new GrpcPlatform(outages);
     for (ServiceModule module : modules) {
       supervisors.add(new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
           platform.scheduler(), PROBE_INTERVAL));
