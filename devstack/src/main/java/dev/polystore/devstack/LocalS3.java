@@ -3,19 +3,13 @@ package dev.polystore.devstack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real S3 API (S3Proxy 4 over its filesystem store) in a child JVM on a free loopback port: SigV4 checked on
@@ -37,7 +31,6 @@ public final class LocalS3 implements LocalStore {
     /** Front ends on the usual dev-server ports may upload from the browser. */
     public static final List<String> CORS_ORIGINS = List.of("http://localhost:3000", "http://localhost:5173");
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalS3.class);
     private static final String HOST = "127.0.0.1";
     private static final String MAIN = "org.gaul.s3proxy.Main";
     /** S3 bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
@@ -48,15 +41,14 @@ public final class LocalS3 implements LocalStore {
 
     private final int port;
     private final S3ProxyFiles files;
-    private final List<Path> classPath;
-    /** The running server, null while stopped. */
-    private Process process;
-    private boolean closed;
+    private final ChildJvm server;
 
     private LocalS3(int port, S3ProxyFiles files, List<Path> classPath) {
         this.port = port;
         this.files = files;
-        this.classPath = classPath;
+        // Jetty binds the port only once S3Proxy is ready to serve.
+        this.server = new ChildJvm("S3 (S3Proxy) on " + endpoint(), command(files, classPath), files.directory(),
+                files.log(), port, STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT);
     }
 
     /** Starts a new server on a free port, its data under target/devstack of the working directory. */
@@ -129,60 +121,23 @@ public final class LocalS3 implements LocalStore {
     }
 
     /** Starts the server and returns once it accepts connections; after {@link #stop()} on the same port and data. */
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("the local S3 on port " + port + " is closed");
-        }
-        if (process != null) {
-            return;
-        }
-        long began = System.nanoTime();
-        Process started;
-        try {
-            started = new ProcessBuilder(command())
-                    .directory(files.directory().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
-                    // stdin stays a pipe: the child exits when this JVM and its end of the pipe are gone.
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start a JVM for the local S3", e);
-        }
-        try {
-            awaitPort(started);
-        } catch (RuntimeException e) {
-            terminate(started);
-            throw e;
-        }
-        process = started;
-        LOG.info("S3 (S3Proxy) started on {} in {} ms, buckets in {}", endpoint(),
-                (System.nanoTime() - began) / 1_000_000, files.buckets());
+    public void start() {
+        server.start();
     }
 
     /** Stops the server and keeps its port and objects for {@link #start()}. */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Process running = process;
-        process = null;
-        terminate(running);
-        LOG.info("S3 on {} stopped", endpoint());
+    public void stop() {
+        server.stop();
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return server.isRunning();
     }
 
     /** Stops the server for good and deletes its objects. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        stop();
-        closed = true;
-        Directories.deleteRecursively(files.directory());
+    public void close() {
+        server.close();
     }
 
     @Override
@@ -190,7 +145,7 @@ public final class LocalS3 implements LocalStore {
         return "LocalS3[" + endpoint() + ", " + files.directory() + "]";
     }
 
-    private List<String> command() {
+    private static List<String> command(S3ProxyFiles files, List<Path> classPath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -206,51 +161,5 @@ public final class LocalS3 implements LocalStore {
         command.add("--properties");
         command.add(files.properties().toString());
         return command;
-    }
-
-    private void awaitPort(Process started) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (!accepts()) {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("the local S3 on port " + port + " exited at start (code "
-                        + started.exitValue() + "): " + logTail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the local S3 on port " + port + " did not listen within "
-                        + STARTUP_TIMEOUT + ": " + logTail());
-            }
-            Pause.briefly();
-        }
-    }
-
-    /** Jetty binds the port only once S3Proxy is ready to serve. */
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 500);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private void terminate(Process running) {
-        running.destroy();
-        try {
-            if (!running.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                running.destroyForcibly().waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.destroyForcibly();
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log in " + files.log() + ")";
-        }
     }
 }

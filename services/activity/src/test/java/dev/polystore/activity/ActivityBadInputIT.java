@@ -3,13 +3,14 @@ package dev.polystore.activity;
 import static dev.polystore.activity.Events.batch;
 import static dev.polystore.activity.Events.event;
 import static dev.polystore.activity.Events.timestamp;
-import static dev.polystore.activity.RefusedRequests.bad;
+import static dev.polystore.platform.testing.BadRequestCases.bad;
 
 import dev.polystore.activity.v1.ActivityServiceGrpc.ActivityServiceBlockingStub;
 import dev.polystore.activity.v1.Event;
 import dev.polystore.activity.v1.GetDailyCountsRequest;
 import dev.polystore.activity.v1.ListEventsRequest;
 import dev.polystore.activity.v1.RecordEventsRequest;
+import dev.polystore.platform.testing.BadRequestCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +33,14 @@ class ActivityBadInputIT {
   private static final String NOT_A_UUID = "not-a-uuid";
   private static final String WORKSPACE = UUID.randomUUID().toString();
   private static ActivityServer server;
-  private static RefusedRequests<ActivityServiceBlockingStub> checks;
+  private static BadRequestCases<ActivityServiceBlockingStub> checks;
   private static String untypedListsToken;
   private final Instant now = Events.now();
 
   @BeforeAll
   static void start() throws InterruptedException {
     server = ActivityServer.startServing();
-    checks = new RefusedRequests<>(server::activity, server::tableContents);
+    checks = new BadRequestCases<>(server::activity, server::tableContents);
     // Real rows, so that "nothing changed" compares something, and a real page token.
     Instant now = Events.now();
     server.activity().recordEvents(batch(List.of(

@@ -1,6 +1,5 @@
 package dev.polystore.activity;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -12,15 +11,10 @@ import dev.polystore.devstack.LocalCassandra;
 import dev.polystore.platform.cassandra.CassandraConfig;
 import dev.polystore.platform.cassandra.CassandraDriverConfig;
 import dev.polystore.platform.config.Env;
-import dev.polystore.platform.grpc.GrpcServer;
-import dev.polystore.platform.service.ServiceHost;
+import dev.polystore.platform.testing.ServedModule;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ActivityService as it runs for real, on a fresh keyspace of devstack's Cassandra (created by the
- * service's own start-up): a ServiceHost with the module, served by GrpcServer on a loopback port,
- * and a real channel to it.
+ * ActivityService as it runs for real (see {@link ServedModule}), on a fresh keyspace of devstack's
+ * Cassandra, created by the service's own start-up.
  */
 final class ActivityServer implements AutoCloseable {
-  static final String SERVICE = "polystore.activity.v1.ActivityService";
   static final List<String> TABLES = List.of("events_by_day", "events_by_type", "event_ids", "daily_counts");
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
 
@@ -41,16 +33,14 @@ final class ActivityServer implements AutoCloseable {
   final CassandraConfig config = CassandraConfig.fromEnv(new Env(cassandra.env()));
   final String keyspace = "activity_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   final ActivityModule module;
-  final ServiceHost host;
-  final GrpcServer server;
+  final ServedModule<ActivityModule> served;
   final ManagedChannel channel;
   private CqlSession cql;
 
   ActivityServer(Duration retention) {
     module = ActivityModule.create(config, keyspace, retention);
-    host = new ServiceHost(List.of(module)).start();
-    server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    served = new ServedModule<>(module);
+    channel = served.channel;
   }
 
   /** Starts a server with the default retention and waits until it reports SERVING. */
@@ -60,7 +50,7 @@ final class ActivityServer implements AutoCloseable {
 
   static ActivityServer startServing(Duration retention) throws InterruptedException {
     ActivityServer server = new ActivityServer(retention);
-    assertEquals(ServingStatus.SERVING, server.awaitStatus(ServingStatus.SERVING, Duration.ofSeconds(120)));
+    server.served.awaitServing(Duration.ofSeconds(120));
     return server;
   }
 
@@ -70,23 +60,12 @@ final class ActivityServer implements AutoCloseable {
   }
 
   ServingStatus status() {
-    try {
-      return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
-          .check(HealthCheckRequest.newBuilder().setService(SERVICE).build()).getStatus();
-    } catch (RuntimeException e) {
-      return ServingStatus.UNKNOWN;
-    }
+    return served.status();
   }
 
   /** The status once it is {@code wanted}, or the last one seen when {@code limit} runs out. */
   ServingStatus awaitStatus(ServingStatus wanted, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    ServingStatus status = status();
-    while (status != wanted && Instant.now().isBefore(end)) {
-      Thread.sleep(100);
-      status = status();
-    }
-    return status;
+    return served.awaitStatus(wanted, limit);
   }
 
   /**
@@ -120,9 +99,7 @@ final class ActivityServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    server.stop(Duration.ofSeconds(2));
-    host.close();
+    served.close();
     if (cql != null) {
       if (cassandra.isRunning()) {
         cql.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)

@@ -1,6 +1,5 @@
 package dev.polystore.files;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -14,16 +13,11 @@ import dev.polystore.files.v1.ListFilesRequest;
 import dev.polystore.platform.cassandra.CassandraConfig;
 import dev.polystore.platform.cassandra.CassandraDriverConfig;
 import dev.polystore.platform.config.Env;
-import dev.polystore.platform.grpc.GrpcServer;
 import dev.polystore.platform.s3.S3Config;
-import dev.polystore.platform.service.ServiceHost;
+import dev.polystore.platform.testing.ServedModule;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +26,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * FilesService as it runs for real, on a fresh keyspace of devstack's Cassandra and a fresh bucket
- * of devstack's S3: a ServiceHost with the module, served by GrpcServer on a loopback port, and a
- * real channel to it. Small limits, so that tests can cross them with little data.
+ * FilesService as it runs for real (see {@link ServedModule}), on a fresh keyspace of devstack's
+ * Cassandra and a fresh bucket of devstack's S3. Small limits, so that tests can cross them with
+ * little data.
  */
 final class FilesServer implements AutoCloseable {
-  static final String SERVICE = "polystore.files.v1.FilesService";
   static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads");
   static final long MIB = 1024 * 1024;
   /** FILES_* settings of every test server; a test adds or overrides some. */
@@ -54,8 +47,7 @@ final class FilesServer implements AutoCloseable {
   final String bucket = "files-it-" + UUID.randomUUID().toString().substring(0, 8);
   final CassandraConfig cassandraConfig = CassandraConfig.fromEnv(new Env(cassandra.env()));
   final FilesModule module;
-  final ServiceHost host;
-  final GrpcServer server;
+  final ServedModule<FilesModule> served;
   final ManagedChannel channel;
   private CqlSession cql;
 
@@ -66,15 +58,14 @@ final class FilesServer implements AutoCloseable {
     env.putAll(SETTINGS);
     env.putAll(overrides);
     module = FilesModule.create(cassandraConfig, keyspace, S3Config.fromEnv(new Env(env)), new Env(env));
-    host = new ServiceHost(List.of(module)).start();
-    server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    served = new ServedModule<>(module);
+    channel = served.channel;
   }
 
   /** Starts a server and waits until it reports SERVING: its keyspace migrated and its bucket answers. */
   static FilesServer startServing(Map<String, String> overrides) throws InterruptedException {
     FilesServer server = new FilesServer(overrides);
-    assertEquals(ServingStatus.SERVING, server.awaitStatus(ServingStatus.SERVING, Duration.ofSeconds(120)));
+    server.served.awaitServing(Duration.ofSeconds(120));
     // The first call prepares the statements: done here, so that no test's short deadline pays for it.
     server.files().listFiles(ListFilesRequest.newBuilder().setWorkspaceId(UUID.randomUUID().toString()).build());
     return server;
@@ -90,23 +81,12 @@ final class FilesServer implements AutoCloseable {
   }
 
   ServingStatus status() {
-    try {
-      return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
-          .check(HealthCheckRequest.newBuilder().setService(SERVICE).build()).getStatus();
-    } catch (RuntimeException e) {
-      return ServingStatus.UNKNOWN;
-    }
+    return served.status();
   }
 
   /** The status once it is {@code wanted}, or the last one seen when {@code limit} runs out. */
   ServingStatus awaitStatus(ServingStatus wanted, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    ServingStatus status = status();
-    while (status != wanted && Instant.now().isBefore(end)) {
-      Thread.sleep(100);
-      status = status();
-    }
-    return status;
+    return served.awaitStatus(wanted, limit);
   }
 
   /** Every row of the keyspace and every object of the bucket: what a refused request must leave alone. */
@@ -137,9 +117,7 @@ final class FilesServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    server.stop(Duration.ofSeconds(2));
-    host.close();
+    served.close();
     if (cql != null) {
       if (cassandra.isRunning()) {
         cql.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)

@@ -1,9 +1,7 @@
 package dev.polystore.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.polystore.platform.grpc.GrpcServer;
-import dev.polystore.platform.service.ServiceHost;
+import dev.polystore.platform.testing.ServedModule;
 import dev.polystore.platform.vector.AttributeType;
 import dev.polystore.platform.vector.NamespaceSchema;
 import dev.polystore.platform.vector.Ranking;
@@ -13,12 +11,8 @@ import dev.polystore.platform.vector.VectorStore;
 import dev.polystore.search.embedding.MiniLmEmbedder;
 import dev.polystore.search.v1.SearchServiceGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,36 +20,28 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SearchService as it runs for real: a ServiceHost with the module on a given vector store, served
- * by GrpcServer on a loopback port, and a real channel to it. The store stays reachable from the
- * test, to show what a workspace holds.
+ * SearchService as it runs for real (see {@link ServedModule}) on a given vector store, which stays
+ * reachable from the test, to show what a workspace holds.
  */
 final class SearchServer implements AutoCloseable {
-  static final String SERVICE = "polystore.search.v1.SearchService";
   static final String PREFIX = "it-ws-";
   /** One model per test JVM: loading it takes a second. */
   static final MiniLmEmbedder EMBEDDER = new MiniLmEmbedder();
 
   final VectorStore vectors;
-  final ServiceHost host;
-  final GrpcServer server;
+  final ServedModule<SearchModule> served;
   final ManagedChannel channel;
 
   private SearchServer(VectorStore vectors) {
     this.vectors = vectors;
-    host = new ServiceHost(List.of(SearchModule.create(vectors, EMBEDDER, PREFIX))).start();
-    server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    served = new ServedModule<>(SearchModule.create(vectors, EMBEDDER, PREFIX));
+    channel = served.channel;
   }
 
   /** Starts a server on {@code vectors} and waits until it reports SERVING. */
   static SearchServer startServing(VectorStore vectors) throws InterruptedException {
     SearchServer server = new SearchServer(vectors);
-    Instant end = Instant.now().plus(Duration.ofSeconds(60));
-    while (server.status() != ServingStatus.SERVING && Instant.now().isBefore(end)) {
-      Thread.sleep(100);
-    }
-    assertEquals(ServingStatus.SERVING, server.status());
+    server.served.awaitServing(Duration.ofSeconds(60));
     return server;
   }
 
@@ -64,12 +50,7 @@ final class SearchServer implements AutoCloseable {
   }
 
   ServingStatus status() {
-    try {
-      return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
-          .check(HealthCheckRequest.newBuilder().setService(SERVICE).build()).getStatus();
-    } catch (RuntimeException e) {
-      return ServingStatus.UNKNOWN;
-    }
+    return served.status();
   }
 
   /** Everything a workspace holds (schema, ids, texts, attributes), read from the store directly. */
@@ -89,8 +70,6 @@ final class SearchServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    server.stop(Duration.ofSeconds(2));
-    host.close();
+    served.close();
   }
 }

@@ -1,7 +1,5 @@
 package dev.polystore.platform.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.platform.grpc.GrpcServer;
@@ -10,7 +8,6 @@ import dev.polystore.platform.postgres.PostgresEndpoint;
 import dev.polystore.platform.service.ServiceHost;
 import dev.polystore.platform.service.ServiceModule;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +22,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A PostgreSQL service module as it runs for real, on a fresh database of devstack's PostgreSQL: a
- * ServiceHost with the module, served by GrpcServer on a loopback port, and a real channel to it.
+ * A PostgreSQL service module as it runs for real (see {@link ServedModule}), on a fresh database of
+ * devstack's PostgreSQL.
  */
 public final class PostgresServedModule<M extends ServiceModule> implements AutoCloseable {
   /** Stubs of the tests get this deadline on every call. */
@@ -38,6 +35,7 @@ public final class PostgresServedModule<M extends ServiceModule> implements Auto
   public final ServiceHost host;
   public final GrpcServer server;
   public final ManagedChannel channel;
+  private final ServedModule<M> served;
   private final List<String> tables;
 
   /**
@@ -52,22 +50,23 @@ public final class PostgresServedModule<M extends ServiceModule> implements Auto
     PostgresEndpoint endpoint = PostgresEndpoint.parse(PostgresConfig.WRITER_CONN, postgres.connectionUrl());
     module = factory.apply(new PostgresConfig(database, endpoint, endpoint, 5, 1, Duration.ofSeconds(30),
         Duration.ofSeconds(5)));
-    host = new ServiceHost(List.of(module)).start();
-    server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    served = new ServedModule<>(module);
+    host = served.host;
+    server = served.server;
+    channel = served.channel;
   }
 
   /** Starts a server and waits until it reports SERVING, which it does once its migrations ran. */
   public static <M extends ServiceModule> PostgresServedModule<M> startServing(String service, List<String> tables,
       Function<PostgresConfig, M> factory) throws InterruptedException {
-    PostgresServedModule<M> served = new PostgresServedModule<>(service, tables, factory);
-    assertEquals(ServingStatus.SERVING, served.awaitStatus(ServingStatus.SERVING, Duration.ofSeconds(60)));
-    return served;
+    PostgresServedModule<M> started = new PostgresServedModule<>(service, tables, factory);
+    started.served.awaitServing(Duration.ofSeconds(60));
+    return started;
   }
 
   /** The status once it is {@code wanted}, or the last one seen when {@code limit} runs out. */
   public ServingStatus awaitStatus(ServingStatus wanted, Duration limit) throws InterruptedException {
-    return ServingStatuses.await(channel, module.grpcServiceName(), wanted, limit);
+    return served.awaitStatus(wanted, limit);
   }
 
   /**
@@ -95,9 +94,7 @@ public final class PostgresServedModule<M extends ServiceModule> implements Auto
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    server.stop(Duration.ofSeconds(2));
-    host.close();
+    served.close();
     if (postgres.isRunning()) {
       postgres.dropDatabase(database);
     }
