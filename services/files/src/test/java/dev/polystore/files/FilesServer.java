@@ -1,20 +1,14 @@
 package dev.polystore.files;
 
-
-import com.datastax.oss.driver.api.core.CqlIdentifier;
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalCassandra;
 import dev.polystore.devstack.LocalS3;
 import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.ListFilesRequest;
-import dev.polystore.platform.cassandra.CassandraConfig;
-import dev.polystore.platform.cassandra.CassandraDriverConfig;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.s3.S3Config;
 import dev.polystore.platform.testing.ServedModule;
+import dev.polystore.platform.testing.TestKeyspace;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
@@ -41,15 +35,13 @@ final class FilesServer implements AutoCloseable {
       "FILES_PART_SIZE_MIB", "5");
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
 
-  final LocalCassandra cassandra = Devstack.cassandra();
+  final TestKeyspace keyspace = new TestKeyspace("files", TABLES);
+  final LocalCassandra cassandra = keyspace.cassandra;
   final LocalS3 s3 = Devstack.s3();
-  final String keyspace = "files_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   final String bucket = "files-it-" + UUID.randomUUID().toString().substring(0, 8);
-  final CassandraConfig cassandraConfig = CassandraConfig.fromEnv(new Env(cassandra.env()));
   final FilesModule module;
   final ServedModule<FilesModule> served;
   final ManagedChannel channel;
-  private CqlSession cql;
 
   FilesServer(Map<String, String> overrides) {
     s3.createBucket(bucket);
@@ -57,7 +49,7 @@ final class FilesServer implements AutoCloseable {
     env.put(S3Config.BUCKET, bucket);
     env.putAll(SETTINGS);
     env.putAll(overrides);
-    module = FilesModule.create(cassandraConfig, keyspace, S3Config.fromEnv(new Env(env)), new Env(env));
+    module = FilesModule.create(keyspace.config, keyspace.name, S3Config.fromEnv(new Env(env)), new Env(env));
     served = new ServedModule<>(module);
     channel = served.channel;
   }
@@ -91,12 +83,7 @@ final class FilesServer implements AutoCloseable {
 
   /** Every row of the keyspace and every object of the bucket: what a refused request must leave alone. */
   Map<String, String> contents() {
-    Map<String, String> contents = new LinkedHashMap<>();
-    for (String table : TABLES) {
-      List<String> rows = cql().execute("SELECT * FROM " + table).all().stream()
-          .map(Row::getFormattedContents).sorted().toList();
-      contents.put(table, rows.size() + " rows: " + rows);
-    }
+    Map<String, String> contents = new LinkedHashMap<>(keyspace.contents());
     contents.put("bucket", objects().toString());
     return contents;
   }
@@ -106,24 +93,9 @@ final class FilesServer implements AutoCloseable {
     return s3.objectKeys(bucket);
   }
 
-  /** A session of the test's own on the server's keyspace. */
-  synchronized CqlSession cql() {
-    if (cql == null) {
-      cql = CqlSession.builder().withConfigLoader(CassandraDriverConfig.loader(cassandraConfig, "files-it"))
-          .withKeyspace(CqlIdentifier.fromCql(keyspace)).build();
-    }
-    return cql;
-  }
-
   @Override
   public void close() {
     served.close();
-    if (cql != null) {
-      if (cassandra.isRunning()) {
-        cql.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
-            .setExecutionProfileName(CassandraDriverConfig.DDL));
-      }
-      cql.close();
-    }
+    keyspace.close();
   }
 }
