@@ -3,15 +3,15 @@ package dev.polystore.activity;
 import static dev.polystore.activity.Events.batch;
 import static dev.polystore.activity.Events.event;
 import static dev.polystore.activity.Events.timestamp;
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
+import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.activity.v1.Event;
 import dev.polystore.activity.v1.GetDailyCountsRequest;
 import dev.polystore.activity.v1.ListEventsRequest;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,12 +55,12 @@ class ActivityOutageIT {
       server.cassandra.stop();
 
       // Right away (the driver may not have noticed yet) and once health has.
-      assertUnavailable(() -> activity().recordEvents(batch(List.of(event(workspace, "during-1", "file.uploaded",
+      assertStatus(Status.Code.UNAVAILABLE, () -> activity().recordEvents(batch(List.of(event(workspace, "during-1", "file.uploaded",
           Events.now()).build()))));
-      assertUnavailable(this::list);
+      assertStatus(Status.Code.UNAVAILABLE, this::list);
       assertEquals(ServingStatus.NOT_SERVING, server.awaitStatus(ServingStatus.NOT_SERVING, Duration.ofSeconds(30)));
-      assertUnavailable(this::list);
-      assertUnavailable(() -> activity().getDailyCounts(GetDailyCountsRequest.newBuilder().setWorkspaceId(workspace)
+      assertStatus(Status.Code.UNAVAILABLE, this::list);
+      assertStatus(Status.Code.UNAVAILABLE, () -> activity().getDailyCounts(GetDailyCountsRequest.newBuilder().setWorkspaceId(workspace)
           .setStartDate(today()).setEndDate(today()).build()));
     } finally {
       server.cassandra.start();
@@ -87,26 +86,5 @@ class ActivityOutageIT {
 
   private static String today() {
     return LocalDate.now(ZoneOffset.UTC).toString();
-  }
-
-  /** UNAVAILABLE, which callers may retry: not DEADLINE_EXCEEDED, not UNKNOWN or INTERNAL. */
-  private static void assertUnavailable(Runnable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
-    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), () -> "got " + e.getStatus());
-  }
-
-  /** The first answer of {@code call} once the store is back; fails when none comes within {@code limit}. */
-  private static <T> T awaitAnswer(Supplier<T> call, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(end)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 }

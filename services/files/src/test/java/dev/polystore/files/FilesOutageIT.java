@@ -1,7 +1,8 @@
 package dev.polystore.files;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
+import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
@@ -12,18 +13,14 @@ import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.GetFileRequest;
 import dev.polystore.files.v1.UploadMethod;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * S3 or Cassandra goes away under a running service and comes back: callers get UNAVAILABLE within
@@ -103,25 +100,5 @@ class FilesOutageIT {
 
   private File get(String fileId) {
     return files().getFile(GetFileRequest.newBuilder().setWorkspaceId(workspace).setFileId(fileId).build()).getFile();
-  }
-
-  private static void assertStatus(Status.Code expected, Executable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-    assertEquals(expected, e.getStatus().getCode(), () -> "got " + e.getStatus());
-  }
-
-  /** The first answer of {@code call}, retried while it fails with UNAVAILABLE, within {@code limit}. */
-  private static <T> T awaitAnswer(Supplier<T> call, Duration limit) throws InterruptedException {
-    Instant end = Instant.now().plus(limit);
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(end)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.polystore.presence;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
+import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +31,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -376,14 +376,14 @@ abstract class PresenceContract {
       try {
         valkey.stop();
 
-        assertUnavailable(() -> server.presence(OUTAGE_DEADLINE).heartbeat(beat(workspace, user, 60)));
-        assertUnavailable(() -> server.presence(OUTAGE_DEADLINE).getPresence(GetPresenceRequest.newBuilder()
+        assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).heartbeat(beat(workspace, user, 60)));
+        assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).getPresence(GetPresenceRequest.newBuilder()
             .setWorkspaceId(workspace).addUserIds(user).build()));
-        assertUnavailable(() -> server.presence(OUTAGE_DEADLINE).checkRateLimit(CheckRateLimitRequest.newBuilder()
+        assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).checkRateLimit(CheckRateLimitRequest.newBuilder()
             .setKey("it:outage").setLimit(1).setWindow(Durations.fromSeconds(1)).build()));
         assertEquals(Status.Code.UNAVAILABLE, watching.awaitEnd(WAIT).getCode());
         assertEquals(ServingStatus.NOT_SERVING, server.awaitStatus(ServingStatus.NOT_SERVING, WAIT));
-        assertUnavailable(() -> server.presence(OUTAGE_DEADLINE).listOnline(ListOnlineRequest.newBuilder()
+        assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).listOnline(ListOnlineRequest.newBuilder()
             .setWorkspaceId(workspace).build()));
         try (Watching refused = Watching.start(server.channel, workspace)) {
           assertEquals(Status.Code.UNAVAILABLE, refused.awaitEnd(WAIT).getCode());
@@ -394,7 +394,8 @@ abstract class PresenceContract {
     }
 
     // No persistence: the restarted Valkey is empty, and the next heartbeat fills it again.
-    HeartbeatResponse again = awaitAnswer(() -> server.presence(OUTAGE_DEADLINE).heartbeat(beat(workspace, user, 60)));
+    HeartbeatResponse again = awaitAnswer(() -> server.presence(OUTAGE_DEADLINE).heartbeat(beat(workspace, user, 60)),
+        Duration.ofSeconds(60));
     assertEquals(PresenceStatus.PRESENCE_STATUS_ONLINE, again.getPresence().getStatus());
     assertEquals(ServingStatus.SERVING, server.awaitStatus(ServingStatus.SERVING, WAIT));
     try (Watching watching = Watching.start(server.channel, workspace)) {
@@ -478,27 +479,6 @@ abstract class PresenceContract {
       }
     });
     return fields;
-  }
-
-  /** UNAVAILABLE, which callers may retry: not DEADLINE_EXCEEDED, not UNKNOWN or INTERNAL. */
-  private static void assertUnavailable(Executable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e::toString);
-  }
-
-  /** The first answer once the service answers again, retrying UNAVAILABLE for up to a minute. */
-  private static <T> T awaitAnswer(Supplier<T> call) throws InterruptedException {
-    Instant end = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(end)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 
   /** Waits until the clock is past {@code moment}: the TTLs here are real ones. */
