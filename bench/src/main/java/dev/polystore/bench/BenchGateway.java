@@ -1,6 +1,7 @@
 package dev.polystore.bench;
 
 import dev.polystore.gateway.Gateway;
+import dev.polystore.platform.grpc.HandlerConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,10 @@ public final class BenchGateway implements AutoCloseable {
     // Local mode then starts no devstack engine for the services left out.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
+    // The gateway's own tuning, as an operator would set it, passes through from the bench's environment.
+    for (String tuning : List.of(HandlerConfig.THREADS, HandlerConfig.MAX_QUEUED)) {
+      Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
+    }
     Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
     BenchGateway started = new BenchGateway(gateway, channel);

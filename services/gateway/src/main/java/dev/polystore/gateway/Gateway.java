@@ -1,8 +1,10 @@
 package dev.polystore.gateway;
 
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.service.ServiceHost;
 import io.grpc.BindableService;
+import io.grpc.ServerBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
@@ -37,13 +40,15 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(Map<String, String> environment, String... springArgs) {
     Set<String> hosted = Set.copyOf(GatewayModules.selected(new Env(environment)));
     Env env = new Env(LocalStores.complete(environment, hosted));
-    ServiceHost host = new ServiceHost(GatewayModules.create(env));
+    ServiceHost host = new ServiceHost(GatewayModules.create(env), HandlerConfig.fromEnv(env));
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
       application.addInitializers(context -> {
         var beans = context.getBeanFactory();
         beans.registerSingleton("grpcHealth", host.platform().health().grpcService());
+        // Each service's calls move to its own handler pool inside the platform's interceptors.
+        beans.registerSingleton("grpcDirectExecutor", directExecutor());
         List<BindableService> services = host.services();
         for (int i = 0; i < services.size(); i++) {
           beans.registerSingleton("grpc-" + host.modules().get(i).name(), services.get(i));
@@ -65,6 +70,10 @@ public final class Gateway implements AutoCloseable {
       host.close();
       throw e instanceof RuntimeException re ? re : new IllegalStateException("gRPC server did not start", e);
     }
+  }
+
+  private static <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> directExecutor() {
+    return ServerBuilder::directExecutor;
   }
 
   public int port() {

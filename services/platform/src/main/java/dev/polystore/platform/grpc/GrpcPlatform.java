@@ -7,6 +7,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -14,9 +15,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * What every service of one process shares on the server side: the health registry, a scheduler
  * for timers and probes, and the interceptor chain every service is wrapped in.
  *
- * <p>Order, outermost first: deadline guard (answers before the deadline), error mapping (every
- * failure becomes a status), readiness (fail fast while the store is away), validation (the
- * contract's rules, before the handler).
+ * <p>Order, outermost first: deadline guard (answers before the deadline, armed on the transport
+ * thread as the call arrives), the service's handler pool (everything further in runs on the
+ * service's own threads), error mapping (every failure becomes a status), readiness (fail fast
+ * while the store is away), validation (the contract's rules, before the handler). Servers run
+ * with a direct executor for this (see {@link HandlerPoolInterceptor}).
  */
 public final class GrpcPlatform implements AutoCloseable {
   /** Applied to calls that come without a deadline, so that nothing waits forever. */
@@ -26,9 +29,12 @@ public final class GrpcPlatform implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ErrorMapper errors;
   private final ValidationInterceptor validation = new ValidationInterceptor();
+  private final HandlerConfig handlers;
+  private final List<HandlerPoolInterceptor> pools = new CopyOnWriteArrayList<>();
 
-  public GrpcPlatform(List<OutageClassifier> outages) {
+  public GrpcPlatform(List<OutageClassifier> outages, HandlerConfig handlers) {
     this.errors = new ErrorMapper(outages);
+    this.handlers = handlers;
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread thread = new Thread(runnable, "polystore-platform");
       thread.setDaemon(true);
@@ -52,19 +58,30 @@ public final class GrpcPlatform implements AutoCloseable {
     return errors;
   }
 
-  /** The service wrapped in the platform's interceptors. */
+  /** The service wrapped in the platform's interceptors, with a handler pool of its own. */
   public BindableService intercept(BindableService service) {
-    ServerServiceDefinition definition = ServerInterceptors.interceptForward(service.bindService(),
+    ServerServiceDefinition bound = service.bindService();
+    HandlerPoolInterceptor pool = new HandlerPoolInterceptor(bound.getServiceDescriptor().getName(),
+        handlers.threads(), handlers.maxQueued());
+    pools.add(pool);
+    ServerServiceDefinition definition = ServerInterceptors.interceptForward(bound,
         new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
+        pool,
         new ErrorMappingInterceptor(errors),
         new ReadinessInterceptor(health),
         validation);
     return () -> definition;
   }
 
+  /** The handler pool of {@code service}, once it has been wrapped. */
+  HandlerPoolInterceptor pool(String service) {
+    return pools.stream().filter(pool -> pool.service().equals(service)).findFirst().orElseThrow();
+  }
+
   @Override
   public void close() {
     health.enterTerminalState();
+    pools.forEach(HandlerPoolInterceptor::close);
     scheduler.shutdownNow();
   }
 }

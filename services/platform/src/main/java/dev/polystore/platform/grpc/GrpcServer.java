@@ -28,6 +28,8 @@ public final class GrpcServer implements AutoCloseable {
   /** Starts on {@code host:port}; port 0 picks a free one. */
   public static GrpcServer start(String host, int port, GrpcPlatform platform, List<BindableService> services) {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        // Each service's calls move to its own handler pool inside the platform's interceptors.
+        .directExecutor()
         .addService(platform.health().grpcService())
         .addService(ProtoReflectionServiceV1.newInstance());
     for (BindableService service : services) {

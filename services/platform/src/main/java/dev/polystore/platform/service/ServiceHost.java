@@ -2,6 +2,7 @@ package dev.polystore.platform.service;
 
 import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.grpc.GrpcPlatform;
+import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.health.StoreSupervisor;
 import io.grpc.BindableService;
 import java.time.Duration;
@@ -20,11 +21,11 @@ public final class ServiceHost implements AutoCloseable {
   private final GrpcPlatform platform;
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
 
-  public ServiceHost(List<ServiceModule> modules) {
+  public ServiceHost(List<ServiceModule> modules, HandlerConfig handlers) {
     this.modules = List.copyOf(modules);
     List<OutageClassifier> outages = new ArrayList<>();
     modules.forEach(module -> outages.addAll(module.outages()));
-    this.platform = new GrpcPlatform(outages);
+    this.platform = new GrpcPlatform(outages, handlers);
     for (ServiceModule module : modules) {
       supervisors.add(new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
           platform.scheduler(), PROBE_INTERVAL));

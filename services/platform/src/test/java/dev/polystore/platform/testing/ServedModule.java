@@ -1,6 +1,7 @@
 package dev.polystore.platform.testing;
 
 import dev.polystore.platform.grpc.GrpcServer;
+import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.service.ServiceHost;
 import dev.polystore.platform.service.ServiceModule;
 import io.grpc.ManagedChannel;
@@ -23,7 +24,7 @@ public final class ServedModule<M extends ServiceModule> implements AutoCloseabl
   /** Starts the host (its stores migrate in the background) and the server; does not wait for SERVING. */
   public ServedModule(M module) {
     this.module = module;
-    this.host = new ServiceHost(List.of(module)).start();
+    this.host = new ServiceHost(List.of(module), HandlerConfig.defaults()).start();
     this.server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
     this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }

@@ -1,0 +1,171 @@
+package dev.polystore.platform.grpc;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs one service's calls on that service's own fixed pool of handler threads, in order per call.
+ *
+ * <p>Why not grpc-java's executor: the server's executor runs the whole interceptor chain, so with
+ * a fixed pool whose threads all wait on a hung store, queued calls would not even reach the
+ * deadline guard, and one service's store could stall every other service of the process. A thread
+ * per call (grpc-java's default) avoids both but costs 13-25% of the gateway's throughput in thread
+ * hand-offs and runnable threads (docs/benchmarks.md). So the server runs on its transport threads
+ * (direct executor), the deadline guard arms there on arrival, and this interceptor, next inside
+ * it, moves everything else onto the service's pool.
+ *
+ * <p>A call queued behind busy threads whose caller has gone, or which the guard has answered, is
+ * dropped when its turn comes instead of running against the store. Admission: a call that finds
+ * {@code maxQueued} calls already waiting is refused at once with UNAVAILABLE (retryable), which is
+ * better than an answer after its deadline.
+ */
+public final class HandlerPoolInterceptor implements ServerInterceptor, AutoCloseable {
+  private final String service;
+  private final ThreadPoolExecutor pool;
+  private final int maxQueued;
+
+  public HandlerPoolInterceptor(String service, int threads, int maxQueued) {
+    this.service = service;
+    this.maxQueued = maxQueued;
+    AtomicInteger count = new AtomicInteger();
+    // Unbounded queue: a call admitted must get all its callbacks run, or its clean-up would be lost;
+    // the admission check in interceptCall is what bounds it.
+    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        runnable -> {
+          Thread thread = new Thread(runnable, service + "-handler-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Override
+  public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+      ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+    if (pool.getQueue().size() >= maxQueued) {
+      call.close(Status.UNAVAILABLE.withDescription(service + " is overloaded: "
+          + maxQueued + " calls are waiting for a handler; retry"), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    PooledListener<ReqT> listener = new PooledListener<>(Context.current(), MoreExecutors.newSequentialExecutor(pool));
+    if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
+      // grpc-java's handlers for these only ask for the request in startCall and run the method on
+      // half-close: starting here lets the request arrive at once and reach the pool in one hand-off.
+      listener.startHere(next.startCall(call, headers));
+    } else {
+      listener.startInPool(() -> next.startCall(call, headers));
+    }
+    return listener;
+  }
+
+  String service() {
+    return service;
+  }
+
+  /** Calls (and later callbacks of running ones) waiting for a thread. */
+  int queued() {
+    return pool.getQueue().size();
+  }
+
+  /** Lets running calls finish for up to {@code grace}; then interrupts what is left. */
+  public void close(Duration grace) {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  /**
+   * Hands each callback to the call's sequential executor, so they run one at a time and in order,
+   * as grpc-java promises a listener, and in the call's Context (deadline, cancellation).
+   */
+  private static final class PooledListener<ReqT> extends ServerCall.Listener<ReqT> {
+    private final Context context;
+    private final Executor inOrder;
+    /** Set before the first task, or by it; read only by later tasks of the same sequential executor. */
+    private ServerCall.Listener<ReqT> delegate;
+
+    PooledListener(Context context, Executor inOrder) {
+      this.context = context;
+      this.inOrder = inOrder;
+    }
+
+    /** Before any callback is queued; the queue hands the field on to the tasks. */
+    void startHere(ServerCall.Listener<ReqT> started) {
+      delegate = started;
+    }
+
+    void startInPool(Supplier<ServerCall.Listener<ReqT>> startCall) {
+      inOrder.execute(context.wrap(() -> {
+        if (!context.isCancelled()) {
+          delegate = startCall.get();
+        }
+      }));
+    }
+
+    /** Work for a live call only: skipped once the call is over (answered by the guard, or cancelled). */
+    private void whileLive(Consumer<ServerCall.Listener<ReqT>> work) {
+      inOrder.execute(context.wrap(() -> {
+        if (delegate != null && !context.isCancelled()) {
+          work.accept(delegate);
+        }
+      }));
+    }
+
+    /** Clean-up the handler is owed whenever it was started. */
+    private void always(Consumer<ServerCall.Listener<ReqT>> work) {
+      inOrder.execute(context.wrap(() -> {
+        if (delegate != null) {
+          work.accept(delegate);
+        }
+      }));
+    }
+
+    @Override
+    public void onMessage(ReqT message) {
+      whileLive(listener -> listener.onMessage(message));
+    }
+
+    @Override
+    public void onHalfClose() {
+      whileLive(ServerCall.Listener::onHalfClose);
+    }
+
+    @Override
+    public void onReady() {
+      whileLive(ServerCall.Listener::onReady);
+    }
+
+    @Override
+    public void onCancel() {
+      always(ServerCall.Listener::onCancel);
+    }
+
+    @Override
+    public void onComplete() {
+      always(ServerCall.Listener::onComplete);
+    }
+  }
+}

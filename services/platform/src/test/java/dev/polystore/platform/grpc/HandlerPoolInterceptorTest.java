@@ -1,0 +1,161 @@
+package dev.polystore.platform.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.StringValue;
+import io.grpc.BindableService;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each service's calls run on a pool of its own behind the deadline guard, served by the real
+ * server ({@link GrpcServer}: Netty on loopback, direct executor). A handler that blocks stands for
+ * a store that hangs: one handler thread and room for one waiting call per service.
+ */
+class HandlerPoolInterceptorTest {
+  private static final String HANG = "hang";
+
+  private final CountDownLatch storeBack = new CountDownLatch(1);
+  private final AtomicInteger slowHandlerRuns = new AtomicInteger();
+  private GrpcPlatform platform;
+  private GrpcServer server;
+  private ManagedChannel channel;
+
+  @BeforeEach
+  void start() {
+    platform = new GrpcPlatform(List.of(), new HandlerConfig(1, 1));
+    server = GrpcServer.start("127.0.0.1", 0, platform, List.of(service("test.Slow", true), service("test.Fast", false)));
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    storeBack.countDown();
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.close();
+  }
+
+  @Test
+  void aCallQueuedBehindAHungHandlerGetsUnavailableBeforeItsDeadlineAndNeverRuns() throws Exception {
+    Future<StringValue> hung = callAsync("test.Slow", HANG, Duration.ofSeconds(30));
+    awaitRuns(1);
+
+    long began = System.nanoTime();
+    StatusRuntimeException queued = assertThrows(StatusRuntimeException.class,
+        () -> call("test.Slow", "queued", Duration.ofSeconds(1)));
+    assertEquals(Status.Code.UNAVAILABLE, queued.getStatus().getCode());
+    assertTrue(System.nanoTime() - began < Duration.ofSeconds(1).toNanos(), "answered within the deadline");
+
+    storeBack.countDown();
+    assertEquals(HANG, hung.get(10, TimeUnit.SECONDS).getValue());
+    // Its turn came after the guard had answered it: it was dropped, not run against the store.
+    assertEquals("again", call("test.Slow", "again", Duration.ofSeconds(5)).getValue());
+    assertEquals(2, slowHandlerRuns.get());
+  }
+
+  @Test
+  void anotherServiceAnswersWhileOneServiceIsStuck() throws Exception {
+    callAsync("test.Slow", HANG, Duration.ofSeconds(30));
+    awaitRuns(1);
+
+    assertEquals("fast", call("test.Fast", "fast", Duration.ofSeconds(1)).getValue());
+  }
+
+  @Test
+  void aCallBeyondTheQueueIsRefusedAtOnceAndTheServiceRecovers() throws Exception {
+    Future<StringValue> hung = callAsync("test.Slow", HANG, Duration.ofSeconds(30));
+    awaitRuns(1);
+    Future<StringValue> waiting = callAsync("test.Slow", "waiting", Duration.ofSeconds(30));
+    awaitQueued();
+
+    StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+        () -> call("test.Slow", "refused", Duration.ofSeconds(30)));
+    assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+    assertTrue(refused.getStatus().getDescription().contains("overloaded"), refused.getStatus().getDescription());
+
+    storeBack.countDown();
+    assertEquals(HANG, hung.get(10, TimeUnit.SECONDS).getValue());
+    assertEquals("waiting", waiting.get(10, TimeUnit.SECONDS).getValue());
+    assertEquals("after", call("test.Slow", "after", Duration.ofSeconds(5)).getValue());
+  }
+
+  /** An echo service whose handler, if {@code slow}, blocks on "hang" until the store is back. */
+  private BindableService service(String name, boolean slow) {
+    ServerServiceDefinition definition = ServerServiceDefinition.builder(name)
+        .addMethod(echo(name), ServerCalls.asyncUnaryCall((request, response) -> {
+          if (slow) {
+            slowHandlerRuns.incrementAndGet();
+          }
+          if (slow && request.getValue().equals(HANG)) {
+            awaitStore();
+          }
+          response.onNext(request);
+          response.onCompleted();
+        }))
+        .build();
+    return platform.intercept(() -> definition);
+  }
+
+  private void awaitStore() {
+    try {
+      storeBack.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static MethodDescriptor<StringValue, StringValue> echo(String service) {
+    return MethodDescriptor.<StringValue, StringValue>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Echo"))
+        .setRequestMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
+        .setResponseMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
+        .build();
+  }
+
+  private StringValue call(String service, String value, Duration deadline) {
+    return ClientCalls.blockingUnaryCall(channel, echo(service),
+        CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS), StringValue.of(value));
+  }
+
+  private Future<StringValue> callAsync(String service, String value, Duration deadline) {
+    return ClientCalls.futureUnaryCall(channel.newCall(echo(service),
+        CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)), StringValue.of(value));
+  }
+
+  private void awaitRuns(int runs) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (slowHandlerRuns.get() < runs && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertEquals(runs, slowHandlerRuns.get(), "slow handler runs");
+  }
+
+  /** Until the slow service's pool has a call waiting: the next one finds the queue full. */
+  private void awaitQueued() throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (platform.pool("test.Slow").queued() < 1 && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertEquals(1, platform.pool("test.Slow").queued(), "calls waiting");
+  }
+}
