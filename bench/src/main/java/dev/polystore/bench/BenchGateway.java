@@ -39,7 +39,10 @@ public final class BenchGateway implements AutoCloseable {
     // Local mode then starts no devstack engine for the services left out.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
-    // The gateway's own tuning, as an operator would set it, passes through from the bench's environment.
+    // The store runs on this machine and shares its cores: as docs/benchmarks.md says, such a
+    // gateway gets a handler thread per core, not the default sized for a store elsewhere.
+    // The bench's environment may set the gateway's tuning otherwise, as an operator would.
+    env.put(HandlerConfig.THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
     for (String tuning : List.of(HandlerConfig.THREADS, HandlerConfig.MAX_QUEUED)) {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
     }

@@ -19,7 +19,7 @@ public record HandlerConfig(int threads, int maxQueued) {
 
   public static HandlerConfig fromEnv(Env env) {
     return new HandlerConfig(env.integer(THREADS, DEFAULT_THREADS, 1, 1024),
-        env.integer(MAX_QUEUED, DEFAULT_MAX_QUEUED, 0, 1_000_000));
+        env.integer(MAX_QUEUED, DEFAULT_MAX_QUEUED, 1, 1_000_000));
   }
 
   public static HandlerConfig defaults() {
