@@ -39,10 +39,7 @@ public final class BenchGateway implements AutoCloseable {
     // Local mode then starts no devstack engine for the services left out.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
-    // The store runs on this machine and shares its cores: as docs/benchmarks.md says, such a
-    // gateway gets a handler thread per core, not the default sized for a store elsewhere.
     // The bench's environment may set the gateway's tuning otherwise, as an operator would.
-    env.put(HandlerConfig.THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
     for (String tuning : List.of(HandlerConfig.THREADS, HandlerConfig.MAX_QUEUED)) {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
     }
@@ -56,6 +53,15 @@ public final class BenchGateway implements AutoCloseable {
       started.close();
       throw e;
     }
+  }
+
+  /**
+   * The handler threads for a service whose store is PostgreSQL on this same machine: one per core.
+   * Each of its calls is CPU on these cores (the gateway's and the database's), so more threads
+   * only queue for the cores and switch among each other (docs/benchmarks.md).
+   */
+  public static Map.Entry<String, String> handlerThreadPerCore() {
+    return Map.entry(HandlerConfig.THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
   }
 
   public ManagedChannel channel() {

@@ -40,7 +40,8 @@ public final class AccountsBench implements BenchSuite {
     LocalPostgres postgres = Devstack.postgres();
     postgres.dropDatabase("accounts");
     postgres.createDatabase("accounts");
-    Map<String, String> env = Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl());
+    Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
+        BenchGateway.handlerThreadPerCore());
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("accounts", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {

@@ -51,7 +51,8 @@ public final class MessengerBench implements BenchSuite {
     LocalPostgres postgres = Devstack.postgres();
     postgres.dropDatabase(DATABASE);
     postgres.createDatabase(DATABASE);
-    Map<String, String> env = Map.of(PostgresConfig.WRITER_CONN, postgres.connectionUrl());
+    Map<String, String> env = Map.ofEntries(Map.entry(PostgresConfig.WRITER_CONN, postgres.connectionUrl()),
+        BenchGateway.handlerThreadPerCore());
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("messenger", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), DATABASE), "bench-direct")) {

@@ -7,8 +7,9 @@ import dev.polystore.platform.config.Env;
  * calls may wait for one before new calls are refused with UNAVAILABLE.
  *
  * <p>Size the threads to what the store serves at once: more threads than the service's
- * connections (DB_MAX_CONNECTIONS) only wait inside the pool, and on a machine that also runs the
- * store, fewer threads than callers leave the cores to the store (docs/benchmarks.md).
+ * connections (DB_MAX_CONNECTIONS) only wait inside the pool; with PostgreSQL on the same cores,
+ * one per core, as more only queue for the cores (docs/benchmarks.md). A store that pipelines many
+ * waiting callers (Valkey) or mostly makes them wait (Cassandra, S3) wants the default or more.
  */
 public record HandlerConfig(int threads, int maxQueued) {
   public static final String THREADS = "GRPC_HANDLER_THREADS";

@@ -10,6 +10,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Why not grpc-java's executor: the server's executor runs the whole interceptor chain, so with
  * a fixed pool whose threads all wait on a hung store, queued calls would not even reach the
  * deadline guard, and one service's store could stall every other service of the process. A thread
- * per call (grpc-java's default) avoids both but costs 13-25% of the gateway's throughput in thread
+ * per call (grpc-java's default) avoids both but made ListMessages 15-35% slower, in thread
  * hand-offs and runnable threads (docs/benchmarks.md). So the server runs on its transport threads
  * (direct executor), the deadline guard arms there on arrival, and this interceptor, next inside
  * it, moves everything else onto the service's pool.
@@ -59,7 +60,8 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
           + maxQueued + " calls are waiting for a handler; retry"), new Metadata());
       return new ServerCall.Listener<>() {};
     }
-    PooledListener<ReqT> listener = new PooledListener<>(Context.current(), MoreExecutors.newSequentialExecutor(pool));
+    PooledListener<ReqT> listener =
+        new PooledListener<>(call, Context.current(), MoreExecutors.newSequentialExecutor(pool));
     if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
       // grpc-java's handlers for these only ask for the request in startCall and run the method on
       // half-close: starting here lets the request arrive at once and reach the pool in one hand-off.
@@ -102,12 +104,14 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
    * as grpc-java promises a listener, and in the call's Context (deadline, cancellation).
    */
   private static final class PooledListener<ReqT> extends ServerCall.Listener<ReqT> {
+    private final ServerCall<?, ?> call;
     private final Context context;
     private final Executor inOrder;
     /** Set before the first task, or by it; read only by later tasks of the same sequential executor. */
     private ServerCall.Listener<ReqT> delegate;
 
-    PooledListener(Context context, Executor inOrder) {
+    PooledListener(ServerCall<?, ?> call, Context context, Executor inOrder) {
+      this.call = call;
       this.context = context;
       this.inOrder = inOrder;
     }
@@ -118,29 +122,38 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     }
 
     void startInPool(Supplier<ServerCall.Listener<ReqT>> startCall) {
-      inOrder.execute(context.wrap(() -> {
+      enqueue(() -> {
         if (!context.isCancelled()) {
           delegate = startCall.get();
         }
-      }));
+      });
     }
 
     /** Work for a live call only: skipped once the call is over (answered by the guard, or cancelled). */
     private void whileLive(Consumer<ServerCall.Listener<ReqT>> work) {
-      inOrder.execute(context.wrap(() -> {
+      enqueue(() -> {
         if (delegate != null && !context.isCancelled()) {
           work.accept(delegate);
         }
-      }));
+      });
     }
 
     /** Clean-up the handler is owed whenever it was started. */
     private void always(Consumer<ServerCall.Listener<ReqT>> work) {
-      inOrder.execute(context.wrap(() -> {
+      enqueue(() -> {
         if (delegate != null) {
           work.accept(delegate);
         }
-      }));
+      });
+    }
+
+    private void enqueue(Runnable task) {
+      try {
+        inOrder.execute(context.wrap(task));
+      } catch (RejectedExecutionException e) {
+        // Only after close(): the server stops before its pools, so this is a call it still let in.
+        call.close(Status.UNAVAILABLE.withDescription("the service is shutting down; retry"), new Metadata());
+      }
     }
 
     @Override
