@@ -7,7 +7,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -16,8 +17,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * for timers and probes, and the interceptor chain every service is wrapped in.
  *
  * <p>Order, outermost first: deadline guard (answers before the deadline, armed on the transport
- * thread as the call arrives), the service's handler pool (everything further in runs on the
- * service's own threads), error mapping (every failure becomes a status), readiness (fail fast
+ * thread as the call arrives), the service's handler pool (the handler and every callback of the
+ * call run on the service's own threads), error mapping (every failure becomes a status), readiness (fail fast
  * while the store is away), validation (the contract's rules, before the handler). Servers run
  * with a direct executor for this (see {@link HandlerPoolInterceptor}).
  */
@@ -30,7 +31,8 @@ public final class GrpcPlatform implements AutoCloseable {
   private final ErrorMapper errors;
   private final ValidationInterceptor validation = new ValidationInterceptor();
   private final HandlerConfig handlers;
-  private final List<HandlerPoolInterceptor> pools = new CopyOnWriteArrayList<>();
+  /** By service name: one pool each. */
+  private final Map<String, HandlerPoolInterceptor> pools = new ConcurrentHashMap<>();
 
   public GrpcPlatform(List<OutageClassifier> outages, HandlerConfig handlers) {
     this.errors = new ErrorMapper(outages);
@@ -58,12 +60,18 @@ public final class GrpcPlatform implements AutoCloseable {
     return errors;
   }
 
-  /** The service wrapped in the platform's interceptors, with a handler pool of its own. */
+  /**
+   * The service wrapped in the platform's interceptors, with a handler pool of its own; once per
+   * service, as wrapping twice would put a second pool and guard inside the first.
+   */
   public BindableService intercept(BindableService service) {
     ServerServiceDefinition bound = service.bindService();
-    HandlerPoolInterceptor pool = new HandlerPoolInterceptor(bound.getServiceDescriptor().getName(),
-        handlers.threads(), handlers.maxQueued());
-    pools.add(pool);
+    String name = bound.getServiceDescriptor().getName();
+    HandlerPoolInterceptor pool = new HandlerPoolInterceptor(name, handlers.threads(), handlers.maxQueued());
+    if (pools.putIfAbsent(name, pool) != null) {
+      pool.close();
+      throw new IllegalStateException(name + " is already wrapped in the platform's interceptors");
+    }
     ServerServiceDefinition definition = ServerInterceptors.interceptForward(bound,
         new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
         pool,
@@ -75,13 +83,13 @@ public final class GrpcPlatform implements AutoCloseable {
 
   /** The handler pool of {@code service}, once it has been wrapped. */
   HandlerPoolInterceptor pool(String service) {
-    return pools.stream().filter(pool -> pool.service().equals(service)).findFirst().orElseThrow();
+    return pools.get(service);
   }
 
   @Override
   public void close() {
     health.enterTerminalState();
-    pools.forEach(HandlerPoolInterceptor::close);
+    pools.values().forEach(HandlerPoolInterceptor::close);
     scheduler.shutdownNow();
   }
 }

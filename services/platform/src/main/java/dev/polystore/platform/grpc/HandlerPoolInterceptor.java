@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * per call (grpc-java's default) avoids both but made ListMessages 15-35% slower, in thread
  * hand-offs and runnable threads (docs/benchmarks.md). So the server runs on its transport threads
  * (direct executor), the deadline guard arms there on arrival, and this interceptor, next inside
- * it, moves everything else onto the service's pool.
+ * it, moves the call onto the service's pool: every listener callback, and so the handler. Calls
+ * whose client sends one message (unary, server-streaming) are started here on the transport
+ * thread, which only asks for the request.
  *
  * <p>A call queued behind busy threads whose caller has gone, or which the guard has answered, is
  * dropped when its turn comes instead of running against the store. Admission: a call that finds
@@ -34,6 +36,9 @@ import java.util.function.Supplier;
  * better than an answer after its deadline.
  */
 public final class HandlerPoolInterceptor implements ServerInterceptor, AutoCloseable {
+  /** The server has stopped taking calls before its pools close; this is for the ones still running. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
   private final String service;
   private final ThreadPoolExecutor pool;
   private final int maxQueued;
@@ -72,31 +77,23 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     return listener;
   }
 
-  String service() {
-    return service;
-  }
-
   /** Calls (and later callbacks of running ones) waiting for a thread. */
   int queued() {
     return pool.getQueue().size();
   }
 
-  /** Lets running calls finish for up to {@code grace}; then interrupts what is left. */
-  public void close(Duration grace) {
+  /** Lets running calls finish for up to {@link #CLOSE_GRACE}; then interrupts what is left. */
+  @Override
+  public void close() {
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!pool.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
     }
-  }
-
-  @Override
-  public void close() {
-    close(Duration.ofSeconds(5));
   }
 
   /**

@@ -112,7 +112,7 @@ class HandlerPoolInterceptorTest {
           response.onCompleted();
         }))
         .build();
-    return platform.intercept(() -> definition);
+    return () -> definition; // GrpcServer wraps it in the platform's interceptors
   }
 
   private void awaitStore() {
