@@ -2,7 +2,7 @@ package dev.polystore.accounts;
 
 import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.devstack.LocalPostgres;
-import dev.polystore.platform.testing.PostgresServedModule;
+import dev.polystore.platform.postgres.testing.PostgresServedModule;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.devstack.LocalCassandra;
 import dev.polystore.platform.testing.ServedModule;
-import dev.polystore.platform.testing.TestKeyspace;
+import dev.polystore.platform.cassandra.testing.TestKeyspace;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.polystore.files.v1.ListFilesRequest;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.s3.S3Config;
 import dev.polystore.platform.testing.ServedModule;
-import dev.polystore.platform.testing.TestKeyspace;
+import dev.polystore.platform.cassandra.testing.TestKeyspace;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;

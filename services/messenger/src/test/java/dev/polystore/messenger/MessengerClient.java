@@ -10,7 +10,7 @@ import dev.polystore.messenger.v1.PostMessageRequest;
 import dev.polystore.messenger.v1.PostMessageResponse;
 import dev.polystore.messenger.v1.Room;
 import dev.polystore.platform.postgres.PostgresConfig;
-import dev.polystore.platform.testing.PostgresServedModule;
+import dev.polystore.platform.postgres.testing.PostgresServedModule;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

@@ -8,7 +8,7 @@ import dev.polystore.messenger.domain.Direction;
 import dev.polystore.platform.paging.KeysetCursor;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.Keyset;
-import dev.polystore.platform.testing.PostgresServedModule;
+import dev.polystore.platform.postgres.testing.PostgresServedModule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

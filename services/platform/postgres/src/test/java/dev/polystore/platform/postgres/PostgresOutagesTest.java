@@ -1,0 +1,29 @@
+package dev.polystore.platform.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class PostgresOutagesTest {
+  private final PostgresOutages outages = new PostgresOutages();
+
+  @Test
+  void lostConnectionsShutdownsAndFullServersAreOutages() {
+    assertTrue(outages.isOutage(new SQLException("connection refused", "08001")));
+    assertTrue(outages.isOutage(new SQLException("terminating connection", "57P01")));
+    assertTrue(outages.isOutage(new SQLException("too many connections", "53300")));
+    assertTrue(outages.isOutage(new SQLTransientConnectionException("pool timed out")));
+    assertTrue(outages.isOutage(new ConnectException("refused")));
+  }
+
+  @Test
+  void constraintAndSyntaxErrorsAreNot() {
+    assertFalse(outages.isOutage(new SQLException("duplicate key", "23505")));
+    assertFalse(outages.isOutage(new SQLException("syntax error", "42601")));
+    assertFalse(outages.isOutage(new SQLException("no state")));
+  }
+}
