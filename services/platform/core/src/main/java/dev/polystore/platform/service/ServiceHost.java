@@ -5,7 +5,6 @@ import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.health.StoreSupervisor;
 import io.grpc.BindableService;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import java.util.List;
  * It does not listen on a port; {@link dev.polystore.platform.grpc.GrpcServer} or Spring gRPC does.
  */
 public final class ServiceHost implements AutoCloseable {
-  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
-
   private final List<ServiceModule> modules;
   private final GrpcPlatform platform;
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
@@ -28,7 +25,7 @@ public final class ServiceHost implements AutoCloseable {
     this.platform = new GrpcPlatform(outages, handlers);
     for (ServiceModule module : modules) {
       supervisors.add(new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
-          platform.scheduler(), PROBE_INTERVAL));
+          StoreSupervisor.Timing.DEFAULT));
     }
   }
 
