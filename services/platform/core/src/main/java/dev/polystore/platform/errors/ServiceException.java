@@ -32,7 +32,9 @@ public final class ServiceException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  public static ServiceException invalid(List<FieldViolation> violations) {
+  /** Bad input; the violations are bounded ({@link ViolationLimits}) so the error stays small. */
+  public static ServiceException invalid(List<FieldViolation> all) {
+    List<FieldViolation> violations = ViolationLimits.bounded(all);
     StringBuilder message = new StringBuilder("invalid request:");
     for (FieldViolation v : violations) {
       message.append(' ').append(v.field()).append(": ").append(v.description())

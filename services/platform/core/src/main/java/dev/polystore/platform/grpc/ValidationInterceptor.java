@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the contract's protovalidate rules on every request message before the handler sees it. A
- * request that breaks a rule never reaches the handler, so it cannot reach the store either.
+ * Runs the contract's protovalidate rules, and the one rule every string shares ({@link
+ * NulCharacters}), on every request message before the handler sees it. A request that breaks a
+ * rule never reaches the handler, so it cannot reach the store either.
  */
 public final class ValidationInterceptor implements ServerInterceptor {
   /**
@@ -77,6 +78,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
       build.buf.validate.Violation proto = violation.toProto();
       out.add(new FieldViolation(FieldPaths.render(proto.getField()), proto.getRuleId(), proto.getMessage()));
     }
+    out.addAll(NulCharacters.violations(message));
     return out;
   }
 }
