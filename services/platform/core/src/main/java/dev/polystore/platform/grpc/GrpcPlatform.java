@@ -30,6 +30,7 @@ public final class GrpcPlatform implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ErrorMapper errors;
   private final ValidationInterceptor validation = new ValidationInterceptor();
+  private final MalformedRequests malformed = new MalformedRequests();
   private final HandlerConfig handlers;
   /** By service name: one pool each. */
   private final Map<String, HandlerPoolInterceptor> pools = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ public final class GrpcPlatform implements AutoCloseable {
    * service, as wrapping twice would put a second pool and guard inside the first.
    */
   public BindableService intercept(BindableService service) {
-    ServerServiceDefinition bound = service.bindService();
+    ServerServiceDefinition bound = malformed.tolerant(service.bindService());
     String name = bound.getServiceDescriptor().getName();
     HandlerPoolInterceptor pool = new HandlerPoolInterceptor(name, handlers.threads(), handlers.maxQueued());
     if (pools.putIfAbsent(name, pool) != null) {
@@ -74,6 +75,7 @@ public final class GrpcPlatform implements AutoCloseable {
     }
     ServerServiceDefinition definition = ServerInterceptors.interceptForward(bound,
         new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
+        malformed,
         pool,
         new ErrorMappingInterceptor(errors),
         new ReadinessInterceptor(health),
