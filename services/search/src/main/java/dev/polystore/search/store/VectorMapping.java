@@ -19,20 +19,37 @@ import dev.polystore.search.domain.Ranking;
 import dev.polystore.search.domain.SchemaConflict;
 import dev.polystore.search.domain.ScoredHit;
 import dev.polystore.search.domain.SearchFilter;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The search domain's values to the vector binding's and back. The only place that knows both, so
  * that the domain keeps its own words and the binding can change without the rules noticing.
- * Enums are mapped case by case, not by name, so that a renamed constant fails to compile here.
+ * Enums are mapped constant by constant, not by name, so that a renamed constant breaks here.
  */
 final class VectorMapping {
+  /** Each domain kind with the binding's type that means the same; both directions read this one table. */
+  private static final Map<AttributeKind, AttributeType> TYPE_OF_KIND = new EnumMap<>(Map.of(
+      AttributeKind.STRING, AttributeType.STRING,
+      AttributeKind.INT, AttributeType.INT,
+      AttributeKind.FLOAT, AttributeType.FLOAT,
+      AttributeKind.BOOL, AttributeType.BOOL));
+  private static final Map<AttributeType, AttributeKind> KIND_OF_TYPE = new EnumMap<>(AttributeType.class);
+
+  static {
+    TYPE_OF_KIND.forEach((kind, type) -> KIND_OF_TYPE.put(type, kind));
+    if (TYPE_OF_KIND.size() != AttributeKind.values().length || KIND_OF_TYPE.size() != AttributeType.values().length) {
+      throw new IllegalStateException("every attribute kind needs exactly one binding type, and back");
+    }
+  }
+
   private VectorMapping() {}
 
   static VectorQuery query(RankedQuery query) {
     return new VectorQuery(ranking(query.ranking()), query.filter() == null ? null : filter(query.filter()),
-        query.topK(), types(query.attributes()));
+        query.topK(), mapValues(query.attributes(), TYPE_OF_KIND::get));
   }
 
   static WriteBatch batch(DocumentBatch batch) {
@@ -40,15 +57,11 @@ final class VectorMapping {
   }
 
   static IndexSchema schema(NamespaceSchema schema) {
-    Map<String, AttributeKind> kinds = new HashMap<>();
-    schema.attributes().forEach((name, type) -> kinds.put(name, kind(type)));
-    return new IndexSchema(schema.dimension(), kinds);
+    return new IndexSchema(schema.dimension(), mapValues(schema.attributes(), KIND_OF_TYPE::get));
   }
 
   static ScoredHit hit(ScoredDocument hit) {
-    Map<String, AttributeValue> attributes = new HashMap<>();
-    hit.attributes().forEach((name, value) -> attributes.put(name, value(value)));
-    return new ScoredHit(hit.id(), hit.score(), hit.text(), attributes);
+    return new ScoredHit(hit.id(), hit.score(), hit.text(), mapValues(hit.attributes(), VectorMapping::value));
   }
 
   /** The binding's refusal in the domain's words; the message (which names the document) is kept. */
@@ -79,9 +92,8 @@ final class VectorMapping {
   }
 
   private static VectorDocument document(IndexedDocument document) {
-    Map<String, dev.polystore.platform.vector.AttributeValue> attributes = new HashMap<>();
-    document.attributes().forEach((name, value) -> attributes.put(name, value(value)));
-    return new VectorDocument(document.id(), document.vector(), document.text(), attributes);
+    return new VectorDocument(document.id(), document.vector(), document.text(),
+        mapValues(document.attributes(), VectorMapping::value));
   }
 
   private static Filter.Operator operator(FilterOperator operator) {
@@ -97,36 +109,19 @@ final class VectorMapping {
     };
   }
 
-  private static Map<String, AttributeType> types(Map<String, AttributeKind> kinds) {
-    Map<String, AttributeType> types = new HashMap<>();
-    kinds.forEach((name, kind) -> types.put(name, type(kind)));
-    return types;
-  }
-
-  private static AttributeType type(AttributeKind kind) {
-    return switch (kind) {
-      case STRING -> AttributeType.STRING;
-      case INT -> AttributeType.INT;
-      case FLOAT -> AttributeType.FLOAT;
-      case BOOL -> AttributeType.BOOL;
-    };
-  }
-
-  private static AttributeKind kind(AttributeType type) {
-    return switch (type) {
-      case STRING -> AttributeKind.STRING;
-      case INT -> AttributeKind.INT;
-      case FLOAT -> AttributeKind.FLOAT;
-      case BOOL -> AttributeKind.BOOL;
-    };
-  }
-
   // The value objects are the same on both sides (String, Long, Double or Boolean), as the kinds say.
   private static dev.polystore.platform.vector.AttributeValue value(AttributeValue value) {
-    return new dev.polystore.platform.vector.AttributeValue(type(value.kind()), value.value());
+    return new dev.polystore.platform.vector.AttributeValue(TYPE_OF_KIND.get(value.kind()), value.value());
   }
 
   private static AttributeValue value(dev.polystore.platform.vector.AttributeValue value) {
-    return new AttributeValue(kind(value.type()), value.value());
+    return new AttributeValue(KIND_OF_TYPE.get(value.type()), value.value());
+  }
+
+  /** Attributes by name, each value mapped. */
+  private static <A, B> Map<String, B> mapValues(Map<String, A> attributes, Function<A, B> map) {
+    Map<String, B> out = new HashMap<>();
+    attributes.forEach((name, value) -> out.put(name, map.apply(value)));
+    return out;
   }
 }
