@@ -1,9 +1,10 @@
 package dev.polystore.search.api;
 
-import dev.polystore.platform.vector.AttributeValue;
-import dev.polystore.platform.vector.Filter;
-import dev.polystore.platform.vector.ScoredDocument;
+import dev.polystore.search.domain.AttributeValue;
+import dev.polystore.search.domain.FilterOperator;
 import dev.polystore.search.domain.NewDocument;
+import dev.polystore.search.domain.ScoredHit;
+import dev.polystore.search.domain.SearchFilter;
 import dev.polystore.search.domain.SearchMode;
 import dev.polystore.search.domain.SearchQuery;
 import dev.polystore.search.v1.Comparison;
@@ -30,7 +31,7 @@ final class SearchMessages {
         request.hasFilter() ? filter(request.getFilter()) : null, mode(request.getMode()));
   }
 
-  static SearchHit hit(ScoredDocument hit) {
+  static SearchHit hit(ScoredHit hit) {
     SearchHit.Builder out = SearchHit.newBuilder().setId(hit.id()).setScore(hit.score()).setText(hit.text());
     hit.attributes().forEach((name, value) -> out.putAttributes(name, attribute(value)));
     return out.build();
@@ -53,29 +54,29 @@ final class SearchMessages {
     };
   }
 
-  private static Filter filter(dev.polystore.search.v1.Filter filter) {
+  private static SearchFilter filter(dev.polystore.search.v1.Filter filter) {
     return switch (filter.getKindCase()) {
       case COMPARISON -> comparison(filter.getComparison());
-      case ALL_OF -> new Filter.All(filter.getAllOf().getFiltersList().stream().map(SearchMessages::filter).toList());
-      case ANY_OF -> new Filter.Any(filter.getAnyOf().getFiltersList().stream().map(SearchMessages::filter).toList());
-      case NOT -> new Filter.Not(filter(filter.getNot()));
+      case ALL_OF -> new SearchFilter.AllOf(filter.getAllOf().getFiltersList().stream().map(SearchMessages::filter).toList());
+      case ANY_OF -> new SearchFilter.AnyOf(filter.getAnyOf().getFiltersList().stream().map(SearchMessages::filter).toList());
+      case NOT -> new SearchFilter.Not(filter(filter.getNot()));
       case KIND_NOT_SET -> throw new IllegalStateException("the contract requires a filter kind");
     };
   }
 
-  private static Filter comparison(Comparison comparison) {
-    Filter.Operator operator = switch (comparison.getOperator()) {
-      case OPERATOR_EQ -> Filter.Operator.EQ;
-      case OPERATOR_NOT_EQ -> Filter.Operator.NOT_EQ;
-      case OPERATOR_LT -> Filter.Operator.LT;
-      case OPERATOR_LTE -> Filter.Operator.LTE;
-      case OPERATOR_GT -> Filter.Operator.GT;
-      case OPERATOR_GTE -> Filter.Operator.GTE;
-      case OPERATOR_IN -> Filter.Operator.IN;
-      case OPERATOR_NOT_IN -> Filter.Operator.NOT_IN;
+  private static SearchFilter comparison(Comparison comparison) {
+    FilterOperator operator = switch (comparison.getOperator()) {
+      case OPERATOR_EQ -> FilterOperator.EQ;
+      case OPERATOR_NOT_EQ -> FilterOperator.NOT_EQ;
+      case OPERATOR_LT -> FilterOperator.LT;
+      case OPERATOR_LTE -> FilterOperator.LTE;
+      case OPERATOR_GT -> FilterOperator.GT;
+      case OPERATOR_GTE -> FilterOperator.GTE;
+      case OPERATOR_IN -> FilterOperator.IN;
+      case OPERATOR_NOT_IN -> FilterOperator.NOT_IN;
       case OPERATOR_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalStateException("the contract requires an operator");
     };
-    return new Filter.Comparison(comparison.getAttribute(), operator,
+    return new SearchFilter.Comparison(comparison.getAttribute(), operator,
         comparison.getValuesList().stream().map(SearchMessages::attribute).toList());
   }
 
@@ -97,7 +98,7 @@ final class SearchMessages {
 
   private static dev.polystore.search.v1.AttributeValue attribute(AttributeValue value) {
     var out = dev.polystore.search.v1.AttributeValue.newBuilder();
-    switch (value.type()) {
+    switch (value.kind()) {
       case STRING -> out.setStringValue(value.asString());
       case INT -> out.setIntValue(value.asLong());
       case FLOAT -> out.setDoubleValue(value.asDouble());

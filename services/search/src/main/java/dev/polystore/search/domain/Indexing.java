@@ -1,12 +1,6 @@
 package dev.polystore.search.domain;
 
 import dev.polystore.platform.errors.ServiceException;
-import dev.polystore.platform.vector.AttributeType;
-import dev.polystore.platform.vector.AttributeValue;
-import dev.polystore.platform.vector.NamespaceSchema;
-import dev.polystore.platform.vector.SchemaConflictException;
-import dev.polystore.platform.vector.VectorDocument;
-import dev.polystore.platform.vector.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,12 +27,12 @@ public final class Indexing {
   public UpsertResult upsert(String workspaceId, List<NewDocument> documents) {
     Set<String> attributeNames = new HashSet<>();
     documents.forEach(d -> attributeNames.addAll(d.attributes().keySet()));
-    Optional<NamespaceSchema> schema = index.schema(workspaceId, attributeNames);
+    Optional<IndexSchema> schema = index.schema(workspaceId, attributeNames);
 
     Violations violations = new Violations();
     Map<String, Integer> firstIndexOfId = new HashMap<>();
-    Map<String, AttributeType> types = new HashMap<>(schema.map(NamespaceSchema::attributes).orElse(Map.of()));
-    int dimension = schema.map(NamespaceSchema::dimension).orElse(0);
+    Map<String, AttributeKind> types = new HashMap<>(schema.map(IndexSchema::attributes).orElse(Map.of()));
+    int dimension = schema.map(IndexSchema::dimension).orElse(0);
     String dimensionSource = "this workspace's vectors";
     for (int i = 0; i < documents.size(); i++) {
       NewDocument document = documents.get(i);
@@ -64,14 +58,14 @@ public final class Indexing {
                 : "text is embedded with " + own + " dimensions, but " + dimensionSource + " have " + dimension
                     + ": give this document a vector");
       }
-      checkAttributeTypes(path, document, types, violations);
+      checkAttributeKinds(path, document, types, violations);
     }
     violations.throwIfAny();
 
-    List<VectorDocument> toWrite = withVectors(documents);
+    List<IndexedDocument> toWrite = withVectors(documents);
     try {
-      index.write(workspaceId, WriteBatch.upsert(toWrite));
-    } catch (SchemaConflictException e) {
+      index.write(workspaceId, DocumentBatch.upsert(toWrite));
+    } catch (SchemaConflict e) {
       // Another writer fixed the schema differently between our check and our write.
       throw ServiceException.invalid("documents", "documents.schema", e.getMessage());
     }
@@ -83,21 +77,21 @@ public final class Indexing {
     if (index.schema(workspaceId, Set.of()).isEmpty()) {
       return; // the workspace has no documents: nothing to delete, and no namespace to create
     }
-    index.write(workspaceId, WriteBatch.delete(ids));
+    index.write(workspaceId, DocumentBatch.delete(ids));
   }
 
-  private static void checkAttributeTypes(String path, NewDocument document, Map<String, AttributeType> types,
+  private static void checkAttributeKinds(String path, NewDocument document, Map<String, AttributeKind> types,
       Violations violations) {
     for (Map.Entry<String, AttributeValue> attribute : document.attributes().entrySet()) {
-      AttributeType known = types.putIfAbsent(attribute.getKey(), attribute.getValue().type());
-      if (known != null && known != attribute.getValue().type()) {
+      AttributeKind known = types.putIfAbsent(attribute.getKey(), attribute.getValue().kind());
+      if (known != null && known != attribute.getValue().kind()) {
         violations.add(path + ".attributes[\"" + attribute.getKey() + "\"]", "attributes.type",
-            "is a " + attribute.getValue().type() + "; this workspace's " + attribute.getKey() + " is a " + known);
+            "is a " + attribute.getValue().kind() + "; this workspace's " + attribute.getKey() + " is a " + known);
       }
     }
   }
 
-  private List<VectorDocument> withVectors(List<NewDocument> documents) {
+  private List<IndexedDocument> withVectors(List<NewDocument> documents) {
     List<String> texts = new ArrayList<>();
     for (NewDocument document : documents) {
       if (!document.hasVector()) {
@@ -105,11 +99,11 @@ public final class Indexing {
       }
     }
     List<float[]> embedded = texts.isEmpty() ? List.of() : embedder.embed(texts);
-    List<VectorDocument> out = new ArrayList<>();
+    List<IndexedDocument> out = new ArrayList<>();
     int next = 0;
     for (NewDocument document : documents) {
       float[] vector = document.hasVector() ? document.vector() : embedded.get(next++);
-      out.add(new VectorDocument(document.id(), vector, document.text(), document.attributes()));
+      out.add(new IndexedDocument(document.id(), vector, document.text(), document.attributes()));
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package dev.polystore.search.domain;
 
-import dev.polystore.platform.vector.AttributeValue;
 import java.util.Map;
 
 /**

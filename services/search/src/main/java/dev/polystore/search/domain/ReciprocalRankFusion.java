@@ -1,6 +1,5 @@
 package dev.polystore.search.domain;
 
-import dev.polystore.platform.vector.ScoredDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,23 +16,23 @@ final class ReciprocalRankFusion {
 
   private ReciprocalRankFusion() {}
 
-  static List<ScoredDocument> fuse(List<List<ScoredDocument>> rankings, int topK) {
-    Map<String, ScoredDocument> documents = new LinkedHashMap<>();
+  static List<ScoredHit> fuse(List<List<ScoredHit>> rankings, int topK) {
+    Map<String, ScoredHit> documents = new LinkedHashMap<>();
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (List<ScoredDocument> ranking : rankings) {
+    for (List<ScoredHit> ranking : rankings) {
       for (int rank = 0; rank < ranking.size(); rank++) {
-        ScoredDocument hit = ranking.get(rank);
+        ScoredHit hit = ranking.get(rank);
         documents.putIfAbsent(hit.id(), hit);
         scores.merge(hit.id(), 1.0 / (K + rank + 1), Double::sum);
       }
     }
-    List<ScoredDocument> fused = new ArrayList<>();
+    List<ScoredHit> fused = new ArrayList<>();
     scores.forEach((id, score) -> {
-      ScoredDocument hit = documents.get(id);
-      fused.add(new ScoredDocument(id, score, hit.text(), hit.attributes()));
+      ScoredHit hit = documents.get(id);
+      fused.add(new ScoredHit(id, score, hit.text(), hit.attributes()));
     });
     // Ties keep first-seen order (the sort is stable), so the first ranking breaks them.
-    fused.sort(Comparator.comparingDouble(ScoredDocument::score).reversed());
+    fused.sort(Comparator.comparingDouble(ScoredHit::score).reversed());
     return fused.size() > topK ? fused.subList(0, topK) : fused;
   }
 }

@@ -1,7 +1,5 @@
 package dev.polystore.search.domain;
 
-import dev.polystore.platform.vector.Filter;
-
 /**
  * A query as a caller sends it.
  *
@@ -10,7 +8,7 @@ import dev.polystore.platform.vector.Filter;
  * @param filter null for none
  * @param mode null to choose from what the query has (HYBRID with text, VECTOR without)
  */
-public record SearchQuery(String text, float[] vector, int topK, Filter filter, SearchMode mode) {
+public record SearchQuery(String text, float[] vector, int topK, SearchFilter filter, SearchMode mode) {
   public SearchQuery {
     text = text == null ? "" : text;
     vector = vector == null ? new float[0] : vector;

@@ -1,10 +1,5 @@
 package dev.polystore.search.domain;
 
-import dev.polystore.platform.vector.Filter;
-import dev.polystore.platform.vector.NamespaceSchema;
-import dev.polystore.platform.vector.Ranking;
-import dev.polystore.platform.vector.ScoredDocument;
-import dev.polystore.platform.vector.VectorQuery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +46,11 @@ public final class Searching {
     if (query.filter() != null) {
       FilterRules.collectAttributes(query.filter(), attributes);
     }
-    Optional<NamespaceSchema> found = index.schema(workspaceId, attributes);
+    Optional<IndexSchema> found = index.schema(workspaceId, attributes);
     if (found.isEmpty()) {
       return new QueryResult(mode, List.of()); // the workspace has no documents yet
     }
-    NamespaceSchema schema = found.get();
+    IndexSchema schema = found.get();
     if (query.filter() != null) {
       FilterRules.check(query.filter(), schema, violations);
     }
@@ -72,26 +67,26 @@ public final class Searching {
     int topK = query.topK() == 0 ? DEFAULT_TOP_K : query.topK();
     return new QueryResult(mode, switch (mode) {
       case VECTOR -> index.query(workspaceId, ranked(nearest(query, hasVector), query.filter(), topK, schema));
-      case FULL_TEXT -> index.query(workspaceId, ranked(new Ranking.FullText(query.text()), query.filter(), topK, schema));
+      case FULL_TEXT -> index.query(workspaceId, ranked(new Ranking.ByText(query.text()), query.filter(), topK, schema));
       case HYBRID -> hybrid(workspaceId, query, hasVector, topK, schema);
     });
   }
 
-  private List<ScoredDocument> hybrid(String workspaceId, SearchQuery query, boolean hasVector, int topK,
-      NamespaceSchema schema) {
+  private List<ScoredHit> hybrid(String workspaceId, SearchQuery query, boolean hasVector, int topK,
+      IndexSchema schema) {
     int candidates = Math.max(topK, HYBRID_CANDIDATES);
-    List<ScoredDocument> byVector = index.query(workspaceId,
+    List<ScoredHit> byVector = index.query(workspaceId,
         ranked(nearest(query, hasVector), query.filter(), candidates, schema));
-    List<ScoredDocument> byText = index.query(workspaceId,
-        ranked(new Ranking.FullText(query.text()), query.filter(), candidates, schema));
+    List<ScoredHit> byText = index.query(workspaceId,
+        ranked(new Ranking.ByText(query.text()), query.filter(), candidates, schema));
     return ReciprocalRankFusion.fuse(List.of(byVector, byText), topK);
   }
 
   private Ranking nearest(SearchQuery query, boolean hasVector) {
-    return new Ranking.Nearest(hasVector ? query.vector() : embedder.embed(query.text()));
+    return new Ranking.ByVector(hasVector ? query.vector() : embedder.embed(query.text()));
   }
 
-  private static VectorQuery ranked(Ranking ranking, Filter filter, int topK, NamespaceSchema schema) {
-    return new VectorQuery(ranking, filter, topK, schema.attributes());
+  private static RankedQuery ranked(Ranking ranking, SearchFilter filter, int topK, IndexSchema schema) {
+    return new RankedQuery(ranking, filter, topK, schema.attributes());
   }
 }

@@ -2,10 +2,13 @@ package dev.polystore.search.store;
 
 import dev.polystore.platform.vector.NamespaceNames;
 import dev.polystore.platform.vector.NamespaceSchema;
-import dev.polystore.platform.vector.ScoredDocument;
-import dev.polystore.platform.vector.VectorQuery;
+import dev.polystore.platform.vector.SchemaConflictException;
 import dev.polystore.platform.vector.VectorStore;
 import dev.polystore.platform.vector.WriteBatch;
+import dev.polystore.search.domain.DocumentBatch;
+import dev.polystore.search.domain.IndexSchema;
+import dev.polystore.search.domain.RankedQuery;
+import dev.polystore.search.domain.ScoredHit;
 import dev.polystore.search.domain.SearchIndex;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Schemas are cached, because with turbopuffer each read is an HTTP round trip. A cached schema
  * stays right for the dimension (fixed forever) and for the attributes it knows (types never
  * change); it is read again when a caller needs an attribute it does not know, or after a while,
- * to learn attributes that other instances added.
+ * to learn attributes that other instances added. The cache holds the binding's schema, which
+ * {@link NamespaceSchema#extend} keeps up to date after writes; callers get the domain's.
+ *
+ * <p>Domain values are mapped to the binding's (and its schema conflicts to the domain's) by
+ * {@link VectorMapping}.
  */
 public final class VectorSearchIndex implements SearchIndex {
   private static final Duration SCHEMA_TTL = Duration.ofSeconds(10);
@@ -47,28 +54,33 @@ public final class VectorSearchIndex implements SearchIndex {
   }
 
   @Override
-  public Optional<NamespaceSchema> schema(String workspaceId, Set<String> attributes) {
+  public Optional<IndexSchema> schema(String workspaceId, Set<String> attributes) {
     CachedSchema cached = schemas.get(workspaceId);
     if (cached != null && cached.fresh(attributes)) {
-      return Optional.of(cached.schema());
+      return Optional.of(VectorMapping.schema(cached.schema()));
     }
     Optional<NamespaceSchema> read = store.schema(namespace(workspaceId));
     read.ifPresent(schema -> schemas.put(workspaceId, new CachedSchema(schema, System.nanoTime())));
-    return read;
+    return read.map(VectorMapping::schema);
   }
 
   @Override
-  public void write(String workspaceId, WriteBatch batch) {
-    store.write(namespace(workspaceId), batch);
-    if (!batch.upserts().isEmpty()) {
-      CachedSchema cached = schemas.get(workspaceId);
-      NamespaceSchema written = NamespaceSchema.extend(cached == null ? null : cached.schema(), batch.upserts());
-      schemas.put(workspaceId, new CachedSchema(written, cached == null ? System.nanoTime() : cached.readAtNanos()));
+  public void write(String workspaceId, DocumentBatch documents) {
+    WriteBatch batch = VectorMapping.batch(documents);
+    try {
+      store.write(namespace(workspaceId), batch);
+      if (!batch.upserts().isEmpty()) {
+        CachedSchema cached = schemas.get(workspaceId);
+        NamespaceSchema written = NamespaceSchema.extend(cached == null ? null : cached.schema(), batch.upserts());
+        schemas.put(workspaceId, new CachedSchema(written, cached == null ? System.nanoTime() : cached.readAtNanos()));
+      }
+    } catch (SchemaConflictException e) {
+      throw VectorMapping.conflict(e);
     }
   }
 
   @Override
-  public List<ScoredDocument> query(String workspaceId, VectorQuery query) {
-    return store.query(namespace(workspaceId), query);
+  public List<ScoredHit> query(String workspaceId, RankedQuery query) {
+    return store.query(namespace(workspaceId), VectorMapping.query(query)).stream().map(VectorMapping::hit).toList();
   }
 }
