@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Runs the contract's protovalidate rules, and the one rule every string shares ({@link
- * NulCharacters}), on every request message before the handler sees it. A request that breaks a
+ * SharedFieldRules}), on every request message before the handler sees it. A request that breaks a
  * rule never reaches the handler, so it cannot reach the store either.
  */
 public final class ValidationInterceptor implements ServerInterceptor {
@@ -78,7 +78,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
       build.buf.validate.Violation proto = violation.toProto();
       out.add(new FieldViolation(FieldPaths.render(proto.getField()), proto.getRuleId(), proto.getMessage()));
     }
-    out.addAll(NulCharacters.violations(message));
+    out.addAll(SharedFieldRules.violations(message));
     return out;
   }
 }

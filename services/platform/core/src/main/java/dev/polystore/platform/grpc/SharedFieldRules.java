@@ -1,24 +1,33 @@
 package dev.polystore.platform.grpc;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Duration;
 import com.google.protobuf.MapEntry;
 import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Durations;
+import com.google.protobuf.util.Timestamps;
 import dev.polystore.platform.errors.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One rule for every string of every request: no U+0000. PostgreSQL refuses it in text, and no
- * field of ours means to carry it, so it is refused for every store alike, before any handler,
- * with the field named (protovalidate has no standard rule for it, and a pattern on every string
- * field of every contract would be easy to forget on the next one).
+ * The rules every field of every request shares, checked in one place so that the next contract
+ * cannot forget them (protovalidate has no standard rule for either):
+ * <ul>
+ *   <li>no string holds U+0000: PostgreSQL refuses it in text and no field of ours means to carry
+ *       it, so it is refused for every store alike;
+ *   <li>every Timestamp and Duration is well-formed (nanos in range, seconds within 0001-9999 or
+ *       ±10,000 years, a Duration's parts of one sign), or the stored time would silently shift.
+ * </ul>
  */
-final class NulCharacters {
-  static final String RULE = "string.no_nul";
-  private static final String DESCRIPTION = "must not contain the character U+0000";
+final class SharedFieldRules {
+  static final String NUL_RULE = "string.no_nul";
+  static final String TIMESTAMP_RULE = "timestamp.valid";
+  static final String DURATION_RULE = "duration.valid";
 
-  private NulCharacters() {}
+  private SharedFieldRules() {}
 
   static List<FieldViolation> violations(Message message) {
     List<FieldViolation> out = new ArrayList<>();
@@ -49,7 +58,17 @@ final class NulCharacters {
   }
 
   private static void visit(Object value, String path, List<FieldViolation> out) {
-    if (value instanceof Message nested) {
+    if (value instanceof Timestamp timestamp) {
+      if (!Timestamps.isValid(timestamp)) {
+        out.add(new FieldViolation(path, TIMESTAMP_RULE,
+            "must be a valid timestamp: nanos 0 to 999,999,999, between years 0001 and 9999"));
+      }
+    } else if (value instanceof Duration duration) {
+      if (!Durations.isValid(duration)) {
+        out.add(new FieldViolation(path, DURATION_RULE,
+            "must be a valid duration: at most 10,000 years, nanos below one second, both of one sign"));
+      }
+    } else if (value instanceof Message nested) {
       walk(nested, path + ".", out);
     } else {
       check(value, path, out);
@@ -58,7 +77,7 @@ final class NulCharacters {
 
   private static void check(Object value, String path, List<FieldViolation> out) {
     if (value instanceof String text && text.indexOf('\0') >= 0) {
-      out.add(new FieldViolation(path.replace("\0", "\\u0000"), RULE, DESCRIPTION));
+      out.add(new FieldViolation(path.replace("\0", "\\u0000"), NUL_RULE, "must not contain the character U+0000"));
     }
   }
 }
