@@ -1,6 +1,7 @@
 package dev.polystore.platform.grpc;
 
 import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Deadline;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -17,8 +18,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers every call before its deadline. A store that hangs (a pool waiting for connections to a
  * database that went away) would otherwise hold the call past the caller's deadline; shortly
- * before the deadline this guard answers UNAVAILABLE, which the caller may retry. Calls without a
- * deadline get {@code defaultDeadline}, so nothing hangs forever. Streaming calls are left alone.
+ * before the deadline this guard answers. Calls without a deadline get {@code defaultDeadline}, so
+ * nothing hangs forever. Streaming calls are left alone.
+ *
+ * <p>The answer is honest about the outcome: UNAVAILABLE (which clients retry automatically) only
+ * when the store surely did not get the request: the handler never started, or its binding says
+ * it is still waiting for a connection ({@link StoreContact}). Otherwise a write may still commit,
+ * so the caller gets DEADLINE_EXCEEDED and decides (a create retried with
+ * the same request id is safe; see docs/architecture.md).
  */
 public final class DeadlineGuardInterceptor implements ServerInterceptor {
   private final ScheduledExecutorService timer;
@@ -45,11 +52,12 @@ public final class DeadlineGuardInterceptor implements ServerInterceptor {
 
     SingleCloseServerCall<ReqT, RespT> guarded = new SingleCloseServerCall<>(call);
     String service = call.getMethodDescriptor().getServiceName();
-    ScheduledFuture<?> alarm = timer.schedule(() -> guarded.close(
-        Status.UNAVAILABLE.withDescription(service + " did not get an answer from its store in time; retry"),
-        new Metadata()), answerIn, TimeUnit.MILLISECONDS);
+    StoreContact contact = new StoreContact();
+    ScheduledFuture<?> alarm = timer.schedule(() -> answerInTime(guarded, contact, service), answerIn, TimeUnit.MILLISECONDS);
 
-    ServerCall.Listener<ReqT> delegate = next.startCall(guarded, headers);
+    // The handler runs in this Context (the handler pool carries it over), where bindings report contact.
+    Context withContact = Context.current().withValue(StoreContact.KEY, contact);
+    ServerCall.Listener<ReqT> delegate = Contexts.interceptCall(withContact, guarded, headers, next);
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
       @Override
       public void onComplete() {
@@ -63,5 +71,18 @@ public final class DeadlineGuardInterceptor implements ServerInterceptor {
         super.onCancel();
       }
     };
+  }
+
+  private static void answerInTime(SingleCloseServerCall<?, ?> call, StoreContact contact, String service) {
+    // Under the call's lock: the handler either started before this answer, or never will.
+    synchronized (call) {
+      if (call.handlerStarted() && contact.mayHaveReached()) {
+        call.close(Status.DEADLINE_EXCEEDED.withDescription(service
+            + " did not get an answer from its store in time; the request may still take effect"), new Metadata());
+      } else {
+        call.close(Status.UNAVAILABLE.withDescription(service
+            + " could not reach its store in time; the request was not run, retry"), new Metadata());
+      }
+    }
   }
 }

@@ -160,7 +160,13 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
 
     @Override
     public void onHalfClose() {
-      whileLive(ServerCall.Listener::onHalfClose);
+      // Unary handlers run on half-close: past this point the request may reach the store, and
+      // the deadline guard must say so (DEADLINE_EXCEEDED) rather than UNAVAILABLE.
+      whileLive(listener -> {
+        if (!(call instanceof SingleCloseServerCall<?, ?> guarded) || guarded.tryStartHandler()) {
+          listener.onHalfClose();
+        }
+      });
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.polystore.platform.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.polystore.platform.grpc.StoreContact;
+import java.sql.Connection;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -24,8 +26,18 @@ public final class PostgresPools implements AutoCloseable {
     this.readerPool = config.hasSeparateReader()
         ? pool(config, config.reader(), applicationName + "-reader", true)
         : writerPool;
-    this.writer = Jdbi.create(writerPool).installPlugin(new PostgresPlugin());
-    this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool).installPlugin(new PostgresPlugin());
+    this.writer = jdbi(writerPool);
+    this.reader = readerPool == writerPool ? writer : jdbi(readerPool);
+  }
+
+  /** Jdbi on a pool, telling each call when it got a connection (see StoreContact). */
+  private static Jdbi jdbi(HikariDataSource pool) {
+    return Jdbi.create(() -> {
+      StoreContact.awaitingStore();
+      Connection connection = pool.getConnection();
+      StoreContact.reached();
+      return connection;
+    }).installPlugin(new PostgresPlugin());
   }
 
   private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, String name, boolean readOnly) {
