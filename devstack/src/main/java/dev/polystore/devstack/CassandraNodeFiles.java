@@ -81,8 +81,7 @@ final class CassandraNodeFiles {
                 saved_caches_directory: %s
                 hints_directory: %s
                 cdc_raw_directory: %s
-                commitlog_sync: periodic
-                commitlog_sync_period: 10000ms
+                %s
                 seed_provider:
                   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
                     parameters:
@@ -108,7 +107,16 @@ final class CassandraNodeFiles {
                 concurrent_counter_writes: 8
                 concurrent_compactors: 1
                 """.formatted(data.resolve("data"), data.resolve("commitlog"), data.resolve("saved_caches"),
-                data.resolve("hints"), data.resolve("cdc_raw"), host, storagePort, host, host, storagePort, nativePort);
+                data.resolve("hints"), data.resolve("cdc_raw"), commitlogSync(), host, storagePort, host, host, storagePort,
+                nativePort);
+    }
+
+    /**
+     * Durable (local mode): the commit log is synced before a write is acknowledged. Tests: synced
+     * every 10 s, Cassandra's default, which can lose the last seconds on a crash.
+     */
+    private static String commitlogSync() {
+        return Durability.durable() ? "commitlog_sync: batch" : "commitlog_sync: periodic\ncommitlog_sync_period: 10000ms";
     }
 
     /** INFO to standard output, which the parent sends to {@link #log()}. */

@@ -186,6 +186,10 @@ public final class LocalPostgres implements LocalStore {
                     .setPGStartupWait(STARTUP_TIMEOUT)
                     .setServerConfig("listen_addresses", HOST)
                     .setServerConfig("unix_socket_directories", "") // TCP on loopback only
+                    // zonky turns synchronous_commit off; local mode keeps every acknowledged commit (Durability).
+                    .setServerConfig("fsync", Durability.onWhenDurable())
+                    .setServerConfig("synchronous_commit", Durability.onWhenDurable())
+                    .setServerConfig("full_page_writes", Durability.onWhenDurable())
                     .setConnectConfig("password", PASSWORD) // zonky's readiness probe logs in too
                     .start();
         } catch (IOException e) {
