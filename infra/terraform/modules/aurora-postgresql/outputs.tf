@@ -82,3 +82,8 @@ output "global_cluster_identifier" {
   description = "The global database this cluster belongs to, or null."
   value       = var.create_global_cluster ? aws_rds_global_cluster.this[0].id : var.global_cluster_identifier
 }
+
+output "deletion_protection" {
+  description = "Whether the cluster refuses deletion."
+  value       = aws_rds_cluster.this.deletion_protection
+}

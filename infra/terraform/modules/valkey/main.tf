@@ -14,14 +14,15 @@ resource "aws_security_group" "this" {
 
 # 6379 is the primary endpoint, 6380 the reader endpoint of a serverless cache.
 resource "aws_vpc_security_group_ingress_rule" "valkey" {
-  for_each = toset(var.allowed_security_group_ids)
+  # count, not for_each: the ids are often known only after apply.
+  count = length(var.allowed_security_group_ids)
 
   security_group_id            = aws_security_group.this.id
-  description                  = "Valkey from ${each.value}"
+  description                  = "Valkey from the allowed security group ${count.index + 1}"
   ip_protocol                  = "tcp"
   from_port                    = 6379
   to_port                      = 6380
-  referenced_security_group_id = each.value
+  referenced_security_group_id = var.allowed_security_group_ids[count.index]
 }
 
 resource "aws_elasticache_user" "default" {
