@@ -64,20 +64,10 @@ locals {
         }
       },
       {
-        # HEAD of a missing key answers 404 (not 403) only with ListBucket; listing stays in the prefix.
+        # Its own bucket only, unconditioned: S3 answers a HEAD of a missing key with 404 (not 403)
+        # only to a caller allowed s3:ListBucket, and a HEAD carries no s3:prefix to match.
         service = "files"
-        keep    = var.files != null && try(var.files.object_prefix, "") != ""
-        statement = {
-          Sid       = "OwnBucketList"
-          Effect    = "Allow"
-          Action    = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
-          Resource  = [try(var.files.bucket_arn, "")]
-          Condition = { StringLike = { "s3:prefix" = ["${try(var.files.object_prefix, "")}*"] } }
-        }
-      },
-      {
-        service = "files"
-        keep    = var.files != null && try(var.files.object_prefix, "") == ""
+        keep    = var.files != null
         statement = {
           Sid      = "OwnBucketList"
           Effect   = "Allow"

@@ -96,11 +96,6 @@ run "each_role_reaches_only_its_own_store" {
   }
 
   assert {
-    condition     = one([for st in jsondecode(output.policy_documents["files"]).Statement : st.Condition.StringLike["s3:prefix"] if st.Sid == "OwnBucketList"]) == ["workspaces/*"]
-    error_message = "files may list only under its prefix."
-  }
-
-  assert {
     condition = jsondecode(output.policy_documents["presence"]).Statement == [{
       Sid      = "OwnCache"
       Effect   = "Allow"
