@@ -11,6 +11,11 @@ import java.util.Set;
  */
 final class FilterRules {
   static final int MAX_DEPTH = 4;
+  /**
+   * The contract allows 16 filters a level and 4 levels, which multiply to 65,536 comparisons: an
+   * evaluation cost out of all proportion to a query. Real filters are a handful of comparisons.
+   */
+  static final int MAX_COMPARISONS = 64;
 
   private FilterRules() {}
 
@@ -29,7 +34,25 @@ final class FilterRules {
 
   /** Checks the filter; {@code schema} null checks only what needs no schema. */
   static void check(SearchFilter filter, IndexSchema schema, Violations violations) {
+    int comparisons = comparisons(filter);
+    if (comparisons > MAX_COMPARISONS) {
+      // Checked first and alone: walking such a filter for other rules is the cost it must not have.
+      violations.add("filter", "filter.size", "a filter holds at most " + MAX_COMPARISONS
+          + " comparisons; this one holds " + comparisons);
+      return;
+    }
     check(filter, "filter", 1, schema, violations);
+  }
+
+  private static int comparisons(SearchFilter filter) {
+    if (filter instanceof SearchFilter.Comparison) {
+      return 1;
+    } else if (filter instanceof SearchFilter.AllOf all) {
+      return all.filters().stream().mapToInt(FilterRules::comparisons).sum();
+    } else if (filter instanceof SearchFilter.AnyOf any) {
+      return any.filters().stream().mapToInt(FilterRules::comparisons).sum();
+    }
+    return comparisons(((SearchFilter.Not) filter).filter());
   }
 
   private static void check(SearchFilter filter, String path, int depth, IndexSchema schema, Violations violations) {
