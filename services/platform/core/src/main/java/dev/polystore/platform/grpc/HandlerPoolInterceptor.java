@@ -120,16 +120,24 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
 
     void startInPool(Supplier<ServerCall.Listener<ReqT>> startCall) {
       enqueue(() -> {
-        if (!context.isCancelled()) {
+        if (!over()) {
           delegate = startCall.get();
         }
       });
     }
 
+    /**
+     * Cancelled, or answered by the guard: its Context is cancelled only once the transport has sent
+     * that answer, which may be after the call's turn comes, so the guard's own flag is checked too.
+     */
+    private boolean over() {
+      return context.isCancelled() || call instanceof SingleCloseServerCall<?, ?> guarded && guarded.isClosed();
+    }
+
     /** Work for a live call only: skipped once the call is over (answered by the guard, or cancelled). */
     private void whileLive(Consumer<ServerCall.Listener<ReqT>> work) {
       enqueue(() -> {
-        if (delegate != null && !context.isCancelled()) {
+        if (delegate != null && !over()) {
           work.accept(delegate);
         }
       });
