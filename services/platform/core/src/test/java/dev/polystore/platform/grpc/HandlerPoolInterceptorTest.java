@@ -63,7 +63,7 @@ class HandlerPoolInterceptorTest {
     StatusRuntimeException queued = assertThrows(StatusRuntimeException.class,
         () -> call("test.Slow", "queued", Duration.ofSeconds(3)));
     assertEquals(Status.Code.UNAVAILABLE, queued.getStatus().getCode(), queued::toString);
-    assertTrue(queued.getStatus().getDescription().contains("did not get an answer from its store in time"),
+    assertTrue(queued.getStatus().getDescription().contains("could not reach its store in time; the request was not run"),
         queued::toString);
 
     storeBack.countDown();
