@@ -44,7 +44,7 @@ class FilesIdempotencyIT {
   }
 
   @Test
-  void aRetryWithTheSameRequestIdReturnsTheFirstFile() {
+  void aRetryWithTheSameRequestIdReturnsTheFirstFile() throws Exception {
     CreateUploadRequest request = request(UUID.randomUUID());
 
     CreateUploadResponse first = server.files().createUpload(request);
