@@ -3,6 +3,7 @@ package dev.polystore.accounts;
 import dev.polystore.accounts.api.AccountsGrpcService;
 import dev.polystore.accounts.domain.ApiKeySecret;
 import dev.polystore.accounts.domain.ApiKeys;
+import dev.polystore.accounts.domain.RequestSeal;
 import dev.polystore.accounts.domain.LastUseRecorder;
 import dev.polystore.accounts.domain.Members;
 import dev.polystore.accounts.domain.Users;
@@ -50,7 +51,8 @@ public final class AccountsModule implements ServiceModule {
         new Users(userStore),
         new Workspaces(workspaceStore, userStore),
         new Members(new JdbiMembershipStore(pools), workspaceStore, userStore),
-        new ApiKeys(apiKeyStore, workspaceStore, new ApiKeySecret(new SecureRandom()), lastUses, Clock.systemUTC()));
+        new ApiKeys(apiKeyStore, workspaceStore, new ApiKeySecret(new SecureRandom()), lastUses, Clock.systemUTC(),
+            new RequestSeal(new SecureRandom())));
   }
 
   /** From POSTGRES_WRITER_CONN and the other settings of DESIGN.md, plus {@link #LAST_USE_FLUSH_MS}. */

@@ -193,11 +193,15 @@ class AccountsApiIT {
   @Test
   void refusesATakenSlugAndAnUnknownOwner() throws Exception {
     User owner = createUser("slugger." + unique() + "@example.com", "Slugger");
+    User other = createUser("other." + unique() + "@example.com", "Other");
     String slug = "taken-" + unique();
     createWorkspace(slug, owner);
     Map<String, String> before = server.tableContents();
 
-    assertStatus(Status.Code.ALREADY_EXISTS, () -> createWorkspace(slug, owner));
+    // Another owner or another name: not a retry of the first create.
+    assertStatus(Status.Code.ALREADY_EXISTS, () -> createWorkspace(slug, other));
+    assertStatus(Status.Code.ALREADY_EXISTS, () -> server.accounts().createWorkspace(CreateWorkspaceRequest
+        .newBuilder().setSlug(slug).setName("Another name").setOwnerUserId(owner.getUserId()).build()));
     assertStatus(Status.Code.NOT_FOUND, () -> server.accounts().createWorkspace(CreateWorkspaceRequest.newBuilder()
         .setSlug("ghost-" + unique()).setName("Ghost").setOwnerUserId(UUID.randomUUID().toString()).build()));
     assertStatus(Status.Code.NOT_FOUND, () -> server.accounts().getWorkspace(GetWorkspaceRequest.newBuilder()

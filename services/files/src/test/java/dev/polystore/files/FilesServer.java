@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * little data.
  */
 final class FilesServer implements AutoCloseable {
-  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads");
+  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests");
   static final long MIB = 1024 * 1024;
   /** FILES_* settings of every test server; a test adds or overrides some. */
   static final Map<String, String> SETTINGS = Map.of(

@@ -33,6 +33,7 @@ class MessengerBadInputIT {
   private static final String NOT_A_UUID = "not-a-uuid";
   private static final UUID WORKSPACE = UUID.randomUUID();
   private static final UUID MEMBER = UUID.randomUUID();
+  private static final UUID REQUEST = UUID.randomUUID();
   @RegisterExtension
   static final MessengerClient messenger = new MessengerClient();
   private static BadRequestCases<MessengerServiceBlockingStub> checks;
@@ -45,7 +46,8 @@ class MessengerBadInputIT {
   static void start() throws InterruptedException {
     checks = new BadRequestCases<>(messenger::stub, messenger.served::tableContents);
     // Real rows, so that each bad request below is wrong in its one field only.
-    room = messenger.createRoom(WORKSPACE, "bad input", MEMBER);
+    room = messenger.stub().createRoom(CreateRoomRequest.newBuilder().setWorkspaceId(WORKSPACE.toString())
+        .setName("bad input").addMemberUserIds(MEMBER.toString()).setRequestId(REQUEST.toString()).build()).getRoom();
     messenger.createRoom(WORKSPACE, "bad input too", MEMBER);
     message = messenger.post(room, MEMBER, "a message to search, edit and delete");
     messenger.post(room, MEMBER, "another message to search");
@@ -69,7 +71,14 @@ class MessengerBadInputIT {
             s -> s.createRoom(validCreateRoom().addMemberUserIds(MEMBER.toString()).build())),
         bad("more than 1000 members", "member_user_ids", s -> s.createRoom(validCreateRoom().clearMemberUserIds()
             .addAllMemberUserIds(IntStream.range(0, 1001).mapToObj(i -> UUID.randomUUID().toString()).toList())
-            .build())));
+            .build())),
+        bad("request_id that is no UUID", "request_id",
+            s -> s.createRoom(validCreateRoom().setRequestId(NOT_A_UUID).build())),
+        bad("request_id of an earlier call with another name", "request_id",
+            s -> s.createRoom(validCreateRoom().setName("another name").setRequestId(REQUEST.toString()).build())),
+        bad("request_id of an earlier call in another workspace", "request_id",
+            s -> s.createRoom(validCreateRoom().setWorkspaceId(UUID.randomUUID().toString()).setName("bad input")
+                .setRequestId(REQUEST.toString()).build())));
   }
 
   @TestFactory

@@ -39,6 +39,7 @@ import dev.polystore.accounts.v1.UpdateUserResponse;
 import dev.polystore.accounts.v1.VerifyApiKeyRequest;
 import dev.polystore.accounts.v1.VerifyApiKeyResponse;
 import dev.polystore.platform.grpc.Ids;
+import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.grpc.Timestamps;
 import dev.polystore.platform.paging.Page;
 import io.grpc.stub.StreamObserver;
@@ -147,7 +148,7 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
         ? Optional.of(Timestamps.toInstant(request.getExpireTime()))
         : Optional.empty();
     IssuedApiKey issued = apiKeys.create(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(),
-        request.getScopesList(), expiresAt);
+        request.getScopesList(), expiresAt, RequestIds.parse(request.getRequestId()));
     reply(response, CreateApiKeyResponse.newBuilder()
         .setApiKey(AccountsMessages.apiKey(issued.key()))
         .setSecret(issued.secret())

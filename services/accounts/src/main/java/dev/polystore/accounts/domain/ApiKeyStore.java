@@ -10,8 +10,25 @@ import java.util.UUID;
 /** Where API keys are kept: their hash and prefix, never their secret. */
 public interface ApiKeyStore extends LastUseWriter {
 
-  ApiKey insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash, List<String> scopes,
-      Optional<Instant> expiresAt);
+  /**
+   * Inserts a key. With a sealed request, claims its lookup id first in the same transaction: when
+   * an earlier call claimed it, inserts nothing and returns that call's key and sealed secret.
+   */
+  KeyOfRequest insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash, List<String> scopes,
+      Optional<Instant> expiresAt, Optional<SealedRequest> request);
+
+  /** The key an earlier CreateApiKey claimed this lookup id for, with its sealed secret, as of the latest writes. */
+  Optional<KeyOfRequest> findByRequest(UUID lookupId);
+
+  /** A request id's lookup id and the secret sealed under the request id. */
+  record SealedRequest(UUID lookupId, byte[] sealedSecret) {}
+
+  /**
+   * A stored key.
+   *
+   * @param firstSealedSecret present when an earlier call with the same request created the key
+   */
+  record KeyOfRequest(ApiKey key, Optional<byte[]> firstSealedSecret) {}
 
   /** The key with this secret hash, as of the latest writes (a just-revoked key must show as revoked). */
   Optional<ApiKey> findByHash(byte[] secretHash);

@@ -1,6 +1,7 @@
 package dev.polystore.accounts.domain;
 
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.paging.KeysetCursor;
 import dev.polystore.platform.paging.Page;
 import dev.polystore.platform.paging.PageRequest;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,17 +24,28 @@ public final class ApiKeys {
   private final ApiKeySecret secrets;
   private final LastUseRecorder lastUses;
   private final Clock clock;
+  private final RequestSeal seal;
 
   public ApiKeys(ApiKeyStore store, WorkspaceStore workspaces, ApiKeySecret secrets, LastUseRecorder lastUses,
-      Clock clock) {
+      Clock clock, RequestSeal seal) {
     this.store = store;
+    this.seal = seal;
     this.workspaces = workspaces;
     this.secrets = secrets;
     this.lastUses = lastUses;
     this.clock = clock;
   }
 
-  public IssuedApiKey create(UUID workspaceId, String name, List<String> scopes, Optional<Instant> expiresAt) {
+  /**
+   * Creates a key. With a request id that an earlier call used, returns that call's key and secret
+   * instead, provided the workspace, name and scopes are the same.
+   */
+  public IssuedApiKey create(UUID workspaceId, String name, List<String> scopes, Optional<Instant> expiresAt,
+      Optional<UUID> requestId) {
+    Optional<ApiKeyStore.KeyOfRequest> first = requestId.flatMap(id -> store.findByRequest(RequestSeal.lookupId(id)));
+    if (first.isPresent()) {
+      return sameRequest(first.get(), requestId.get(), workspaceId, name, scopes);
+    }
     if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
       throw ServiceException.invalid("expire_time", "expire_time.future", "must be in the future");
     }
@@ -40,9 +53,24 @@ public final class ApiKeys {
       throw ServiceException.notFound("workspace " + workspaceId);
     }
     String secret = secrets.generate();
-    ApiKey key = store.insert(UUID.randomUUID(), workspaceId, name, ApiKeySecret.prefix(secret),
-        ApiKeySecret.hash(secret), scopes, expiresAt);
-    return new IssuedApiKey(key, secret);
+    ApiKeyStore.KeyOfRequest stored = store.insert(UUID.randomUUID(), workspaceId, name, ApiKeySecret.prefix(secret),
+        ApiKeySecret.hash(secret), scopes, expiresAt,
+        requestId.map(id -> new ApiKeyStore.SealedRequest(RequestSeal.lookupId(id), seal.seal(id, secret))));
+    if (stored.firstSealedSecret().isPresent()) {
+      return sameRequest(stored, requestId.orElseThrow(), workspaceId, name, scopes);
+    }
+    return new IssuedApiKey(stored.key(), secret);
+  }
+
+  /** The first call's key and secret, unless the request id came with another workspace, name or scopes. */
+  private static IssuedApiKey sameRequest(ApiKeyStore.KeyOfRequest first, UUID requestId, UUID workspaceId,
+      String name, List<String> scopes) {
+    ApiKey key = first.key();
+    if (!key.workspaceId().equals(workspaceId) || !key.name().equals(name)
+        || !Set.copyOf(key.scopes()).equals(Set.copyOf(scopes))) {
+      throw RequestIds.reused();
+    }
+    return new IssuedApiKey(key, RequestSeal.open(requestId, first.firstSealedSecret().orElseThrow()));
   }
 
   public Page<ApiKey> list(UUID workspaceId, int pageSize, String pageToken) {

@@ -18,6 +18,6 @@ public interface WorkspaceStore {
   /** Whether the workspace exists, as of the latest writes: for checks before a write. */
   boolean exists(UUID id);
 
-  /** Whether a workspace has this slug, as of the latest writes. */
-  boolean slugTaken(String slug);
+  /** The workspace with this slug, as of the latest writes. */
+  Optional<Workspace> findBySlug(String slug);
 }

@@ -4,6 +4,7 @@ import dev.polystore.accounts.domain.ApiKey;
 import dev.polystore.accounts.domain.ApiKeyStore;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.Columns;
+import dev.polystore.platform.postgres.CreateRequests;
 import dev.polystore.platform.postgres.Keyset;
 import dev.polystore.platform.postgres.PostgresPools;
 import java.time.Instant;
@@ -12,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** API keys in PostgreSQL: hash, prefix and metadata, never the secret. */
 public final class JdbiApiKeyStore implements ApiKeyStore {
   private static final ApiKeyRows ROWS = new ApiKeyRows();
+
+  /** The method name under which CreateApiKey's request lookup ids are kept. */
+  static final String CREATE_API_KEY = "CreateApiKey";
 
   private final Jdbi writer;
   private final Jdbi reader;
@@ -27,21 +32,46 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
   }
 
   @Override
-  public ApiKey insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash, List<String> scopes,
-      Optional<Instant> expiresAt) {
-    return writer.withHandle(handle -> handle.createQuery(
-            "INSERT INTO api_keys (api_key_id, workspace_id, name, prefix, secret_hash, scopes, expires_at)"
-                + " VALUES (:id, :workspaceId, :name, :prefix, :secretHash, :scopes, CAST(:expiresAt AS timestamptz))"
-                + " RETURNING " + ApiKeyRows.COLUMNS)
+  public KeyOfRequest insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash,
+      List<String> scopes, Optional<Instant> expiresAt, Optional<SealedRequest> request) {
+    // One transaction: a request id is never claimed without its key.
+    return writer.inTransaction(handle -> {
+      if (request.isPresent()) {
+        Optional<CreateRequests.FirstResult> first = CreateRequests.claim(handle, CREATE_API_KEY,
+            request.get().lookupId(), id, Optional.of(request.get().sealedSecret()));
+        if (first.isPresent()) {
+          return new KeyOfRequest(find(handle, first.get().resourceId()).orElseThrow(), first.get().sealedResult());
+        }
+      }
+      ApiKey key = handle.createQuery(
+              "INSERT INTO api_keys (api_key_id, workspace_id, name, prefix, secret_hash, scopes, expires_at)"
+                  + " VALUES (:id, :workspaceId, :name, :prefix, :secretHash, :scopes, CAST(:expiresAt AS timestamptz))"
+                  + " RETURNING " + ApiKeyRows.COLUMNS)
+          .bind("id", id)
+          .bind("workspaceId", workspaceId)
+          .bind("name", name)
+          .bind("prefix", prefix)
+          .bind("secretHash", secretHash)
+          .bindArray("scopes", String.class, scopes)
+          .bind("expiresAt", expiresAt.map(Columns::timestamptz).orElse(null))
+          .map(ROWS)
+          .one();
+      return new KeyOfRequest(key, Optional.empty());
+    });
+  }
+
+  @Override
+  public Optional<KeyOfRequest> findByRequest(UUID lookupId) {
+    // Writer: a retry must see the first call's commit.
+    return writer.withHandle(handle -> CreateRequests.find(handle, CREATE_API_KEY, lookupId)
+        .flatMap(first -> find(handle, first.resourceId()).map(key -> new KeyOfRequest(key, first.sealedResult()))));
+  }
+
+  private static Optional<ApiKey> find(Handle handle, UUID id) {
+    return handle.createQuery("SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE api_key_id = :id")
         .bind("id", id)
-        .bind("workspaceId", workspaceId)
-        .bind("name", name)
-        .bind("prefix", prefix)
-        .bind("secretHash", secretHash)
-        .bindArray("scopes", String.class, scopes)
-        .bind("expiresAt", expiresAt.map(Columns::timestamptz).orElse(null))
         .map(ROWS)
-        .one());
+        .findOne();
   }
 
   @Override
@@ -62,10 +92,7 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
               + " WHERE api_key_id = :id AND revoked_at IS NULL")
           .bind("id", id)
           .execute();
-      return handle.createQuery("SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE api_key_id = :id")
-          .bind("id", id)
-          .map(ROWS)
-          .findOne();
+      return find(handle, id);
     });
   }
 

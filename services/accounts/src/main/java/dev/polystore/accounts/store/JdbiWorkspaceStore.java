@@ -71,12 +71,12 @@ public final class JdbiWorkspaceStore implements WorkspaceStore {
   }
 
   @Override
-  public boolean slugTaken(String slug) {
-    // Writer: checked before CreateWorkspace.
+  public Optional<Workspace> findBySlug(String slug) {
+    // Writer: checked before CreateWorkspace, and a retry must see the first call's commit.
     return writer.withHandle(handle -> handle.createQuery(
-            "SELECT EXISTS (SELECT 1 FROM workspaces WHERE slug = :slug)")
+            "SELECT " + WorkspaceRows.COLUMNS + " FROM workspaces WHERE slug = :slug")
         .bind("slug", slug)
-        .mapTo(Boolean.class)
-        .one());
+        .map(ROWS)
+        .findOne());
   }
 }

@@ -19,6 +19,7 @@ import dev.polystore.files.v1.GetFileResponse;
 import dev.polystore.files.v1.ListFilesRequest;
 import dev.polystore.files.v1.ListFilesResponse;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.RequestIds;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class FilesGrpcService extends FilesServiceGrpc.FilesServiceImplBas
     reply(response, FileMessages.toMessage(uploads.create(uuid("workspace_id", request.getWorkspaceId()),
         request.getFilename(), request.getContentType(), request.getSizeBytes(),
         request.getSha256().isEmpty() ? Optional.empty() : Optional.of(request.getSha256()),
-        FileMessages.method(request.getMethod()))));
+        FileMessages.method(request.getMethod()), RequestIds.parse(request.getRequestId()))));
   }
 
   @Override

@@ -11,6 +11,18 @@ public interface FileStore {
   /** Stores a PENDING file that expires after {@code ttl}, and notes it for the cleanup. */
   void insertPending(FileRecord file, Duration ttl);
 
+  /** The claim of a request id, as of the latest writes (a serial read: it sees every claim that was applied). */
+  Optional<UploadRequest> findRequest(UUID requestId);
+
+  /**
+   * Claims a request id for a file, once for good (a lightweight transaction), for {@code ttl}.
+   * Empty when this call claimed it; else the claim an earlier call made.
+   */
+  Optional<UploadRequest> claimRequest(UploadRequest claim, Duration ttl);
+
+  /** Drops this call's claim when its file could not be stored; the claim of another file stays. */
+  void releaseRequest(UploadRequest claim);
+
   /** Makes a PENDING file READY for good; false when it is no longer PENDING (or no longer there). */
   boolean markReady(FileRecord ready);
 

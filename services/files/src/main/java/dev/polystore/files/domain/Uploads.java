@@ -2,7 +2,9 @@ package dev.polystore.files.domain;
 
 import dev.polystore.platform.errors.FieldViolation;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.RequestIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +17,12 @@ import java.util.UUID;
  * A rejected request writes nothing: every rule is checked before the record is stored.
  */
 public final class Uploads {
+  /** The contract promises that request ids are kept at least this long. */
+  static final Duration MIN_REQUEST_TTL = Duration.ofHours(24);
+  /** How long a retry waits, at most, for the file of a claim made a moment ago: 10 reads, 100 ms apart. */
+  private static final Duration CLAIM_WAIT = Duration.ofMillis(100);
+  private static final int CLAIM_WAIT_ATTEMPTS = 10;
+
   private final FileStore files;
   private final ObjectStore objects;
   private final UploadLimits limits;
@@ -27,9 +35,17 @@ public final class Uploads {
     this.clock = clock;
   }
 
+  /**
+   * Checks the declaration, creates a PENDING file and signs its upload. With a request id that an
+   * earlier call claimed, creates nothing and signs the first call's file afresh instead.
+   */
   public UploadGrant create(UUID workspaceId, String filename, String contentType, long size, Optional<String> sha256,
-      UploadMethod method) {
+      UploadMethod method, Optional<UUID> requestId) {
     check(contentType, size, method);
+    Optional<UploadRequest> earlier = requestId.flatMap(files::findRequest);
+    if (earlier.isPresent()) {
+      return repeat(earlier.get(), workspaceId, filename, contentType, size, sha256, method);
+    }
     UUID fileId = UUID.randomUUID();
     String key = FileRecord.objectKey(workspaceId, fileId);
     Instant now = now();
@@ -39,13 +55,74 @@ public final class Uploads {
     Optional<String> uploadId = multipart ? Optional.of(objects.startMultipart(key, contentType)) : Optional.empty();
     FileRecord file = new FileRecord(fileId, workspaceId, key, filename, contentType, size, sha256,
         FileStatus.PENDING, uploadId, multipart ? limits.partSize() : 0, now, Optional.empty());
+    Optional<UploadRequest> claim = requestId.map(id -> new UploadRequest(id, workspaceId, fileId));
     try {
+      // Claimed before the file is written, so concurrent calls with one request id write one file.
+      Optional<UploadRequest> first = claim.flatMap(mine -> files.claimRequest(mine, requestTtl()));
+      if (first.isPresent()) {
+        uploadId.ifPresent(id -> objects.abortMultipart(key, id));
+        return repeat(first.get(), workspaceId, filename, contentType, size, sha256, method);
+      }
       files.insertPending(file, limits.pendingTtl());
     } catch (RuntimeException e) {
       uploadId.ifPresent(id -> objects.abortMultipart(key, id));
+      claim.ifPresent(mine -> release(mine, e));
       throw e;
     }
     return new UploadGrant(file, upload(file, method, expiresAt), expiresAt);
+  }
+
+  /** The first call's file, signed afresh, when the retry declares the same file in the same workspace. */
+  private UploadGrant repeat(UploadRequest first, UUID workspaceId, String filename, String contentType, long size,
+      Optional<String> sha256, UploadMethod method) {
+    if (!first.workspaceId().equals(workspaceId)) {
+      throw RequestIds.reused();
+    }
+    FileRecord file = awaitFile(first.fileId()).orElseThrow(() -> ServiceException.failedPrecondition(
+        "the file that request_id " + first.requestId() + " created is gone (deleted, or expired before it"
+            + " completed); use a new request_id"));
+    if (!file.filename().equals(filename) || !file.contentType().equals(contentType) || file.sizeBytes() != size
+        || !file.sha256().equals(sha256)) {
+      throw RequestIds.reused();
+    }
+    if (file.status() != FileStatus.PENDING) {
+      throw ServiceException.failedPrecondition("file " + file.fileId() + " of request_id " + first.requestId()
+          + " is " + file.status() + " already; its upload is over");
+    }
+    Instant expiresAt = now().plus(limits.uploadUrlTtl());
+    return new UploadGrant(file, upload(file, method, expiresAt), expiresAt);
+  }
+
+  /**
+   * The file of a claim. A claim is made just before its file is written, so a concurrent retry may
+   * read it a moment too early: the file is looked for a few more times before it counts as gone.
+   */
+  private Optional<FileRecord> awaitFile(UUID fileId) {
+    Optional<FileRecord> file = files.find(fileId);
+    for (int attempt = 0; file.isEmpty() && attempt < CLAIM_WAIT_ATTEMPTS; attempt++) {
+      try {
+        Thread.sleep(CLAIM_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      file = files.find(fileId);
+    }
+    return file;
+  }
+
+  /** A request id is kept as long as a PENDING file, and for at least a day. */
+  private Duration requestTtl() {
+    return limits.pendingTtl().compareTo(MIN_REQUEST_TTL) > 0 ? limits.pendingTtl() : MIN_REQUEST_TTL;
+  }
+
+  /** Frees the claim of a file that was not stored, so a retry creates it; when that fails too, the retry is refused. */
+  private void release(UploadRequest claim, RuntimeException failure) {
+    try {
+      files.releaseRequest(claim);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** Verifies the object against the record and marks the file READY; a READY file is returned as it is. */

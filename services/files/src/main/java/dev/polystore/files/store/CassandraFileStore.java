@@ -1,5 +1,6 @@
 package dev.polystore.files.store;
 
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -8,6 +9,7 @@ import dev.polystore.files.domain.FileRecord;
 import dev.polystore.files.domain.FileStatus;
 import dev.polystore.files.domain.FileStore;
 import dev.polystore.files.domain.PendingUpload;
+import dev.polystore.files.domain.UploadRequest;
 import dev.polystore.platform.cassandra.CassandraStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,27 @@ public final class CassandraFileStore implements FileStore {
             file.uploadId().orElse(null), file.partSize(), file.createdAt(), null, seconds).setIdempotent(true)),
         run(cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId(), seconds).setIdempotent(true)))
         .join();
+  }
+
+  @Override
+  public Optional<UploadRequest> findRequest(UUID requestId) {
+    // LOCAL_SERIAL: sees a claim whose lightweight transaction another call is committing right now.
+    Row row = run(statements().selectRequest().bind(requestId).setConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)
+        .setIdempotent(true)).join().one();
+    return Optional.ofNullable(row).map(CassandraFileStore::request);
+  }
+
+  @Override
+  public Optional<UploadRequest> claimRequest(UploadRequest claim, Duration ttl) {
+    // Not idempotent for the driver: a retried IF NOT EXISTS would find its own claim and report it as another's.
+    AsyncResultSet result = run(statements().claimRequest().bind(claim.requestId(), claim.workspaceId(),
+        claim.fileId(), (int) ttl.toSeconds())).join();
+    return result.wasApplied() ? Optional.empty() : Optional.of(request(result.one()));
+  }
+
+  @Override
+  public void releaseRequest(UploadRequest claim) {
+    run(statements().releaseRequest().bind(claim.requestId(), claim.fileId())).join();
   }
 
   @Override
@@ -125,6 +148,10 @@ public final class CassandraFileStore implements FileStore {
 
   private CompletableFuture<AsyncResultSet> run(Statement<?> statement) {
     return cassandra.executor().execute(statement).toCompletableFuture();
+  }
+
+  private static UploadRequest request(Row row) {
+    return new UploadRequest(row.getUuid("request_id"), row.getUuid("workspace_id"), row.getUuid("file_id"));
   }
 
   private static FileRecord file(Row row) {

@@ -15,7 +15,10 @@ record FilesStatements(
     PreparedStatement deleteFile,
     PreparedStatement deleteListEntry,
     PreparedStatement selectDue,
-    PreparedStatement deletePendingNote) {
+    PreparedStatement deletePendingNote,
+    PreparedStatement selectRequest,
+    PreparedStatement claimRequest,
+    PreparedStatement releaseRequest) {
 
   static final String FILE_COLUMNS = "file_id, workspace_id, object_key, filename, content_type, size_bytes, sha256,"
       + " status, upload_id, part_size, created_at, ready_at";
@@ -39,6 +42,10 @@ record FilesStatements(
         session.prepare("DELETE FROM files_by_workspace WHERE workspace_id = ? AND created_at = ? AND file_id = ?"),
         session.prepare("SELECT file_id, workspace_id, object_key, upload_id, expires_at FROM pending_uploads"
             + " WHERE due_hour = ?"),
-        session.prepare("DELETE FROM pending_uploads WHERE due_hour = ? AND file_id = ?"));
+        session.prepare("DELETE FROM pending_uploads WHERE due_hour = ? AND file_id = ?"),
+        session.prepare("SELECT request_id, workspace_id, file_id FROM upload_requests WHERE request_id = ?"),
+        session.prepare("INSERT INTO upload_requests (request_id, workspace_id, file_id) VALUES (?, ?, ?)"
+            + " IF NOT EXISTS USING TTL ?"),
+        session.prepare("DELETE FROM upload_requests WHERE request_id = ? IF file_id = ?"));
   }
 }

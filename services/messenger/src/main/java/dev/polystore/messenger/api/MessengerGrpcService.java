@@ -34,6 +34,7 @@ import dev.polystore.messenger.v1.RemoveRoomMemberResponse;
 import dev.polystore.messenger.v1.SearchMessagesRequest;
 import dev.polystore.messenger.v1.SearchMessagesResponse;
 import dev.polystore.platform.grpc.Ids;
+import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.paging.Page;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
     List<UUID> members = IntStream.range(0, request.getMemberUserIdsCount())
         .mapToObj(i -> Ids.parse("member_user_ids[" + i + "]", request.getMemberUserIds(i)))
         .toList();
-    Room room = rooms.create(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(), members);
+    Room room = rooms.create(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(), members,
+        RequestIds.parse(request.getRequestId()));
     reply(response, CreateRoomResponse.newBuilder().setRoom(MessengerMessages.room(room)).build());
   }
 

@@ -8,8 +8,15 @@ import java.util.UUID;
 /** Where rooms and their members are kept. */
 public interface RoomStore {
 
-  /** Inserts a room with its first members; ALREADY_EXISTS when the name is taken (a lost race). */
-  Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds);
+  /**
+   * Inserts a room with its first members; ALREADY_EXISTS when the name is taken (a lost race).
+   * With a request id, claims it first in the same transaction: when an earlier call claimed it,
+   * inserts nothing and returns that call's room as it is now.
+   */
+  Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds, Optional<UUID> requestId);
+
+  /** The room an earlier CreateRoom with this request id created, as of the latest writes. */
+  Optional<Room> findByRequest(UUID requestId);
 
   /** The room as of the latest writes. */
   Optional<Room> find(UUID id);

@@ -1,11 +1,13 @@
 package dev.polystore.messenger.domain;
 
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.ids.UuidV7;
 import dev.polystore.platform.paging.KeysetCursor;
 import dev.polystore.platform.paging.Page;
 import dev.polystore.platform.paging.PageRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The rules for rooms: names unique in a workspace and not blank, at most {@link #MAX_MEMBERS} members. */
@@ -21,14 +23,23 @@ public final class Rooms {
     this.ids = ids;
   }
 
-  public Room create(UUID workspaceId, String name, List<UUID> memberIds) {
+  /**
+   * Creates a room. With a request id that an earlier call used, returns that call's room instead
+   * (as it is now), provided the workspace and name are the same.
+   */
+  public Room create(UUID workspaceId, String name, List<UUID> memberIds, Optional<UUID> requestId) {
     if (name.isBlank()) {
       throw ServiceException.invalid("name", "name.not_blank", "must not be only white space");
+    }
+    Optional<Room> first = requestId.flatMap(store::findByRequest);
+    if (first.isPresent()) {
+      return sameRequest(first.get(), workspaceId, name);
     }
     if (store.nameTaken(workspaceId, name)) {
       throw nameTaken(workspaceId, name);
     }
-    return store.insert(ids.next(), workspaceId, name, memberIds);
+    Room room = store.insert(ids.next(), workspaceId, name, memberIds, requestId);
+    return sameRequest(room, workspaceId, name);
   }
 
   public Room get(UUID id) {
@@ -67,6 +78,14 @@ public final class Rooms {
         throw ServiceException.notFound("membership of user " + userId + " in room " + roomId);
       }
     });
+  }
+
+  /** The room, unless a reused request id came with another workspace or name. */
+  private static Room sameRequest(Room room, UUID workspaceId, String name) {
+    if (!room.workspaceId().equals(workspaceId) || !room.name().equals(name)) {
+      throw RequestIds.reused();
+    }
+    return room;
   }
 
   private static ServiceException nameTaken(UUID workspaceId, String name) {

@@ -6,6 +6,7 @@ import dev.polystore.messenger.domain.RoomMember;
 import dev.polystore.messenger.domain.RoomStore;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.paging.PageRequest;
+import dev.polystore.platform.postgres.CreateRequests;
 import dev.polystore.platform.postgres.Keyset;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.UniqueViolation;
@@ -34,6 +35,9 @@ public final class JdbiRoomStore implements RoomStore {
   static final String MEMBERS_OF = "SELECT " + RoomMemberRows.COLUMNS + " FROM room_members"
       + " WHERE room_id = :roomId ORDER BY created_at, user_id";
 
+  /** The method name under which CreateRoom's request ids are kept. */
+  static final String CREATE_ROOM = "CreateRoom";
+
   private final Jdbi writer;
   private final Jdbi reader;
 
@@ -43,10 +47,18 @@ public final class JdbiRoomStore implements RoomStore {
   }
 
   @Override
-  public Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds) {
+  public Room insert(UUID id, UUID workspaceId, String name, List<UUID> memberIds, Optional<UUID> requestId) {
     try {
-      // One transaction: a room is never seen without its first members.
+      // One transaction: a room is never seen without its first members, nor its request id
+      // without the room.
       return writer.inTransaction(handle -> {
+        if (requestId.isPresent()) {
+          Optional<CreateRequests.FirstResult> first = CreateRequests.claim(handle, CREATE_ROOM, requestId.get(), id,
+              Optional.empty());
+          if (first.isPresent()) {
+            return find(handle, first.get().resourceId()).orElseThrow();
+          }
+        }
         handle.createUpdate("INSERT INTO rooms (room_id, workspace_id, name) VALUES (:roomId, :workspaceId, :name)")
             .bind("roomId", id)
             .bind("workspaceId", workspaceId)
@@ -63,6 +75,13 @@ public final class JdbiRoomStore implements RoomStore {
       throw UniqueViolation.translate(e, "rooms_workspace_id_name_key", () -> ServiceException.alreadyExists(
           "workspace " + workspaceId + " has a room named " + name + " already"));
     }
+  }
+
+  @Override
+  public Optional<Room> findByRequest(UUID requestId) {
+    // Writer: a retry must see the first call's commit.
+    return writer.withHandle(handle -> CreateRequests.find(handle, CREATE_ROOM, requestId)
+        .flatMap(first -> find(handle, first.resourceId())));
   }
 
   @Override
