@@ -1,5 +1,6 @@
 package dev.polystore.gateway;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
@@ -7,19 +8,23 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --health-check [--service NAME]}: the container health check. Asks grpc.health.v1 on
- * 127.0.0.1:$SPRING_GRPC_SERVER_PORT (9090) within 2 s and exits 0 on SERVING, else 1. It starts
- * neither Spring nor a store, so it is cheap enough to run every few seconds.
+ * 127.0.0.1:$SPRING_GRPC_SERVER_PORT (9090) with a 2 s deadline (after up to 2 s to connect) and
+ * exits 0 on SERVING, else 1. It starts neither Spring nor a store, so it is cheap enough to run
+ * every few seconds.
  */
 final class HealthCheck {
   static final String FLAG = "--health-check";
   static final String SERVICE = "--service";
   static final String PORT = "SPRING_GRPC_SERVER_PORT";
+  private static final Duration DEADLINE = Duration.ofSeconds(2);
 
   private HealthCheck() {}
 
@@ -40,7 +45,8 @@ final class HealthCheck {
     }
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
-      ServingStatus status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+      awaitConnection(channel);
+      ServingStatus status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
           .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
       out.println(label + ": " + status);
       return status == ServingStatus.SERVING ? 0 : 1;
@@ -49,6 +55,27 @@ final class HealthCheck {
       return 1;
     } finally {
       channel.shutdownNow();
+    }
+  }
+
+  /**
+   * Connects before the call: loading gRPC's transport in a fresh JVM can take seconds on a busy
+   * machine, and that must not eat the call's deadline. A refused connection ends the wait at once.
+   */
+  private static void awaitConnection(ManagedChannel channel) {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    ConnectivityState state = channel.getState(true);
+    while (state != ConnectivityState.READY && state != ConnectivityState.TRANSIENT_FAILURE
+        && System.nanoTime() < end) {
+      CountDownLatch changed = new CountDownLatch(1);
+      channel.notifyWhenStateChanged(state, changed::countDown);
+      try {
+        changed.await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      state = channel.getState(false);
     }
   }
 
