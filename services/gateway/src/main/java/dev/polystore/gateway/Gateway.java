@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
@@ -23,6 +25,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 public final class Gateway implements AutoCloseable {
   /** How long in-flight calls may run on after a stop, in seconds (spring.grpc.server.shutdown-grace-period). */
   public static final String GRACE_SECONDS = "GRPC_SHUTDOWN_GRACE_SECONDS";
+
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final ServiceHost host;
   private final ConfigurableApplicationContext context;
@@ -102,6 +106,8 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
+    log.info("stopping: every service NOT_SERVING, calls in flight have up to {} to finish",
+        context.getEnvironment().getProperty("spring.grpc.server.shutdown-grace-period"));
     host.platform().health().enterTerminalState();
     context.close();
     host.close();
