@@ -36,7 +36,7 @@ public final class BenchGateway implements AutoCloseable {
 
   /** Hosts {@code service} with the store and service settings in {@code settings}. */
   public static BenchGateway start(String service, Map<String, String> settings) throws InterruptedException {
-    // Local mode then starts no devstack engine for the services left out.
+    // The gateway then needs the settings of this service's stores only.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
     // The bench's environment may set the gateway's tuning otherwise, as an operator would.

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The real local engines of this JVM, each started on first use and stopped by one JVM shutdown hook.
  *
- * <p>Tests and the gateway's local profile call the store methods; people run {@link #main} and
+ * <p>Tests and the local launcher (services/local) call the store methods; people run {@link #main} and
  * {@code eval} its output: {@code ./mvnw -q -pl devstack compile exec:java}.
  */
 public final class Devstack {

@@ -7,11 +7,12 @@ import io.grpc.BindableService;
 import io.grpc.ServerBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
@@ -22,9 +23,15 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  * Configuration is read before Spring starts, so a bad setting fails with one line naming it.
  */
 public final class Gateway implements AutoCloseable {
+  /** How long in-flight calls may run on after a stop, in seconds (spring.grpc.server.shutdown-grace-period). */
+  public static final String GRACE_SECONDS = "GRPC_SHUTDOWN_GRACE_SECONDS";
+
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
   private final ServiceHost host;
   private final ConfigurableApplicationContext context;
   private final int port;
+  private boolean closed;
 
   private Gateway(ServiceHost host, ConfigurableApplicationContext context, int port) {
     this.host = host;
@@ -33,17 +40,21 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Starts a gateway. Stores whose settings are missing from {@code environment} are started
-   * locally (devstack); {@code springArgs} are Spring Boot arguments such as
-   * {@code --spring.grpc.server.port=0}.
+   * Starts a gateway on the stores {@code environment} names; every hosted service's store settings
+   * are required (local mode fills them in before, see polystore-local). {@code springArgs} are
+   * Spring Boot arguments such as {@code --spring.grpc.server.port=0}.
    */
   public static Gateway start(Map<String, String> environment, String... springArgs) {
-    Set<String> hosted = Set.copyOf(GatewayModules.selected(new Env(environment)));
-    Env env = new Env(LocalStores.complete(environment, hosted));
+    Env env = new Env(environment);
+    int graceSeconds = env.integer(GRACE_SECONDS, 10, 0, 3600);
     ServiceHost host = new ServiceHost(GatewayModules.create(env), HandlerConfig.fromEnv(env));
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
+      // close() stops in order (health first); Spring's own hook would race it.
+      application.setRegisterShutdownHook(false);
+      // Default properties: an explicit --spring.grpc.server.shutdown-grace-period still wins.
+      application.setDefaultProperties(Map.of("spring.grpc.server.shutdown-grace-period", graceSeconds + "s"));
       application.addInitializers(context -> {
         var beans = context.getBeanFactory();
         beans.registerSingleton("grpcHealth", host.platform().health().grpcService());
@@ -84,16 +95,20 @@ public final class Gateway implements AutoCloseable {
     return host;
   }
 
-  /** Blocks until the application context is closed (by a signal or {@link #close()}). */
-  public void awaitShutdown() throws InterruptedException {
-    while (context.isActive()) {
-      Thread.sleep(500);
-    }
-  }
-
+  /**
+   * Stops gracefully: every service reports NOT_SERVING first (load balancers drain us), then
+   * Spring gRPC refuses new calls (UNAVAILABLE) and lets in-flight ones finish within the grace
+   * period, then the stores' connections go. Idempotent; a second caller waits for the first.
+   */
   @Override
-  public void close() {
-    // Spring stops the gRPC server gracefully first; then the stores' connections go.
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("stopping: every service NOT_SERVING, calls in flight have up to {} to finish",
+        context.getEnvironment().getProperty("spring.grpc.server.shutdown-grace-period"));
+    host.platform().health().enterTerminalState();
     context.close();
     host.close();
   }

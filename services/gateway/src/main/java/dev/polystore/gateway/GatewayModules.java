@@ -21,8 +21,8 @@ import java.util.function.Function;
  * {@code POLYSTORE_SERVICES} (a comma-separated list of names) hosts a subset, which is how
  * production runs each service on its own from the same jar; by default all are hosted.
  */
-final class GatewayModules {
-  static final String SELECTION = "POLYSTORE_SERVICES";
+public final class GatewayModules {
+  public static final String SELECTION = "POLYSTORE_SERVICES";
 
   private static final Map<String, Function<Env, ServiceModule>> FACTORIES = new LinkedHashMap<>();
 
@@ -52,7 +52,7 @@ final class GatewayModules {
   }
 
   /** The names of the services to host, from POLYSTORE_SERVICES or all of them. */
-  static List<String> selected(Env env) {
+  public static List<String> selected(Env env) {
     if (!env.has(SELECTION)) {
       return List.copyOf(FACTORIES.keySet());
     }

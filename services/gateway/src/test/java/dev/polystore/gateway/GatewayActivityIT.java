@@ -7,10 +7,12 @@ import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.activity.v1.Event;
 import dev.polystore.activity.v1.ListEventsRequest;
 import dev.polystore.activity.v1.RecordEventsRequest;
+import dev.polystore.devstack.Devstack;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway in local mode with no Cassandra settings: it starts devstack's Cassandra (a child
- * JVM on its own class path) and serves ActivityService on it.
+ * The production gateway hosting activity on the test's Cassandra (devstack's, a child JVM on its
+ * own class path).
  */
 class GatewayActivityIT {
   private static final String ACTIVITY = "polystore.activity.v1.ActivityService";
@@ -30,7 +32,9 @@ class GatewayActivityIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    gateway = Gateway.start(Map.of(), "--spring.grpc.server.port=0");
+    Map<String, String> env = new HashMap<>(Devstack.cassandra().env());
+    env.put("POLYSTORE_SERVICES", "activity");
+    gateway = Gateway.start(env, "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACTIVITY, Duration.ofSeconds(120)));
   }

@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /** A loopback channel to a gateway, with a bounded wait for a service to report SERVING. */
-final class GatewayClient implements AutoCloseable {
-  final ManagedChannel channel;
+public final class GatewayClient implements AutoCloseable {
+  public final ManagedChannel channel;
 
-  GatewayClient(int port) {
+  public GatewayClient(int port) {
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
 
-  ServingStatus status(String service) {
+  public ServingStatus status(String service) {
     try {
       return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
           .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
@@ -27,7 +27,7 @@ final class GatewayClient implements AutoCloseable {
   }
 
   /** The status once it is SERVING, or the last one seen when {@code limit} runs out. */
-  ServingStatus awaitServing(String service, Duration limit) throws InterruptedException {
+  public ServingStatus awaitServing(String service, Duration limit) throws InterruptedException {
     Instant end = Instant.now().plus(limit);
     ServingStatus status = status(service);
     while (status != ServingStatus.SERVING && Instant.now().isBefore(end)) {

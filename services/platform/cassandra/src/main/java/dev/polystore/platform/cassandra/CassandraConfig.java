@@ -56,7 +56,9 @@ public record CassandraConfig(
       return new CassandraConfig(List.of("cassandra." + region + ".amazonaws.com:" + KEYSPACES_PORT), region,
           Optional.of(region), timeout, 1);
     }
-    List<String> points = contactPoints(env.required(CONTACT_POINTS));
+    // Neither store named: say both ways out, since an operator may be after Keyspaces.
+    List<String> points = contactPoints(env.optional(CONTACT_POINTS).orElseThrow(() -> new ConfigException(
+        CONTACT_POINTS, "is required but not set (or set " + KEYSPACES_REGION + " for Amazon Keyspaces)")));
     String dc = env.required(LOCAL_DC);
     return new CassandraConfig(points, dc, Optional.empty(), timeout, env.integer(REPLICATION_FACTOR, 1, 1, 10));
   }

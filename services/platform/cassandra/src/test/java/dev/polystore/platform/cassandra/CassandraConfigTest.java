@@ -40,7 +40,8 @@ class CassandraConfigTest {
   @Test
   void missingSettingsNameTheVariable() {
     ConfigException none = assertThrows(ConfigException.class, () -> CassandraConfig.fromEnv(new Env(Map.of())));
-    assertEquals("CASSANDRA_CONTACT_POINTS: is required but not set", none.getMessage());
+    assertEquals("CASSANDRA_CONTACT_POINTS: is required but not set (or set KEYSPACES_REGION for Amazon Keyspaces)",
+        none.getMessage());
     ConfigException noDc = assertThrows(ConfigException.class, () -> CassandraConfig.fromEnv(new Env(Map.of(
         "CASSANDRA_CONTACT_POINTS", "127.0.0.1"))));
     assertEquals("CASSANDRA_LOCAL_DC: is required but not set", noDc.getMessage());

@@ -1,4 +1,4 @@
-package dev.polystore.gateway;
+package dev.polystore.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,8 @@ import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.CreateUserRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.accounts.v1.User;
+import dev.polystore.gateway.Gateway;
+import dev.polystore.gateway.GatewayClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -27,18 +29,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway as a user starts it: no store settings, so it starts devstack's stores itself, and
+ * The gateway as a user starts it locally: no store settings, so local mode starts devstack's stores, and
  * every service is served through Spring gRPC with the platform's interceptors, health and
  * reflection.
  */
-class GatewayLocalModeIT {
+class LocalGatewayIT {
   private static final String ACCOUNTS = "polystore.accounts.v1.AccountsService";
   private static Gateway gateway;
   private static GatewayClient client;
 
   @BeforeAll
   static void start() throws InterruptedException {
-    gateway = Gateway.start(Map.of(), "--spring.grpc.server.port=0");
+    gateway = Gateway.start(LocalStores.complete(Map.of()), "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACCOUNTS, Duration.ofSeconds(60)));
   }

@@ -1,28 +1,38 @@
-package dev.polystore.gateway;
+package dev.polystore.local;
 
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalS3;
+import dev.polystore.gateway.GatewayModules;
+import dev.polystore.gateway.Mode;
+import dev.polystore.platform.config.ConfigException;
+import dev.polystore.platform.config.Env;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Local mode: for every store a hosted service needs whose settings are missing from the
- * environment, start the devstack engine and use it. A store with settings is used as configured,
- * so one command runs the gateway on a laptop and the same jar runs against AWS. Stores no hosted
- * service needs are not started.
+ * environment, start the devstack engine and use it. A store with settings is used as configured.
+ * Stores no hosted service needs are not started.
  */
-final class LocalStores {
+public final class LocalStores {
   private static final Logger log = LoggerFactory.getLogger(LocalStores.class);
 
   private LocalStores() {}
 
-  /** The environment with the settings of every devstack store started for {@code services}. */
-  static Map<String, String> complete(Map<String, String> environment, Set<String> services) {
+  /** The environment with the settings of every devstack store started for the hosted services. */
+  public static Map<String, String> complete(Map<String, String> environment) {
+    String mode = environment.getOrDefault(Mode.VARIABLE, Mode.LOCAL).trim();
+    if (!mode.isEmpty() && !mode.equals(Mode.LOCAL)) {
+      throw new ConfigException(Mode.VARIABLE, "the local launcher runs local mode only, was '" + mode
+          + "'; production is polystore-gateway-exec.jar");
+    }
+    List<String> services = GatewayModules.selected(new Env(environment));
     Map<String, String> merged = new HashMap<>(environment);
+    merged.put(Mode.VARIABLE, Mode.LOCAL);
     if (needs(services, "accounts", "messenger") && isMissing(environment, "POSTGRES_WRITER_CONN")) {
       log.info("POSTGRES_WRITER_CONN is not set: starting a local PostgreSQL (devstack)");
       Devstack.postgres();
@@ -52,7 +62,7 @@ final class LocalStores {
     return merged;
   }
 
-  private static boolean needs(Set<String> services, String... anyOf) {
+  private static boolean needs(List<String> services, String... anyOf) {
     for (String service : anyOf) {
       if (services.contains(service)) {
         return true;
