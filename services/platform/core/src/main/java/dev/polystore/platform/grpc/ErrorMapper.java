@@ -14,6 +14,7 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,19 @@ public final class ErrorMapper {
     this.outages = List.copyOf(outages);
   }
 
+  /** The status of a failure of a call that is safe to repeat (or where no better is known). */
   public StatusRuntimeException toStatus(Throwable failure) {
+    return toStatus(failure, true);
+  }
+
+  /**
+   * The status of {@code failure}. {@code repeatable}: the RPC is marked NO_SIDE_EFFECTS or
+   * IDEMPOTENT, so UNAVAILABLE (which clients retry on their own) is safe whatever happened.
+   * Otherwise a store failure is UNAVAILABLE only when the request surely did not run: the binding
+   * says so ({@link OutageClassifier#provesNotRun}) or it never had a connection
+   * ({@link StoreContact}); else DEADLINE_EXCEEDED, as the write may have taken effect.
+   */
+  public StatusRuntimeException toStatus(Throwable failure, boolean repeatable) {
     if (failure instanceof StatusRuntimeException sre) {
       return sre;
     }
@@ -40,9 +53,13 @@ public final class ErrorMapper {
     if (failure instanceof ServiceException se) {
       return fromServiceException(se);
     }
-    if (isOutage(failure)) {
+    if (anyInChain(failure, OutageClassifier::isOutage)) {
       log.warn("store unavailable: {}", rootMessage(failure));
-      return Status.UNAVAILABLE.withDescription("store unavailable, retry later").asRuntimeException();
+      if (repeatable || anyInChain(failure, OutageClassifier::provesNotRun) || !StoreContact.currentMayHaveReached()) {
+        return Status.UNAVAILABLE.withDescription("store unavailable, retry later").asRuntimeException();
+      }
+      return Status.DEADLINE_EXCEEDED.withDescription("the store failed after the request may have reached it: "
+          + "it may have taken effect; retry only with the same request_id").asRuntimeException();
     }
     Context context = Context.current();
     if (context.getDeadline() != null && context.getDeadline().isExpired()) {
@@ -52,10 +69,10 @@ public final class ErrorMapper {
     return Status.INTERNAL.withDescription("internal error").asRuntimeException();
   }
 
-  private boolean isOutage(Throwable failure) {
+  private boolean anyInChain(Throwable failure, BiPredicate<OutageClassifier, Throwable> test) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       for (OutageClassifier classifier : outages) {
-        if (classifier.isOutage(t)) {
+        if (test.test(classifier, t)) {
           return true;
         }
       }

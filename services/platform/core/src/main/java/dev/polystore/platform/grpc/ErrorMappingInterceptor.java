@@ -21,12 +21,15 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
-    ServerCall<ReqT, RespT> mapping = new MappingServerCall<>(call, mapper);
+    // Store failures of RPCs that are not safe to repeat must not be answered with a status that
+    // invites an automatic retry unless the request surely did not run (ErrorMapper).
+    boolean repeatable = call.getMethodDescriptor().isSafe() || call.getMethodDescriptor().isIdempotent();
+    ServerCall<ReqT, RespT> mapping = new MappingServerCall<>(call, mapper, repeatable);
     ServerCall.Listener<ReqT> delegate;
     try {
       delegate = next.startCall(mapping, headers);
     } catch (RuntimeException e) {
-      close(mapping, e);
+      close(mapping, e, repeatable);
       return new ServerCall.Listener<>() {};
     }
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
@@ -35,7 +38,7 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
         try {
           super.onMessage(message);
         } catch (RuntimeException e) {
-          close(mapping, e);
+          close(mapping, e, repeatable);
         }
       }
 
@@ -44,7 +47,7 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
         try {
           super.onHalfClose();
         } catch (RuntimeException e) {
-          close(mapping, e);
+          close(mapping, e, repeatable);
         }
       }
 
@@ -53,14 +56,14 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
         try {
           super.onReady();
         } catch (RuntimeException e) {
-          close(mapping, e);
+          close(mapping, e, repeatable);
         }
       }
     };
   }
 
-  private <ReqT, RespT> void close(ServerCall<ReqT, RespT> call, RuntimeException failure) {
-    StatusRuntimeException status = mapper.toStatus(failure);
+  private <ReqT, RespT> void close(ServerCall<ReqT, RespT> call, RuntimeException failure, boolean repeatable) {
+    StatusRuntimeException status = mapper.toStatus(failure, repeatable);
     Metadata trailers = status.getTrailers() == null ? new Metadata() : status.getTrailers();
     call.close(status.getStatus(), trailers);
   }
@@ -69,17 +72,19 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
   private static final class MappingServerCall<ReqT, RespT>
       extends io.grpc.ForwardingServerCall.SimpleForwardingServerCall<ReqT, RespT> {
     private final ErrorMapper mapper;
+    private final boolean repeatable;
 
-    MappingServerCall(ServerCall<ReqT, RespT> delegate, ErrorMapper mapper) {
+    MappingServerCall(ServerCall<ReqT, RespT> delegate, ErrorMapper mapper, boolean repeatable) {
       super(delegate);
       this.mapper = mapper;
+      this.repeatable = repeatable;
     }
 
     @Override
     public void close(io.grpc.Status status, Metadata trailers) {
       if (!status.isOk() && status.getCause() != null
           && !(status.getCause() instanceof StatusRuntimeException)) {
-        StatusRuntimeException mapped = mapper.toStatus(status.getCause());
+        StatusRuntimeException mapped = mapper.toStatus(status.getCause(), repeatable);
         Metadata merged = mapped.getTrailers() == null ? trailers : mapped.getTrailers();
         super.close(mapped.getStatus(), merged);
         return;

@@ -35,6 +35,12 @@ public final class StoreContact {
     }
   }
 
+  /** For the current call (true outside one, where nothing is known). */
+  static boolean currentMayHaveReached() {
+    StoreContact contact = KEY.get();
+    return contact == null || contact.mayHaveReached();
+  }
+
   /** False only when a binding said the call is still waiting and never said it got through. */
   boolean mayHaveReached() {
     return reached || !tracked;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.RetryInfo;
+import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.errors.ServiceException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -20,7 +21,31 @@ class ErrorMapperTest {
     }
   }
 
-  private final ErrorMapper mapper = new ErrorMapper(List.of(failure -> failure instanceof StoreDown));
+  /** Stands for a failure that proves the store never got the request (no connection could be had). */
+  private static final class NoConnection extends RuntimeException {
+    NoConnection() {
+      super("connection refused");
+    }
+  }
+
+  private final ErrorMapper mapper = new ErrorMapper(List.of(new OutageClassifier() {
+    @Override
+    public boolean isOutage(Throwable failure) {
+      return failure instanceof StoreDown || failure instanceof NoConnection;
+    }
+
+    @Override
+    public boolean provesNotRun(Throwable failure) {
+      return failure instanceof NoConnection;
+    }
+  }));
+
+  @Test
+  void aStoreFailureOfAWriteThatMayHaveRunIsNotInvitedToRetry() {
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, mapper.toStatus(new StoreDown(), false).getStatus().getCode());
+    assertEquals(Status.Code.UNAVAILABLE, mapper.toStatus(new RuntimeException(new NoConnection()), false).getStatus().getCode());
+    assertEquals(Status.Code.UNAVAILABLE, mapper.toStatus(new StoreDown(), true).getStatus().getCode());
+  }
 
   @Test
   void invalidArgumentCarriesFieldViolations() throws Exception {

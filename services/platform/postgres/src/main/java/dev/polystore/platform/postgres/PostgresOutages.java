@@ -4,6 +4,7 @@ import dev.polystore.platform.errors.OutageClassifier;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 /** PostgreSQL failures that mean "the database cannot be reached now", seen as UNAVAILABLE. */
 public final class PostgresOutages implements OutageClassifier {
@@ -17,6 +18,18 @@ public final class PostgresOutages implements OutageClassifier {
       String state = sql.getSQLState();
       // 08: connection exceptions; 57P01-03: shutdown or starting up; 53300: too many connections.
       return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+    }
+    return false;
+  }
+
+  @Override
+  public boolean provesNotRun(Throwable failure) {
+    if (failure instanceof SQLTransientConnectionException || failure instanceof ConnectException) {
+      return true; // the pool had no connection to give, or none could be opened
+    }
+    if (failure instanceof SQLException sql && sql.getSQLState() != null) {
+      // 08001/08004: could not connect or was refused; 57P03: not accepting connections; 53300: full.
+      return List.of("08001", "08004", "57P03", "53300").contains(sql.getSQLState());
     }
     return false;
   }

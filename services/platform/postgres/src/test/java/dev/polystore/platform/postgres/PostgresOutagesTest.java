@@ -26,4 +26,13 @@ class PostgresOutagesTest {
     assertFalse(outages.isOutage(new SQLException("syntax error", "42601")));
     assertFalse(outages.isOutage(new SQLException("no state")));
   }
+
+  @Test
+  void onlyFailuresBeforeTheStatementProveItDidNotRun() {
+    assertTrue(outages.provesNotRun(new SQLTransientConnectionException("pool timed out")));
+    assertTrue(outages.provesNotRun(new SQLException("connection refused", "08001")));
+    assertTrue(outages.provesNotRun(new SQLException("the database system is starting up", "57P03")));
+    assertFalse(outages.provesNotRun(new SQLException("connection lost mid-statement", "08006")));
+    assertFalse(outages.provesNotRun(new SQLException("terminating connection", "57P01")));
+  }
 }

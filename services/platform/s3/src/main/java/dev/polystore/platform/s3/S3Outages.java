@@ -2,6 +2,7 @@ package dev.polystore.platform.s3;
 
 import dev.polystore.platform.errors.OutageClassifier;
 import java.io.IOException;
+import java.net.ConnectException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,6 +24,20 @@ public final class S3Outages implements OutageClassifier {
       return service.statusCode() >= 500 || service.isThrottlingException();
     }
     return failure instanceof SdkClientException && causedByIo(failure);
+  }
+
+  /** Throttled (S3 refused the request), or no connection could be made. */
+  @Override
+  public boolean provesNotRun(Throwable failure) {
+    if (failure instanceof SdkServiceException service) {
+      return service.isThrottlingException();
+    }
+    for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedByIo(Throwable failure) {

@@ -36,4 +36,18 @@ public final class ValkeyOutages implements OutageClassifier {
     }
     return false;
   }
+
+  /** Not connected (commands are rejected, not queued), or the server refused the command. */
+  @Override
+  public boolean provesNotRun(Throwable failure) {
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    if (failure instanceof RedisConnectionException) {
+      return true;
+    }
+    if (failure instanceof RedisCommandExecutionException) {
+      return TRANSIENT_ERRORS.stream().anyMatch(message::startsWith);
+    }
+    return failure instanceof RedisException && !(failure instanceof RedisCommandTimeoutException)
+        && DISCONNECTED.stream().anyMatch(message::startsWith);
+  }
 }

@@ -13,4 +13,10 @@ public final class VectorOutages implements OutageClassifier {
   public boolean isOutage(Throwable failure) {
     return failure instanceof ConnectException || failure instanceof HttpTimeoutException;
   }
+
+  /** No connection could be made; a timeout may have left the write done. */
+  @Override
+  public boolean provesNotRun(Throwable failure) {
+    return failure instanceof ConnectException;
+  }
 }
