@@ -1,161 +1,18 @@
-# polystore in one AWS account and Region: network, the stores, least-privilege roles and the
-# gateway. The environment's own choices live in settings.tf; this file is the same everywhere.
+# The environment: modules/polystore with this environment's settings (settings.tf) and the
+# operator's variables (terraform.tfvars).
+module "polystore" {
+  source = "../../modules/polystore"
 
-locals {
-  tags = merge(var.extra_tags, { Project = "polystore", Environment = local.environment })
-
-  postgres_services = toset(["accounts", "messenger"])
-  service_groups    = coalesce(var.service_groups, local.default_service_groups)
-}
-
-module "network" {
-  source = "../../modules/network"
-
-  name               = local.name
-  cidr_block         = var.vpc_cidr
-  availability_zones = var.availability_zones
-  single_nat_gateway = local.single_nat_gateway
-}
-
-module "aurora" {
-  source   = "../../modules/aurora-postgresql"
-  for_each = local.postgres_services
-
-  name                       = "${local.name}-${each.key}"
-  database_name              = each.key
-  app_username               = "polystore_${each.key}"
-  vpc_id                     = module.network.vpc_id
-  subnet_ids                 = module.network.private_subnet_ids
-  allowed_security_group_ids = [module.gateway.task_security_group_id]
-  min_capacity               = local.postgres.min_capacity
-  max_capacity               = local.postgres.max_capacity
-  instance_count             = local.postgres.instance_count
-  backup_retention_period    = 30
-  deletion_protection        = local.postgres.deletion_protection
-  skip_final_snapshot        = local.postgres.skip_final_snapshot
-  kms_key_arn                = var.kms_key_arn
-}
-
-module "keyspaces" {
-  source = "../../modules/keyspaces"
-
-  keyspaces              = ["activity", "files"]
-  declare_tables         = true
-  point_in_time_recovery = true
-  kms_key_arn            = var.kms_key_arn
-}
-
-module "valkey" {
-  source = "../../modules/valkey"
-
-  name                       = "${local.name}-presence"
-  vpc_id                     = module.network.vpc_id
-  subnet_ids                 = slice(module.network.private_subnet_ids, 0, min(3, length(module.network.private_subnet_ids)))
-  allowed_security_group_ids = [module.gateway.task_security_group_id]
-  max_data_storage_gb        = local.valkey.max_data_storage_gb
-  max_ecpu_per_second        = local.valkey.max_ecpu_per_second
-  kms_key_arn                = var.kms_key_arn
-}
-
-module "files_bucket" {
-  source = "../../modules/s3"
-
-  bucket_name          = var.files_bucket_name
+  name                 = local.name
+  settings             = local.settings
+  availability_zones   = var.availability_zones
+  vpc_cidr             = var.vpc_cidr
+  image                = var.image
+  certificate_arn      = var.certificate_arn
+  allowed_cidr_blocks  = var.allowed_cidr_blocks
+  files_bucket_name    = var.files_bucket_name
   cors_allowed_origins = var.cors_allowed_origins
+  turbopuffer_region   = var.turbopuffer_region
+  service_groups       = var.service_groups
   kms_key_arn          = var.kms_key_arn
-  force_destroy        = local.force_destroy_files
-}
-
-# The search service's turbopuffer API key. Terraform creates the secret, never its value:
-# `aws secretsmanager put-secret-value` puts the key (docs/deploy.md), so it stays out of state.
-resource "aws_secretsmanager_secret" "turbopuffer" {
-  name        = "${local.name}/turbopuffer-api-key"
-  description = "polystore search: the turbopuffer API key (TURBOPUFFER_API_KEY)"
-  kms_key_id  = var.kms_key_arn
-}
-
-module "iam" {
-  source = "../../modules/iam"
-
-  name_prefix = local.name
-  accounts = {
-    cluster_arn         = module.aurora["accounts"].cluster_arn
-    cluster_resource_id = module.aurora["accounts"].cluster_resource_id
-    db_username         = module.aurora["accounts"].app_username
-  }
-  messenger = {
-    cluster_arn         = module.aurora["messenger"].cluster_arn
-    cluster_resource_id = module.aurora["messenger"].cluster_resource_id
-    db_username         = module.aurora["messenger"].app_username
-  }
-  activity = {
-    keyspace_arn = module.keyspaces.keyspace_arns["activity"]
-  }
-  files = {
-    bucket_arn    = module.files_bucket.bucket_arn
-    object_prefix = module.files_bucket.object_prefix
-    kms_key_arn   = var.kms_key_arn
-    keyspace_arn  = module.keyspaces.keyspace_arns["files"]
-  }
-  presence = {
-    cache_arn = module.valkey.cache_arn
-    user_arns = module.valkey.user_arns
-  }
-  search = {
-    turbopuffer_secret_arn = aws_secretsmanager_secret.turbopuffer.arn
-    kms_key_arn            = var.kms_key_arn
-  }
-  service_groups = { for g, c in local.service_groups : g => c.services }
-}
-
-locals {
-  # Each gateway variable and where its value comes from: one store module output each.
-  service_environment = {
-    activity = {
-      KEYSPACES_REGION = module.keyspaces.keyspaces_region
-    }
-    files = {
-      KEYSPACES_REGION = module.keyspaces.keyspaces_region
-      S3_BUCKET        = module.files_bucket.bucket_name
-      S3_REGION        = module.files_bucket.bucket_region
-    }
-    presence = {
-      VALKEY_URL     = module.valkey.valkey_url
-      VALKEY_CLUSTER = module.valkey.valkey_cluster
-    }
-    search = {
-      VECTOR_BACKEND     = "turbopuffer"
-      TURBOPUFFER_REGION = var.turbopuffer_region
-    }
-  }
-
-  service_secrets = merge(
-    { for s in local.postgres_services : s => {
-      POSTGRES_WRITER_CONN = module.aurora[s].postgres_writer_conn_value_from
-      POSTGRES_READER_CONN = module.aurora[s].postgres_reader_conn_value_from
-    } },
-    {
-      search = { TURBOPUFFER_API_KEY = aws_secretsmanager_secret.turbopuffer.arn }
-    },
-  )
-}
-
-module "gateway" {
-  source = "../../modules/gateway"
-
-  name                     = local.name
-  image                    = var.image
-  vpc_id                   = module.network.vpc_id
-  load_balancer_subnet_ids = module.network.private_subnet_ids
-  task_subnet_ids          = module.network.private_subnet_ids
-  internal                 = true
-  allowed_cidr_blocks      = var.allowed_cidr_blocks
-  certificate_arn          = var.certificate_arn
-  service_groups           = local.service_groups
-  service_environment      = local.service_environment
-  service_secrets          = local.service_secrets
-  secret_kms_key_arns      = var.kms_key_arn == null ? [] : [var.kms_key_arn]
-  task_role_arns           = module.iam.group_task_role_arns
-  log_retention_days       = local.log_retention_days
-  fargate_spot_weight      = local.fargate_spot_weight
 }

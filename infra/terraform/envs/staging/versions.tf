@@ -15,6 +15,6 @@ provider "aws" {
   region = var.region
 
   default_tags {
-    tags = local.tags
+    tags = merge(var.extra_tags, { Project = "polystore", Environment = local.environment })
   }
 }

@@ -37,17 +37,17 @@ run "prod_is_protected" {
   }
 
   assert {
-    condition     = output.VALKEY_CLUSTER == "true" && output.VECTOR_BACKEND == "turbopuffer" && output.TURBOPUFFER_REGION == "aws-eu-central-1"
+    condition     = module.polystore.VALKEY_CLUSTER == "true" && module.polystore.VECTOR_BACKEND == "turbopuffer" && module.polystore.TURBOPUFFER_REGION == "aws-eu-central-1"
     error_message = "The gateway's settings must be outputs."
   }
 
   assert {
-    condition     = toset(keys(output.POSTGRES_WRITER_CONN)) == toset(["accounts", "messenger"]) && toset(keys(output.POSTGRES_READER_CONN)) == toset(["accounts", "messenger"])
+    condition     = toset(keys(module.polystore.POSTGRES_WRITER_CONN)) == toset(["accounts", "messenger"]) && toset(keys(module.polystore.POSTGRES_READER_CONN)) == toset(["accounts", "messenger"])
     error_message = "POSTGRES_WRITER_CONN and POSTGRES_READER_CONN must be outputs for both PostgreSQL services."
   }
 
   assert {
-    condition     = output.POLYSTORE_SERVICES == { accounts = "accounts", messenger = "messenger", activity = "activity", files = "files", presence = "presence", search = "search" }
+    condition     = module.polystore.POLYSTORE_SERVICES == { accounts = "accounts", messenger = "messenger", activity = "activity", files = "files", presence = "presence", search = "search" }
     error_message = "By default prod runs one ECS service per polystore service."
   }
 }
@@ -63,7 +63,7 @@ run "groups_may_share_tasks" {
   }
 
   assert {
-    condition     = output.POLYSTORE_SERVICES == { core = "accounts,activity,files", chat = "messenger,presence,search" }
+    condition     = module.polystore.POLYSTORE_SERVICES == { core = "accounts,activity,files", chat = "messenger,presence,search" }
     error_message = "service_groups must set POLYSTORE_SERVICES."
   }
 }
