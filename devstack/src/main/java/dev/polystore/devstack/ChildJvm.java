@@ -32,6 +32,7 @@ final class ChildJvm {
     private final Duration shutdownTimeout;
     /** The running server, null while stopped. */
     private Process process;
+    private boolean frozen;
     private boolean closed;
 
     /**
@@ -81,11 +82,29 @@ final class ChildJvm {
         LOG.info("{} started in {} ms, files in {}", name, (System.nanoTime() - began) / 1_000_000, directory);
     }
 
+    /** Suspends it (SIGSTOP): it keeps its port and connections but answers nothing until {@link #thaw()}. */
+    synchronized void freeze() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        Freezer.freeze(process.toHandle());
+        frozen = true;
+    }
+
+    /** Resumes it after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
+    synchronized void thaw() {
+        if (frozen && process != null) {
+            Freezer.thaw(process.toHandle());
+        }
+        frozen = false;
+    }
+
     /** Stops it and keeps its port and files for {@link #start()}. */
     synchronized void stop() {
         if (process == null) {
             return;
         }
+        thaw(); // a frozen process would not act on SIGTERM
         Process running = process;
         process = null;
         terminate(running);

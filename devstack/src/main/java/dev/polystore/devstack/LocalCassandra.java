@@ -88,6 +88,16 @@ public final class LocalCassandra implements LocalStore {
         node.stop();
     }
 
+    /** Suspends the child JVM (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
+    public void freeze() {
+        node.freeze();
+    }
+
+    /** Resumes the child JVM after {@link #freeze()}. */
+    public void thaw() {
+        node.thaw();
+    }
+
     public boolean isRunning() {
         return node.isRunning();
     }

@@ -39,6 +39,8 @@ public final class LocalPostgres implements LocalStore {
     private final PostgresAdmin admin;
     /** The running server, null while stopped. zonky's instance lives for one postmaster only. */
     private EmbeddedPostgres server;
+    /** The postmaster while frozen, null otherwise. */
+    private ProcessHandle frozen;
     private boolean closed;
 
     private LocalPostgres(int port, Path dataDirectory) {
@@ -130,11 +132,33 @@ public final class LocalPostgres implements LocalStore {
                 HOST, port, (System.nanoTime() - began) / 1_000_000, dataDirectory);
     }
 
+    /**
+     * Suspends the postmaster and every backend (SIGSTOP) until {@link #thaw()}: connections stay open
+     * but no query is answered, as when the database host hangs.
+     */
+    public synchronized void freeze() {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
+        }
+        ProcessHandle postmaster = postmaster();
+        Freezer.freeze(postmaster);
+        frozen = postmaster;
+    }
+
+    /** Resumes the postmaster and its backends after {@link #freeze()}; does nothing when not frozen. */
+    public synchronized void thaw() {
+        if (frozen != null) {
+            Freezer.thaw(frozen);
+            frozen = null;
+        }
+    }
+
     /** Stops the server (pg_ctl stop -m fast) and keeps its port and data for {@link #start()}. */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
+        thaw(); // a frozen postmaster would not act on pg_ctl stop
         EmbeddedPostgres running = server;
         server = null;
         try {
@@ -198,6 +222,16 @@ public final class LocalPostgres implements LocalStore {
         admin.setPassword(USER, PASSWORD);
         SERVICE_DATABASES.forEach(admin::createDatabase);
         PasswordAuthentication.require(dataDirectory, admin);
+    }
+
+    /** The postmaster, by the pid on the first line of its postmaster.pid. */
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster with pid " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
+        }
     }
 
     private String version() {

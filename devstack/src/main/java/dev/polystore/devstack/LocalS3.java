@@ -130,6 +130,16 @@ public final class LocalS3 implements LocalStore {
         server.stop();
     }
 
+    /** Suspends the child JVM (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
+    public void freeze() {
+        server.freeze();
+    }
+
+    /** Resumes the child JVM after {@link #freeze()}. */
+    public void thaw() {
+        server.thaw();
+    }
+
     public boolean isRunning() {
         return server.isRunning();
     }

@@ -67,6 +67,16 @@ public final class LocalValkey implements LocalStore {
         LOG.info("Valkey on {} stopped", url());
     }
 
+    /** Suspends the server (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
+    public void freeze() {
+        server.freeze();
+    }
+
+    /** Resumes the server after {@link #freeze()}, with its data. */
+    public void thaw() {
+        server.thaw();
+    }
+
     public synchronized boolean isRunning() {
         return server.isRunning();
     }

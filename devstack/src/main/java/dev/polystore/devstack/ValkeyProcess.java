@@ -26,6 +26,7 @@ final class ValkeyProcess {
     private final Path directory;
     private final List<String> extraArguments;
     private Process process;
+    private boolean frozen;
 
     ValkeyProcess(int port, Path directory, List<String> extraArguments) {
         this.port = port;
@@ -66,11 +67,29 @@ final class ValkeyProcess {
         awaitPong();
     }
 
+    /** Suspends the server (SIGSTOP): its connections stay open but nothing is answered until {@link #thaw()}. */
+    synchronized void freeze() {
+        if (process == null) {
+            throw new IllegalStateException("Valkey on port " + port + " is not running");
+        }
+        Freezer.freeze(process.toHandle());
+        frozen = true;
+    }
+
+    /** Resumes the server after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
+    synchronized void thaw() {
+        if (frozen && process != null) {
+            Freezer.thaw(process.toHandle());
+        }
+        frozen = false;
+    }
+
     /** Stops the server (SIGTERM; it exits without saving) and waits until it has exited. */
     synchronized void stop() {
         if (process == null) {
             return;
         }
+        thaw(); // a frozen process would not act on SIGTERM
         Process running = process;
         process = null;
         running.destroy();

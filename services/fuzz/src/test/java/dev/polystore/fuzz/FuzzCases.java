@@ -1,0 +1,66 @@
+package dev.polystore.fuzz;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.polystore.platform.grpc.ValidationInterceptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The malformed requests of one RPC, from a seed: random requests with one broken field merged in,
+ * and the same with a raw wire edge case around them. Every case is one the server must refuse,
+ * which is checked here before it is sent: either its bytes do not parse, or the parsed request
+ * breaks a rule. So no refused request may change a store, and an OK answer is a bug.
+ */
+final class FuzzCases {
+  private static final ValidationInterceptor RULES = new ValidationInterceptor();
+
+  /** One request: what it is, for the report, and its bytes. */
+  record Case(String name, byte[] bytes) {}
+
+  private FuzzCases() {}
+
+  static List<Case> of(MethodDescriptor method, long seed, int count) {
+    Descriptor type = method.getInputType();
+    BrokenFields broken = new BrokenFields(type);
+    if (broken.isEmpty()) {
+      throw new IllegalStateException(method.getFullName() + " has no string, Timestamp or Duration to break");
+    }
+    Random random = new Random(seed ^ method.getFullName().hashCode());
+    RandomMessages messages = new RandomMessages(random);
+    WireEdges edges = new WireEdges(type, random);
+    List<Case> cases = new ArrayList<>(count);
+    for (int i = 0; cases.size() < count; i++) {
+      if (i > count * 3) {
+        throw new IllegalStateException(method.getFullName() + ": too few cases the server must refuse");
+      }
+      // Half with random values (one in 20 of those huge), half as raw edge cases around a small request.
+      boolean mutated = cases.size() % 2 == 0;
+      byte[] body = messages.next(type, mutated && cases.size() % 40 == 0).toByteArray();
+      BrokenFields.Broken field = broken.next(random);
+      byte[] bytes = Wire.concat(body, field.bytes());
+      String name = field.name();
+      if (!mutated) {
+        String kind = WireEdges.KINDS.get((cases.size() / 2) % WireEdges.KINDS.size());
+        bytes = edges.apply(kind, bytes);
+        name = kind + ", " + name;
+      }
+      if (mustBeRefused(type, bytes)) {
+        cases.add(new Case(name + " (" + bytes.length + " bytes)", bytes));
+      }
+    }
+    return cases;
+  }
+
+  /** The bytes do not parse, or what they parse to breaks a rule of the contract or one every request shares. */
+  static boolean mustBeRefused(Descriptor type, byte[] bytes) {
+    try {
+      return !RULES.violations(DynamicMessage.parseFrom(type, bytes)).isEmpty();
+    } catch (InvalidProtocolBufferException malformed) {
+      return true;
+    }
+  }
+}
