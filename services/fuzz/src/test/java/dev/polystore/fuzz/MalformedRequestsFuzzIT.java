@@ -82,7 +82,7 @@ class MalformedRequestsFuzzIT {
     assertEquals(before, stack.contents(), "a refused request changed a store");
   }
 
-  private static int send(ServedStack.Served served, MethodDescriptor method, List<FuzzCases.Case> cases,
+  private static int send(Served served, MethodDescriptor method, List<FuzzCases.Case> cases,
       List<String> failures, Map<String, Integer> codes) throws Exception {
     String fullName = io.grpc.MethodDescriptor.generateFullMethodName(method.getService().getFullName(),
         method.getName());

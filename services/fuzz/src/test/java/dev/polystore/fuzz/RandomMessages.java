@@ -79,7 +79,7 @@ final class RandomMessages {
   private Object value(FieldDescriptor field, int depth) {
     return switch (field.getJavaType()) {
       case STRING -> hugeText(field);
-      case BYTES -> ByteString.copyFrom(hugeLeft && random.nextInt(3) == 0 ? huge() : values.bytes(random.nextInt(64)));
+      case BYTE_STRING -> ByteString.copyFrom(hugeLeft && random.nextInt(3) == 0 ? huge() : values.bytes(random.nextInt(64)));
       case INT -> values.int32();
       case LONG -> values.int64();
       case FLOAT -> values.float32();
