@@ -61,6 +61,9 @@ final class FuzzCases {
       return !RULES.violations(DynamicMessage.parseFrom(type, bytes)).isEmpty();
     } catch (InvalidProtocolBufferException malformed) {
       return true;
+    } catch (RuntimeException rulesFailed) {
+      // The rules cannot be evaluated on it: the server cannot either, and must still refuse it.
+      return true;
     }
   }
 }

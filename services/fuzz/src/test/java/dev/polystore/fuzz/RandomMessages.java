@@ -93,7 +93,7 @@ final class RandomMessages {
   private String hugeText(FieldDescriptor field) {
     if (hugeLeft && random.nextInt(3) == 0) {
       hugeLeft = false;
-      return random.nextBoolean() ? "x".repeat(HUGE_BYTES) : values.unicode(HUGE_BYTES / 4);
+      return random.nextBoolean() ? "x".repeat(HUGE_BYTES) : values.unicode(HUGE_BYTES / 6);
     }
     return values.text(field.getName());
   }

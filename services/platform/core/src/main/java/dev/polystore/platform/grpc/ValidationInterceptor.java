@@ -66,10 +66,17 @@ public final class ValidationInterceptor implements ServerInterceptor {
 
   /** The contract's violations of one message; empty when it is valid. */
   public List<FieldViolation> violations(Message message) {
+    List<FieldViolation> shared = SharedFieldRules.violations(message);
     ValidationResult result;
     try {
       result = validator.validate(message);
     } catch (ValidationException e) {
+      // A rule on a Timestamp out of range (timestamp.gt_now on seconds 2^62, found by the fuzz
+      // suite) fails to evaluate in CEL instead of failing: the shared rules already name that
+      // field, so the caller gets INVALID_ARGUMENT for it rather than INTERNAL.
+      if (!shared.isEmpty()) {
+        return shared;
+      }
       // A broken rule in the contract itself: a bug of ours, not the caller's.
       throw new IllegalStateException("cannot evaluate the rules of " + message.getDescriptorForType().getFullName(), e);
     }
@@ -78,7 +85,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
       build.buf.validate.Violation proto = violation.toProto();
       out.add(new FieldViolation(FieldPaths.render(proto.getField()), proto.getRuleId(), proto.getMessage()));
     }
-    out.addAll(SharedFieldRules.violations(message));
+    out.addAll(shared);
     return out;
   }
 }
