@@ -32,7 +32,7 @@ final class ChildJvm {
     private final Duration shutdownTimeout;
     /** The running server, null while stopped. */
     private Process process;
-    private boolean frozen;
+    private final Freezer freezer = new Freezer();
     private boolean closed;
 
     /**
@@ -87,16 +87,12 @@ final class ChildJvm {
         if (process == null) {
             throw new IllegalStateException(name + " is not running");
         }
-        Freezer.freeze(process.toHandle());
-        frozen = true;
+        freezer.freeze(process.toHandle());
     }
 
     /** Resumes it after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
-    synchronized void thaw() {
-        if (frozen && process != null) {
-            Freezer.thaw(process.toHandle());
-        }
-        frozen = false;
+    void thaw() {
+        freezer.thaw();
     }
 
     /** Stops it and keeps its port and files for {@link #start()}. */

@@ -10,27 +10,28 @@ import java.util.concurrent.TimeUnit;
  * Freezes a server process and everything it started with SIGSTOP, and thaws it with SIGCONT: the
  * engine hangs with its sockets open, as under a long GC pause, a stalled disk or a frozen VM,
  * which no stop and start shows. Java sends no signal but SIGTERM and SIGKILL, so kill(1) does.
+ * One per server; it remembers what it froze, so that a stop can thaw first (a stopped process
+ * does not act on SIGTERM).
  */
 final class Freezer {
-
-    private Freezer() {
-    }
+    /** The process while frozen, null otherwise. */
+    private ProcessHandle frozen;
 
     /** SIGSTOP to the process, then to its descendants (it cannot start new ones meanwhile). */
-    static void freeze(ProcessHandle root) {
-        List<Long> pids = new ArrayList<>();
-        pids.add(root.pid());
-        kill("STOP", pids);
+    synchronized void freeze(ProcessHandle root) {
+        kill("STOP", List.of(root.pid()));
+        frozen = root;
         kill("STOP", descendants(root));
     }
 
-    /** SIGCONT to the descendants, then to the process. */
-    static void thaw(ProcessHandle root) {
-        List<Long> descendants = descendants(root);
-        if (!descendants.isEmpty()) {
-            kill("CONT", descendants);
+    /** SIGCONT to the descendants, then to the process; does nothing when not frozen. */
+    synchronized void thaw() {
+        if (frozen == null) {
+            return;
         }
-        kill("CONT", List.of(root.pid()));
+        kill("CONT", descendants(frozen));
+        kill("CONT", List.of(frozen.pid()));
+        frozen = null;
     }
 
     private static List<Long> descendants(ProcessHandle root) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>It can be stopped and started again on the same port and data, so that tests can cut the store
  * away under a running service. Get it from {@link Devstack#postgres()}, which also closes it at JVM exit.
  */
-public final class LocalPostgres implements LocalStore {
+public final class LocalPostgres implements LocalStore, Freezable {
 
     /** The databases a docker-compose init script would create: one per service that owns PostgreSQL data. */
     public static final List<String> SERVICE_DATABASES = List.of("accounts", "messenger");
@@ -39,8 +39,7 @@ public final class LocalPostgres implements LocalStore {
     private final PostgresAdmin admin;
     /** The running server, null while stopped. zonky's instance lives for one postmaster only. */
     private EmbeddedPostgres server;
-    /** The postmaster while frozen, null otherwise. */
-    private ProcessHandle frozen;
+    private final Freezer freezer = new Freezer();
     private boolean closed;
 
     private LocalPostgres(int port, Path dataDirectory) {
@@ -136,21 +135,18 @@ public final class LocalPostgres implements LocalStore {
      * Suspends the postmaster and every backend (SIGSTOP) until {@link #thaw()}: connections stay open
      * but no query is answered, as when the database host hangs.
      */
+    @Override
     public synchronized void freeze() {
         if (server == null) {
             throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
         }
-        ProcessHandle postmaster = postmaster();
-        Freezer.freeze(postmaster);
-        frozen = postmaster;
+        freezer.freeze(postmaster());
     }
 
     /** Resumes the postmaster and its backends after {@link #freeze()}; does nothing when not frozen. */
-    public synchronized void thaw() {
-        if (frozen != null) {
-            Freezer.thaw(frozen);
-            frozen = null;
-        }
+    @Override
+    public void thaw() {
+        freezer.thaw();
     }
 
     /** Stops the server (pg_ctl stop -m fast) and keeps its port and data for {@link #start()}. */

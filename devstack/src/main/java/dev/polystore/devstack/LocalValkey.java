@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * ElastiCache. It can be stopped and started again on the same port, so that tests can cut the store
  * away under a running service. Get it from {@link Devstack#valkey()}, which also stops it at JVM exit.
  */
-public final class LocalValkey implements LocalStore {
+public final class LocalValkey implements LocalStore, Freezable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalValkey.class);
 
@@ -68,11 +68,13 @@ public final class LocalValkey implements LocalStore {
     }
 
     /** Suspends the server (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
+    @Override
     public void freeze() {
         server.freeze();
     }
 
     /** Resumes the server after {@link #freeze()}, with its data. */
+    @Override
     public void thaw() {
         server.thaw();
     }

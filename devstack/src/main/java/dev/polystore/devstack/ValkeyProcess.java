@@ -26,7 +26,7 @@ final class ValkeyProcess {
     private final Path directory;
     private final List<String> extraArguments;
     private Process process;
-    private boolean frozen;
+    private final Freezer freezer = new Freezer();
 
     ValkeyProcess(int port, Path directory, List<String> extraArguments) {
         this.port = port;
@@ -67,21 +67,16 @@ final class ValkeyProcess {
         awaitPong();
     }
 
-    /** Suspends the server (SIGSTOP): its connections stay open but nothing is answered until {@link #thaw()}. */
+    /** Suspends the server (SIGSTOP, see {@link Freezer}); it answers nothing until {@link #thaw()}. */
     synchronized void freeze() {
         if (process == null) {
             throw new IllegalStateException("Valkey on port " + port + " is not running");
         }
-        Freezer.freeze(process.toHandle());
-        frozen = true;
+        freezer.freeze(process.toHandle());
     }
 
-    /** Resumes the server after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
-    synchronized void thaw() {
-        if (frozen && process != null) {
-            Freezer.thaw(process.toHandle());
-        }
-        frozen = false;
+    void thaw() {
+        freezer.thaw();
     }
 
     /** Stops the server (SIGTERM; it exits without saving) and waits until it has exited. */

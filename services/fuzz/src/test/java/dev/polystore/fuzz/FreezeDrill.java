@@ -3,6 +3,7 @@ package dev.polystore.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polystore.devstack.Freezable;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,28 +35,38 @@ final class FreezeDrill {
   private static final Duration MARGIN = Duration.ofMillis(1_500);
   /** Generous over the 2 s target (see StoreSupervisor.Timing): this asserts a bound, the report prints the time. */
   private static final Duration NOT_SERVING_BOUND = Duration.ofSeconds(5);
+  private static final Duration START_LIMIT = Duration.ofSeconds(150);
   private static final int CALLS_DURING_FREEZE = 6;
   private static final Set<Status.Code> WHILE_FROZEN =
       EnumSet.of(Status.Code.OK, Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
 
-  /** The store to freeze. */
-  interface Store {
-    void freeze();
-
-    void thaw();
+  /**
+   * Serves both services, runs the drill, stops them.
+   *
+   * @param write one write to the frozen store's service with the drill's deadline; returns what
+   *     {@code found} looks for, or throws the call's failure
+   * @param found whether an acknowledged write is there (asked after the thaw)
+   * @param otherCall one call of the other service with a deadline; throws when it fails
+   */
+  static void run(Supplier<Served> frozenService, Supplier<Served> otherService, Freezable store,
+      Function<Served, String> write, BiPredicate<Served, String> found, Consumer<Served> otherCall) throws Exception {
+    try (Served frozen = frozenService.get(); Served other = otherService.get()) {
+      for (Served served : List.of(frozen, other)) {
+        assertEquals(ServingStatus.SERVING, served.awaitStatus(ServingStatus.SERVING, START_LIMIT), served.service());
+      }
+      long millis = run(frozen, store, () -> write.apply(frozen), id -> found.test(frozen, id), () -> {
+        assertEquals(ServingStatus.SERVING, other.status(), other.service() + " beside the frozen store");
+        otherCall.accept(other);
+      });
+      System.out.printf("%s: NOT_SERVING %d ms after its store froze%n", frozen.service(), millis);
+    }
   }
 
-  /**
-   * @param write one acknowledged write with the drill's deadline, named by {@code i}; returns what
-   *     {@code found} looks for, or throws the call's failure
-   * @param found whether an acknowledged write is there (called after the thaw)
-   * @param otherCall one call of the other service, with a deadline; throws when it fails
-   * @return milliseconds from the freeze until the service reported NOT_SERVING
-   */
-  static long run(Served frozen, Served other, Store store, Function<Integer, String> write, Predicate<String> found,
-      Runnable otherCall) throws Exception {
+  /** The drill on served services; milliseconds from the freeze until the service reported NOT_SERVING. */
+  private static long run(Served frozen, Freezable store, Supplier<String> write, Predicate<String> found,
+      Runnable otherServes) throws Exception {
     List<String> acknowledged = new ArrayList<>();
-    acknowledged.add(write.apply(-1));
+    acknowledged.add(write.get());
     ExecutorService callers = Executors.newFixedThreadPool(CALLS_DURING_FREEZE);
     long notServingMillis;
     try {
@@ -61,19 +74,16 @@ final class FreezeDrill {
       long frozenAt = System.nanoTime();
       List<Future<Timed>> calls = new ArrayList<>();
       for (int i = 0; i < CALLS_DURING_FREEZE; i++) {
-        int index = i;
-        calls.add(callers.submit(() -> Timed.of(() -> write.apply(index))));
+        calls.add(callers.submit(() -> Timed.of(write)));
         Thread.sleep(300);
       }
       ServingStatus status = frozen.awaitStatus(ServingStatus.NOT_SERVING, NOT_SERVING_BOUND);
       notServingMillis = (System.nanoTime() - frozenAt) / 1_000_000;
       assertEquals(ServingStatus.NOT_SERVING, status, frozen.service() + " after " + notServingMillis + " ms frozen");
-      System.out.printf("%s NOT_SERVING %d ms after its store froze%n", frozen.service(), notServingMillis);
 
-      Timed afterNotServing = Timed.of(() -> write.apply(CALLS_DURING_FREEZE));
+      Timed afterNotServing = Timed.of(write);
       assertEquals(Status.Code.UNAVAILABLE, afterNotServing.code(), "a call once NOT_SERVING: " + afterNotServing);
-      assertEquals(ServingStatus.SERVING, other.status(), other.service() + " beside the frozen store");
-      otherCall.run();
+      otherServes.run();
 
       for (Future<Timed> call : calls) {
         Timed timed = call.get(DEADLINE.plus(MARGIN).toMillis() * 2, TimeUnit.MILLISECONDS);

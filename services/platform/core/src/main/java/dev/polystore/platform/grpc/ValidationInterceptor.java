@@ -70,12 +70,15 @@ public final class ValidationInterceptor implements ServerInterceptor {
     ValidationResult result;
     try {
       result = validator.validate(message);
-    } catch (ValidationException e) {
-      // A rule on a Timestamp out of range (timestamp.gt_now on seconds 2^62, found by the fuzz
-      // suite) fails to evaluate in CEL instead of failing: the shared rules already name that
-      // field, so the caller gets INVALID_ARGUMENT for it rather than INTERNAL.
+    } catch (ValidationException | RuntimeException e) {
+      // protovalidate cannot evaluate a rule on a Timestamp or Duration beyond java.time's range
+      // (seconds 2^62: DateTimeException, or a CEL error under timestamp.gt_now; found by the fuzz
+      // suite). The shared rules name that field, so the caller gets INVALID_ARGUMENT for it, not INTERNAL.
       if (!shared.isEmpty()) {
         return shared;
+      }
+      if (e instanceof RuntimeException unexpected) {
+        throw unexpected;
       }
       // A broken rule in the contract itself: a bug of ours, not the caller's.
       throw new IllegalStateException("cannot evaluate the rules of " + message.getDescriptorForType().getFullName(), e);
