@@ -74,8 +74,12 @@ final class FreezeDrill {
       long frozenAt = System.nanoTime();
       List<Future<Timed>> calls = new ArrayList<>();
       for (int i = 0; i < CALLS_DURING_FREEZE; i++) {
-        calls.add(callers.submit(() -> Timed.of(write)));
-        Thread.sleep(300);
+        // Spread over the first seconds (before and after NOT_SERVING); the health is polled meanwhile.
+        long delay = i * 300L;
+        calls.add(callers.submit(() -> {
+          Thread.sleep(delay);
+          return Timed.of(write);
+        }));
       }
       ServingStatus status = frozen.awaitStatus(ServingStatus.NOT_SERVING, NOT_SERVING_BOUND);
       notServingMillis = (System.nanoTime() - frozenAt) / 1_000_000;
@@ -89,6 +93,7 @@ final class FreezeDrill {
         Timed timed = call.get(DEADLINE.plus(MARGIN).toMillis() * 2, TimeUnit.MILLISECONDS);
         assertTrue(WHILE_FROZEN.contains(timed.code()), "a call during the freeze: " + timed);
         assertTrue(timed.millis() <= DEADLINE.plus(MARGIN).toMillis(), "a call during the freeze: " + timed);
+        System.out.printf("%s: a call during the freeze: %s%n", frozen.service(), timed);
         if (timed.code() == Status.Code.OK) {
           acknowledged.add(timed.answer());
         }

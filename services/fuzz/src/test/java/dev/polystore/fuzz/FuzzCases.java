@@ -55,6 +55,30 @@ final class FuzzCases {
     return cases;
   }
 
+  /**
+   * Random requests of a read with no field broken on purpose: they reach the handler and the store
+   * with odd values (page sizes, tokens, ids), where a refusal is not required, so OK may come back.
+   * Only reads get them, so that an accepted one cannot change a store either.
+   */
+  static List<Case> reads(MethodDescriptor method, long seed, int count) {
+    Random random = new Random(seed ^ method.getFullName().hashCode() ^ 0x5eed);
+    RandomMessages messages = new RandomMessages(random);
+    List<Case> cases = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      byte[] bytes = messages.next(method.getInputType(), i % 20 == 0).toByteArray();
+      cases.add(new Case("random read (" + bytes.length + " bytes)", bytes));
+    }
+    return cases;
+  }
+
+  /**
+   * Whether a method only reads, by the naming the contracts follow (Get, List, Search, Query);
+   * not streams, which stay open while accepted. VerifyApiKey records a last use, so it is no read.
+   */
+  static boolean isRead(MethodDescriptor method) {
+    return !method.isServerStreaming() && method.getName().matches("(Get|List|Search|Query).*");
+  }
+
   /** The bytes do not parse, or what they parse to breaks a rule of the contract or one every request shares. */
   static boolean mustBeRefused(Descriptor type, byte[] bytes) {
     try {
