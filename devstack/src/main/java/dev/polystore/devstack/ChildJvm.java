@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * (SIGTERM, then a kill after a grace period), start again on the same port and files, close for
  * good. {@link LocalCassandra} and {@link LocalS3} keep only their command lines and what they serve.
  */
-final class ChildJvm {
+final class ChildJvm implements Freezable {
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final String HOST = "127.0.0.1";
     private static final int LOG_TAIL_LINES = 30;
@@ -83,7 +83,8 @@ final class ChildJvm {
     }
 
     /** Suspends it (SIGSTOP): it keeps its port and connections but answers nothing until {@link #thaw()}. */
-    synchronized void freeze() {
+    @Override
+    public synchronized void freeze() {
         if (process == null) {
             throw new IllegalStateException(name + " is not running");
         }
@@ -91,7 +92,8 @@ final class ChildJvm {
     }
 
     /** Resumes it after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
-    void thaw() {
+    @Override
+    public void thaw() {
         freezer.thaw();
     }
 

@@ -1,6 +1,6 @@
 package dev.polystore.devstack;
 
-/** A local store that can be made to hang, its process alive and its connections open, and resumed. */
+/** The processes of a local store, which can be made to hang (alive, connections open) and resumed. */
 public interface Freezable {
 
     /** Suspends the engine's processes (SIGSTOP) until {@link #thaw()}. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>It can be stopped and started again on the same ports and data, so that tests can cut the store away under a
  * running service. Get it from {@link Devstack#cassandra()}, which also closes it at JVM exit.
  */
-public final class LocalCassandra implements LocalStore, Freezable {
+public final class LocalCassandra implements LocalStore {
 
     /** What SimpleSnitch calls the one datacenter; drivers need it as their local datacenter. */
     public static final String DATACENTER = "datacenter1";
@@ -88,16 +88,9 @@ public final class LocalCassandra implements LocalStore, Freezable {
         node.stop();
     }
 
-    /** Suspends the child JVM (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
-    @Override
-    public void freeze() {
-        node.freeze();
-    }
-
-    /** Resumes the child JVM after {@link #freeze()}. */
-    @Override
-    public void thaw() {
-        node.thaw();
+    /** Its child JVM, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return node;
     }
 
     public boolean isRunning() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>It can be stopped and started again on the same port and data, so that tests can cut the store
  * away under a running service. Get it from {@link Devstack#postgres()}, which also closes it at JVM exit.
  */
-public final class LocalPostgres implements LocalStore, Freezable {
+public final class LocalPostgres implements LocalStore {
 
     /** The databases a docker-compose init script would create: one per service that owns PostgreSQL data. */
     public static final List<String> SERVICE_DATABASES = List.of("accounts", "messenger");
@@ -131,22 +131,24 @@ public final class LocalPostgres implements LocalStore, Freezable {
                 HOST, port, (System.nanoTime() - began) / 1_000_000, dataDirectory);
     }
 
-    /**
-     * Suspends the postmaster and every backend (SIGSTOP) until {@link #thaw()}: connections stay open
-     * but no query is answered, as when the database host hangs.
-     */
-    @Override
-    public synchronized void freeze() {
-        if (server == null) {
-            throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
-        }
-        freezer.freeze(postmaster());
-    }
+    /** Its postmaster and backends, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return new Freezable() {
+            @Override
+            public void freeze() {
+                synchronized (LocalPostgres.this) {
+                    if (server == null) {
+                        throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
+                    }
+                    freezer.freeze(postmaster());
+                }
+            }
 
-    /** Resumes the postmaster and its backends after {@link #freeze()}; does nothing when not frozen. */
-    @Override
-    public void thaw() {
-        freezer.thaw();
+            @Override
+            public void thaw() {
+                freezer.thaw();
+            }
+        };
     }
 
     /** Stops the server (pg_ctl stop -m fast) and keeps its port and data for {@link #start()}. */
@@ -154,7 +156,7 @@ public final class LocalPostgres implements LocalStore, Freezable {
         if (server == null) {
             return;
         }
-        thaw(); // a frozen postmaster would not act on pg_ctl stop
+        freezer.thaw(); // a frozen postmaster would not act on pg_ctl stop
         EmbeddedPostgres running = server;
         server = null;
         try {

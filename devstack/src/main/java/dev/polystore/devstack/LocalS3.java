@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * the same port and data, so that tests can cut the store away under a running service. Get it from
  * {@link Devstack#s3()}, which also closes it at JVM exit.
  */
-public final class LocalS3 implements LocalStore, Freezable {
+public final class LocalS3 implements LocalStore {
 
     /** Created at the first start and named by S3_BUCKET in {@link #env()}. */
     public static final String BUCKET = "polystore-local";
@@ -130,16 +130,9 @@ public final class LocalS3 implements LocalStore, Freezable {
         server.stop();
     }
 
-    /** Suspends the child JVM (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
-    @Override
-    public void freeze() {
-        server.freeze();
-    }
-
-    /** Resumes the child JVM after {@link #freeze()}. */
-    @Override
-    public void thaw() {
-        server.thaw();
+    /** Its child JVM, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return server;
     }
 
     public boolean isRunning() {

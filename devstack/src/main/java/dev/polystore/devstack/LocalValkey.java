@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * ElastiCache. It can be stopped and started again on the same port, so that tests can cut the store
  * away under a running service. Get it from {@link Devstack#valkey()}, which also stops it at JVM exit.
  */
-public final class LocalValkey implements LocalStore, Freezable {
+public final class LocalValkey implements LocalStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalValkey.class);
 
@@ -67,16 +67,9 @@ public final class LocalValkey implements LocalStore, Freezable {
         LOG.info("Valkey on {} stopped", url());
     }
 
-    /** Suspends the server (SIGSTOP) until {@link #thaw()}: it hangs with its connections open. */
-    @Override
-    public void freeze() {
-        server.freeze();
-    }
-
-    /** Resumes the server after {@link #freeze()}, with its data. */
-    @Override
-    public void thaw() {
-        server.thaw();
+    /** Its server process, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return server;
     }
 
     public synchronized boolean isRunning() {

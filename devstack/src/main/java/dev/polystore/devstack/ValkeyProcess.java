@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * no append-only file. It can be stopped and started again on the same port; its data does not
  * survive that, which is what an outage of a cache looks like.
  */
-final class ValkeyProcess {
+final class ValkeyProcess implements Freezable {
 
     static final String HOST = "127.0.0.1";
     /** Generous: two cores shared with compilers and other test JVMs. The server itself starts in milliseconds. */
@@ -68,14 +68,16 @@ final class ValkeyProcess {
     }
 
     /** Suspends the server (SIGSTOP, see {@link Freezer}); it answers nothing until {@link #thaw()}. */
-    synchronized void freeze() {
+    @Override
+    public synchronized void freeze() {
         if (process == null) {
             throw new IllegalStateException("Valkey on port " + port + " is not running");
         }
         freezer.freeze(process.toHandle());
     }
 
-    void thaw() {
+    @Override
+    public void thaw() {
         freezer.thaw();
     }
 

@@ -1,15 +1,12 @@
 package dev.polystore.fuzz;
 
+import dev.polystore.platform.testing.RawBytes;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +17,6 @@ import java.util.concurrent.TimeUnit;
  * whatever comes back until the status.
  */
 final class RawCall {
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
-
   /** How a call ended: its status, the bytes of its error (status message and trailers), responses seen. */
   record Outcome(Status status, int errorBytes, int responses) {}
 
@@ -46,8 +27,8 @@ final class RawCall {
     MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
         .setType(serverStreaming ? MethodDescriptor.MethodType.SERVER_STREAMING : MethodDescriptor.MethodType.UNARY)
         .setFullMethodName(fullMethodName)
-        .setRequestMarshaller(BYTES)
-        .setResponseMarshaller(BYTES)
+        .setRequestMarshaller(RawBytes.MARSHALLER)
+        .setResponseMarshaller(RawBytes.MARSHALLER)
         .build();
     ClientCall<byte[], byte[]> call = channel.newCall(method,
         CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));

@@ -14,20 +14,20 @@ class StoreFreezeIT {
 
   @Test
   void postgresFrozenUnderAccountsBesidePresenceOnValkey() throws Exception {
-    FreezeDrill.run(Services::accounts, Services::presence, Devstack.postgres(),
+    FreezeDrill.run(Services::accounts, Services::presence, Devstack.postgres().processes(),
         frozen -> Calls.createUser(frozen), Calls::userExists, other -> Calls.heartbeat(other, workspace));
   }
 
   @Test
   void cassandraFrozenUnderActivityBesideAccountsOnPostgres() throws Exception {
-    FreezeDrill.run(Services::activity, Services::accounts, Devstack.cassandra(),
+    FreezeDrill.run(Services::activity, Services::accounts, Devstack.cassandra().processes(),
         frozen -> Calls.recordEvent(frozen, workspace), (frozen, id) -> Calls.eventExists(frozen, workspace, id),
         Calls::createUser);
   }
 
   @Test
   void valkeyFrozenUnderPresenceBesideAccountsOnPostgres() throws Exception {
-    FreezeDrill.run(Services::presence, Services::accounts, Devstack.valkey(),
+    FreezeDrill.run(Services::presence, Services::accounts, Devstack.valkey().processes(),
         frozen -> Calls.heartbeat(frozen, workspace), (frozen, id) -> Calls.isOnline(frozen, workspace, id),
         Calls::createUser);
   }
@@ -35,7 +35,7 @@ class StoreFreezeIT {
   /** FilesService keeps its records in Cassandra, which stays up; its objects are in the frozen S3. */
   @Test
   void s3FrozenUnderFilesBesidePresenceOnValkey() throws Exception {
-    FreezeDrill.run(Services::files, Services::presence, Devstack.s3(),
+    FreezeDrill.run(Services::files, Services::presence, Devstack.s3().processes(),
         frozen -> Calls.createUpload(frozen, workspace), (frozen, id) -> Calls.fileExists(frozen, workspace, id),
         other -> Calls.heartbeat(other, workspace));
   }
