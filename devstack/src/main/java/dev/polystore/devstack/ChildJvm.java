@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * (SIGTERM, then a kill after a grace period), start again on the same port and files, close for
  * good. {@link LocalCassandra} and {@link LocalS3} keep only their command lines and what they serve.
  */
-final class ChildJvm {
+final class ChildJvm implements Freezable {
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final String HOST = "127.0.0.1";
     private static final int LOG_TAIL_LINES = 30;
@@ -32,6 +32,7 @@ final class ChildJvm {
     private final Duration shutdownTimeout;
     /** The running server, null while stopped. */
     private Process process;
+    private final Freezer freezer = new Freezer();
     private boolean closed;
 
     /**
@@ -81,11 +82,27 @@ final class ChildJvm {
         LOG.info("{} started in {} ms, files in {}", name, (System.nanoTime() - began) / 1_000_000, directory);
     }
 
+    /** Suspends it (SIGSTOP): it keeps its port and connections but answers nothing until {@link #thaw()}. */
+    @Override
+    public synchronized void freeze() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        freezer.freeze(process.toHandle());
+    }
+
+    /** Resumes it after {@link #freeze()} (SIGCONT); does nothing when it is not frozen. */
+    @Override
+    public void thaw() {
+        freezer.thaw();
+    }
+
     /** Stops it and keeps its port and files for {@link #start()}. */
     synchronized void stop() {
         if (process == null) {
             return;
         }
+        thaw(); // a frozen process would not act on SIGTERM
         Process running = process;
         process = null;
         terminate(running);

@@ -88,6 +88,11 @@ public final class LocalCassandra implements LocalStore {
         node.stop();
     }
 
+    /** Its child JVM, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return node;
+    }
+
     public boolean isRunning() {
         return node.isRunning();
     }

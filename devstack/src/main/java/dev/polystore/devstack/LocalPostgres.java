@@ -39,6 +39,7 @@ public final class LocalPostgres implements LocalStore {
     private final PostgresAdmin admin;
     /** The running server, null while stopped. zonky's instance lives for one postmaster only. */
     private EmbeddedPostgres server;
+    private final Freezer freezer = new Freezer();
     private boolean closed;
 
     private LocalPostgres(int port, Path dataDirectory) {
@@ -130,11 +131,32 @@ public final class LocalPostgres implements LocalStore {
                 HOST, port, (System.nanoTime() - began) / 1_000_000, dataDirectory);
     }
 
+    /** Its postmaster and backends, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return new Freezable() {
+            @Override
+            public void freeze() {
+                synchronized (LocalPostgres.this) {
+                    if (server == null) {
+                        throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
+                    }
+                    freezer.freeze(postmaster());
+                }
+            }
+
+            @Override
+            public void thaw() {
+                freezer.thaw();
+            }
+        };
+    }
+
     /** Stops the server (pg_ctl stop -m fast) and keeps its port and data for {@link #start()}. */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
+        freezer.thaw(); // a frozen postmaster would not act on pg_ctl stop
         EmbeddedPostgres running = server;
         server = null;
         try {
@@ -202,6 +224,16 @@ public final class LocalPostgres implements LocalStore {
         admin.setPassword(USER, PASSWORD);
         SERVICE_DATABASES.forEach(admin::createDatabase);
         PasswordAuthentication.require(dataDirectory, admin);
+    }
+
+    /** The postmaster, by the pid on the first line of its postmaster.pid. */
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster with pid " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
+        }
     }
 
     private String version() {

@@ -130,6 +130,11 @@ public final class LocalS3 implements LocalStore {
         server.stop();
     }
 
+    /** Its child JVM, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return server;
+    }
+
     public boolean isRunning() {
         return server.isRunning();
     }

@@ -67,6 +67,11 @@ public final class LocalValkey implements LocalStore {
         LOG.info("Valkey on {} stopped", url());
     }
 
+    /** Its server process, to freeze (SIGSTOP) and thaw under a running service. */
+    public Freezable processes() {
+        return server;
+    }
+
     public synchronized boolean isRunning() {
         return server.isRunning();
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * no append-only file. It can be stopped and started again on the same port; its data does not
  * survive that, which is what an outage of a cache looks like.
  */
-final class ValkeyProcess {
+final class ValkeyProcess implements Freezable {
 
     static final String HOST = "127.0.0.1";
     /** Generous: two cores shared with compilers and other test JVMs. The server itself starts in milliseconds. */
@@ -26,6 +26,7 @@ final class ValkeyProcess {
     private final Path directory;
     private final List<String> extraArguments;
     private Process process;
+    private final Freezer freezer = new Freezer();
 
     ValkeyProcess(int port, Path directory, List<String> extraArguments) {
         this.port = port;
@@ -66,11 +67,26 @@ final class ValkeyProcess {
         awaitPong();
     }
 
+    /** Suspends the server (SIGSTOP, see {@link Freezer}); it answers nothing until {@link #thaw()}. */
+    @Override
+    public synchronized void freeze() {
+        if (process == null) {
+            throw new IllegalStateException("Valkey on port " + port + " is not running");
+        }
+        freezer.freeze(process.toHandle());
+    }
+
+    @Override
+    public void thaw() {
+        freezer.thaw();
+    }
+
     /** Stops the server (SIGTERM; it exits without saving) and waits until it has exited. */
     synchronized void stop() {
         if (process == null) {
             return;
         }
+        thaw(); // a frozen process would not act on SIGTERM
         Process running = process;
         process = null;
         running.destroy();

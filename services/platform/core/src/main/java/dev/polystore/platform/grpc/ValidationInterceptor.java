@@ -66,10 +66,20 @@ public final class ValidationInterceptor implements ServerInterceptor {
 
   /** The contract's violations of one message; empty when it is valid. */
   public List<FieldViolation> violations(Message message) {
+    List<FieldViolation> shared = SharedFieldRules.violations(message);
     ValidationResult result;
     try {
       result = validator.validate(message);
-    } catch (ValidationException e) {
+    } catch (ValidationException | RuntimeException e) {
+      // protovalidate cannot evaluate a rule on a Timestamp or Duration beyond java.time's range
+      // (seconds 2^62: DateTimeException, or a CEL error under timestamp.gt_now; found by the fuzz
+      // suite). The shared rules name that field, so the caller gets INVALID_ARGUMENT for it, not INTERNAL.
+      if (!shared.isEmpty()) {
+        return shared;
+      }
+      if (e instanceof RuntimeException unexpected) {
+        throw unexpected;
+      }
       // A broken rule in the contract itself: a bug of ours, not the caller's.
       throw new IllegalStateException("cannot evaluate the rules of " + message.getDescriptorForType().getFullName(), e);
     }
@@ -78,7 +88,7 @@ public final class ValidationInterceptor implements ServerInterceptor {
       build.buf.validate.Violation proto = violation.toProto();
       out.add(new FieldViolation(FieldPaths.render(proto.getField()), proto.getRuleId(), proto.getMessage()));
     }
-    out.addAll(SharedFieldRules.violations(message));
+    out.addAll(shared);
     return out;
   }
 }
