@@ -34,12 +34,12 @@ final class Services {
 
   static Served accounts() {
     return postgres(new PostgresServedModule<>(AccountsModule.NAME,
-        List.of("users", "workspaces", "memberships", "api_keys"),
+        List.of("users", "workspaces", "memberships", "api_keys", "create_requests"),
         config -> AccountsModule.create(config, Duration.ofHours(1))));
   }
 
   static Served messenger() {
-    return postgres(new PostgresServedModule<>(MessengerModule.NAME, List.of("rooms", "room_members", "messages"),
+    return postgres(new PostgresServedModule<>(MessengerModule.NAME, List.of("rooms", "room_members", "messages", "create_requests"),
         MessengerModule::create));
   }
 
