@@ -1,5 +1,6 @@
 package dev.polystore.files;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertCutOff;
 import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
 import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +72,7 @@ class FilesOutageIT {
       server.cassandra.stop();
 
       assertStatus(Status.Code.UNAVAILABLE, () -> get(before.getFileId()));
-      assertStatus(Status.Code.UNAVAILABLE, this::create);
+      assertCutOff(this::create);
       assertEquals(ServingStatus.NOT_SERVING, server.awaitStatus(ServingStatus.NOT_SERVING, Duration.ofSeconds(30)));
       assertStatus(Status.Code.UNAVAILABLE, () -> get(before.getFileId()));
     } finally {

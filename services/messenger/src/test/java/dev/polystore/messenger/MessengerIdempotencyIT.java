@@ -1,6 +1,6 @@
 package dev.polystore.messenger;
 
-import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
+import static dev.polystore.platform.testing.StatusAssertions.assertCutOff;
 import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -68,7 +68,7 @@ class MessengerIdempotencyIT {
     CreateRoomRequest request = create(UUID.randomUUID(), "outage", UUID.randomUUID());
     try {
       messenger.served.postgres.stop();
-      assertStatus(Status.Code.UNAVAILABLE, () -> MessengerServiceGrpc.newBlockingStub(messenger.served.channel)
+      assertCutOff(() -> MessengerServiceGrpc.newBlockingStub(messenger.served.channel)
           .withDeadlineAfter(2, TimeUnit.SECONDS).createRoom(request));
     } finally {
       messenger.served.postgres.start();
