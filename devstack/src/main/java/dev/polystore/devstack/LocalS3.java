@@ -79,7 +79,7 @@ public final class LocalS3 implements LocalStore {
             return CORS_ORIGINS;
         }
         List<String> origins = new ArrayList<>();
-        for (String origin : setting.split(",")) {
+        for (String origin : setting.split(",", -1)) {
             String trimmed = origin.strip();
             if (!trimmed.matches("https?://[^/*\\s]+")) {
                 // The rule Terraform's cors_allowed_origins enforces: no path, no wildcard.
