@@ -2,12 +2,13 @@
 # LocalStack ready hook: the files service's bucket with the rules the production bucket has
 # (infra/terraform modules/s3): CORS so browsers can upload straight to presigned URLs, and a
 # lifecycle rule for multipart uploads nobody completed. Safe to run again.
-# Settings: S3_BUCKET, S3_CORS_ALLOWED_ORIGINS (comma-separated). Outside LocalStack (no awslocal)
+# Settings: S3_BUCKET, FILES_CORS_ALLOWED_ORIGINS (comma-separated origins: the one list devstack,
+# docker-compose.yml and Terraform's cors_allowed_origins use too). Outside LocalStack (no awslocal)
 # it uses `aws` against AWS_ENDPOINT_URL, as tools/checks/deploy does.
 set -euo pipefail
 
 bucket="${S3_BUCKET:-polystore-files}"
-origins="${S3_CORS_ALLOWED_ORIGINS:-http://localhost:8080}"
+origins="${FILES_CORS_ALLOWED_ORIGINS:-http://localhost:8080}"
 
 s3api() {
   if command -v awslocal >/dev/null; then

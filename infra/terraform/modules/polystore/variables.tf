@@ -100,7 +100,7 @@ variable "files_bucket_name" {
 }
 
 variable "cors_allowed_origins" {
-  description = "Frontend origins allowed to upload and download with presigned URLs, e.g. https://app.example.com."
+  description = "Frontend origins allowed to upload and download with presigned URLs, e.g. https://app.example.com. The same list as FILES_CORS_ALLOWED_ORIGINS of devstack and LocalStack."
   type        = list(string)
 }
 

@@ -9,7 +9,7 @@ variable "bucket_name" {
 }
 
 variable "cors_allowed_origins" {
-  description = "Origins of the frontends that upload and download straight to and from the bucket through presigned URLs, e.g. [\"https://app.example.com\"]. Empty: no CORS configuration."
+  description = "Origins of the frontends that upload and download straight to and from the bucket through presigned URLs, e.g. [\"https://app.example.com\"]. The same list as FILES_CORS_ALLOWED_ORIGINS (comma-separated) of devstack and LocalStack. Empty: no CORS configuration."
   type        = list(string)
 
   validation {

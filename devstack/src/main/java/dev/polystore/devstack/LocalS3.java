@@ -28,7 +28,13 @@ public final class LocalS3 implements LocalStore {
     // Local-only development credentials for a server that listens on loopback only: not a secret.
     public static final String ACCESS_KEY = "polystore-local";
     public static final String SECRET_KEY = "polystore-local-secret";
-    /** Front ends on the usual dev-server ports may upload from the browser. */
+    /**
+     * The setting that names the origins browsers may upload from and download to (comma-separated, e.g.
+     * {@code http://localhost:3000,https://app.example.com}): the same variable and list LocalStack's init script
+     * and Terraform's {@code cors_allowed_origins} take.
+     */
+    public static final String CORS_ORIGINS_SETTING = "FILES_CORS_ALLOWED_ORIGINS";
+    /** Without the setting: front ends on the usual dev-server ports may upload from the browser. */
     public static final List<String> CORS_ORIGINS = List.of("http://localhost:3000", "http://localhost:5173");
 
     private static final String HOST = "127.0.0.1";
@@ -40,6 +46,7 @@ public final class LocalS3 implements LocalStore {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
     private final int port;
+    private final List<String> corsOrigins = corsOrigins(System.getenv(CORS_ORIGINS_SETTING));
     private final S3ProxyFiles files;
     private final ChildJvm server;
 
@@ -60,10 +67,33 @@ public final class LocalS3 implements LocalStore {
         Directories.deleteRecursively(directory);
         S3ProxyFiles files = new S3ProxyFiles(directory);
         LocalS3 s3 = new LocalS3(port, files, classPath);
-        files.write(s3.endpoint(), ACCESS_KEY, SECRET_KEY, CORS_ORIGINS);
+        files.write(s3.endpoint(), ACCESS_KEY, SECRET_KEY, s3.corsOrigins);
         s3.createBucket(BUCKET);
         s3.start();
         return s3;
+    }
+
+    /** The origins {@code setting} names ({@link #CORS_ORIGINS_SETTING}), or {@link #CORS_ORIGINS} when it is unset or blank. */
+    static List<String> corsOrigins(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return CORS_ORIGINS;
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : setting.split(",", -1)) {
+            String trimmed = origin.strip();
+            if (!trimmed.matches("https?://[^/*\\s]+")) {
+                // The rule Terraform's cors_allowed_origins enforces: no path, no wildcard.
+                throw new IllegalArgumentException(CORS_ORIGINS_SETTING + ": not an origin (scheme://host[:port]): '"
+                        + trimmed + "'");
+            }
+            origins.add(trimmed);
+        }
+        return List.copyOf(origins);
+    }
+
+    /** The origins whose pages may send requests to it: {@link #CORS_ORIGINS_SETTING}, read at launch. */
+    public List<String> corsOrigins() {
+        return corsOrigins;
     }
 
     public int port() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The files of one local S3 under its directory: S3Proxy's properties, a quiet logback configuration, the
@@ -64,7 +65,10 @@ final class S3ProxyFiles {
                     "s3proxy.authorization=aws-v2-or-v4",
                     "s3proxy.identity=" + accessKey,
                     "s3proxy.credential=" + secretKey,
-                    "s3proxy.cors-allow-origins=" + String.join(" ", corsOrigins),
+                    // S3Proxy reads each origin as a regular expression: quoted, each matches itself only
+                    // (backslashes doubled for the properties format).
+                    "s3proxy.cors-allow-origins=" + String.join(" ", corsOrigins.stream()
+                            .map(origin -> Pattern.quote(origin).replace("\\", "\\\\")).toList()),
                     "s3proxy.cors-allow-methods=GET HEAD PUT POST",
                     "s3proxy.cors-allow-headers=*",
                     "s3proxy.cors-exposed-headers=ETag",

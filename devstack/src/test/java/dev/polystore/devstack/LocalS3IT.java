@@ -41,12 +41,12 @@ class LocalS3IT {
         LocalS3 s3 = Devstack.s3();
         HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(URI.create(s3.endpoint() + "/" + LocalS3.BUCKET + "/k"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", LocalS3.CORS_ORIGINS.get(0))
+                .header("Origin", s3.corsOrigins().get(0))
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "content-type")
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, preflight.statusCode());
-        assertEquals(LocalS3.CORS_ORIGINS.get(0), preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(s3.corsOrigins().get(0), preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     }
 
     private int put(String path) throws IOException, InterruptedException {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Cassandra and a fresh bucket of devstack's S3. Small limits, so that tests can cross them with
  * little data.
  */
-final class FilesServer implements AutoCloseable {
+public final class FilesServer implements AutoCloseable {
   static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests");
   static final long MIB = 1024 * 1024;
   /** FILES_* settings of every test server; a test adds or overrides some. */
@@ -55,7 +55,7 @@ final class FilesServer implements AutoCloseable {
   }
 
   /** Starts a server and waits until it reports SERVING: its keyspace migrated and its bucket answers. */
-  static FilesServer startServing(Map<String, String> overrides) throws InterruptedException {
+  public static FilesServer startServing(Map<String, String> overrides) throws InterruptedException {
     FilesServer server = new FilesServer(overrides);
     server.served.awaitServing(Duration.ofSeconds(120));
     // The first call prepares the statements: done here, so that no test's short deadline pays for it.
@@ -68,7 +68,7 @@ final class FilesServer implements AutoCloseable {
   }
 
   /** A blocking stub whose every call has a deadline. */
-  FilesServiceGrpc.FilesServiceBlockingStub files() {
+  public FilesServiceGrpc.FilesServiceBlockingStub files() {
     return FilesServiceGrpc.newBlockingStub(channel).withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -89,7 +89,7 @@ final class FilesServer implements AutoCloseable {
   }
 
   /** The keys the bucket holds, read from S3's disk. */
-  List<String> objects() {
+  public List<String> objects() {
     return s3.objectKeys(bucket);
   }
 
