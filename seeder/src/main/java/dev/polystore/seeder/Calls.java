@@ -1,0 +1,48 @@
+package dev.polystore.seeder;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one RPC: statuses the caller expects (ALREADY_EXISTS meaning "there already") go to its
+ * handler; UNAVAILABLE is retried a few times, since every call the seeder makes is keyed and so safe
+ * to repeat; anything else becomes a {@link SeedFailure} naming the call.
+ */
+final class Calls {
+  private static final int ATTEMPTS = 4;
+
+  private Calls() {}
+
+  static <T> T call(String name, Supplier<T> rpc) {
+    return call(name, rpc, Set.of(), status -> null);
+  }
+
+  static <T> T call(String name, Supplier<T> rpc, Set<Status.Code> expected, Function<Status, T> onExpected) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return rpc.get();
+      } catch (StatusRuntimeException e) {
+        Status status = e.getStatus();
+        if (expected.contains(status.getCode())) {
+          return onExpected.apply(status);
+        }
+        if (status.getCode() != Status.Code.UNAVAILABLE || attempt == ATTEMPTS) {
+          throw new SeedFailure(name, status);
+        }
+        sleep(200L << attempt);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SeedFailure("seeder", "interrupted");
+    }
+  }
+}

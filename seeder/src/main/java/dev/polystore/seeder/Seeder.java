@@ -1,0 +1,24 @@
+package dev.polystore.seeder;
+
+import java.io.PrintStream;
+
+/** One seeding run, service by service in dependency order (accounts first: everything else needs its ids). */
+public final class Seeder {
+  private Seeder() {}
+
+  /** Seeds and prints the summary table; throws {@link SeedFailure} naming the first call that failed. */
+  public static Summary run(SeederArgs args, PrintStream out) {
+    out.printf("seeding %s: size %s, seed %d%n", args.target(), args.size().name().toLowerCase(), args.seed());
+    try (Connection connection = new Connection(args.target(), args.token())) {
+      Run run = new Run(args, connection.channel, out);
+      new AccountsPhase(run).seed();
+      new MessengerPhase(run).seed();
+      new ActivityPhase(run).seed();
+      new FilesPhase(run).seed();
+      new PresencePhase(run).seed();
+      new SearchPhase(run).seed();
+      run.summary.print(out);
+      return run.summary;
+    }
+  }
+}
