@@ -36,11 +36,13 @@ final class FilesPhase {
       progress.step(1);
     }));
     run.phase("large files", 1, (tally, progress) -> {
-      String how = upload(0, "bigfile", FileContent.big(run.plan.keys, run.args.bigFileBytes()), UploadMethod.UPLOAD_METHOD_PUT);
+      String how = upload(0, "bigfile:" + run.args.bigFileBytes(), FileContent.big(run.plan.keys, run.args.bigFileBytes()), UploadMethod.UPLOAD_METHOD_PUT);
       tally.count(how != null);
       if ("put".equals(how)) {
-        run.out.println("[large files] below the gateway's multipart threshold: sent as one PUT"
+        run.summary.note("the large file was below the gateway's multipart threshold and went as one PUT"
             + " (raise --big-file-mib, or start the gateway with a lower FILES_MULTIPART_THRESHOLD_MIB)");
+      } else if (how != null) {
+        run.summary.note("the large file (" + run.args.bigFileBytes() + " bytes) went by " + how);
       }
       progress.step(1);
     });
