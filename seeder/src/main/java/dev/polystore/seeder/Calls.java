@@ -2,7 +2,10 @@ package dev.polystore.seeder;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +16,8 @@ import java.util.function.Supplier;
  */
 final class Calls {
   private static final int ATTEMPTS = 4;
+  /** Retries by call name, for the summary: a retried write's answer may count this run's own first attempt as existing. */
+  static final Map<String, LongAdder> RETRIES = new ConcurrentHashMap<>();
 
   private Calls() {}
 
@@ -32,6 +37,7 @@ final class Calls {
         if (status.getCode() != Status.Code.UNAVAILABLE || attempt == ATTEMPTS) {
           throw new SeedFailure(name, status);
         }
+        RETRIES.computeIfAbsent(name, n -> new LongAdder()).increment();
         sleep(200L << attempt);
       }
     }
