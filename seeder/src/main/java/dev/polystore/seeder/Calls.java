@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * to repeat; anything else becomes a {@link SeedFailure} naming the call.
  */
 final class Calls {
-  private static final int ATTEMPTS = 4;
+  /** About 30 s of backoff in all: a local store on a busy machine can stop answering for that long. */
+  private static final int ATTEMPTS = 9;
+  private static final long MAX_BACKOFF_MILLIS = 5_000;
   /** Retries by call name, for the summary: a retried write's answer may count this run's own first attempt as existing. */
   static final Map<String, LongAdder> RETRIES = new ConcurrentHashMap<>();
 
@@ -38,7 +40,7 @@ final class Calls {
           throw new SeedFailure(name, status);
         }
         RETRIES.computeIfAbsent(name, n -> new LongAdder()).increment();
-        sleep(200L << attempt);
+        sleep(Math.min(MAX_BACKOFF_MILLIS, 200L << attempt));
       }
     }
   }

@@ -12,12 +12,18 @@ public final class Seeder {
     try (Connection connection = new Connection(args.target(), args.token())) {
       Calls.RETRIES.clear();
       Run run = new Run(args, connection.channel, out);
-      new AccountsPhase(run).seed();
-      new MessengerPhase(run).seed();
-      new ActivityPhase(run).seed();
-      new FilesPhase(run).seed();
-      new PresencePhase(run).seed();
-      new SearchPhase(run).seed();
+      try {
+        new AccountsPhase(run).seed();
+        new MessengerPhase(run).seed();
+        new ActivityPhase(run).seed();
+        new FilesPhase(run).seed();
+        new PresencePhase(run).seed();
+        new SearchPhase(run).seed();
+      } catch (SeedFailure e) {
+        // What got done so far, so a rerun (which finds it all) is no surprise.
+        run.summary.print(out);
+        throw e;
+      }
       Calls.RETRIES.forEach((call, count) -> run.summary.note(call + ": " + count.sum()
           + " call(s) retried after UNAVAILABLE; what the first attempt wrote counts as existing"
           + (call.equals("activity.RecordEvents") ? ", and its daily counts may miss events (the store's documented limit)" : "")));
