@@ -11,7 +11,7 @@ public record SeederArgs(String target, String token, Size size, long seed, int 
     String token = null;
     Size size = Size.SMALL;
     long seed = 1;
-    int concurrency = 8;
+    int concurrency = 4;
     Integer bigFileMib = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
