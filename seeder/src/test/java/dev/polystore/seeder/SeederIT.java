@@ -80,7 +80,7 @@ class SeederIT {
     }
     warmActivity();
     SeederArgs args = SeederArgs.parse("--target", "127.0.0.1:" + gateway.port(), "--size", "small",
-        "--seed", Long.toString(SEED), "--token", "not-checked-yet");
+        "--seed", Long.toString(SEED), "--token", "not-checked-yet", "--concurrency", "2");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     first = Seeder.run(args, new PrintStream(out, true));
     firstOutput = out.toString();
