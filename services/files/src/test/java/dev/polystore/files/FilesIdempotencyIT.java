@@ -1,11 +1,12 @@
 package dev.polystore.files;
 
-import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
 import static dev.polystore.platform.testing.StatusAssertions.assertCutOff;
+import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
 import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
@@ -73,7 +74,7 @@ class FilesIdempotencyIT {
   }
 
   @Test
-  void anotherRequestIdCreatesAnotherFile() {
+  void anotherRequestIdCreatesAnotherFile() throws InterruptedException {
     CreateUploadResponse one = server.files().createUpload(request(UUID.randomUUID()));
     CreateUploadResponse two = server.files().createUpload(request(UUID.randomUUID()));
 
@@ -123,10 +124,24 @@ class FilesIdempotencyIT {
     assertEquals(first.getPut().getHeadersMap(), retry.getPut().getHeadersMap());
   }
 
-  /** Rows of the files table that belong to this test's workspace. */
-  private long filesOfWorkspace() {
-    return server.keyspace.cql().execute("SELECT workspace_id FROM files").all().stream()
-        .filter(row -> workspace.equals(String.valueOf(row.getUuid("workspace_id"))))
-        .count();
+  /**
+   * Rows of the files table that belong to this test's workspace. After Cassandra restarts, the
+   * test's own session reconnects on its own backoff, later than the service's may: retried
+   * while no node is available yet, within a bound.
+   */
+  private long filesOfWorkspace() throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        return server.keyspace.cql().execute("SELECT workspace_id FROM files").all().stream()
+            .filter(row -> workspace.equals(String.valueOf(row.getUuid("workspace_id"))))
+            .count();
+      } catch (AllNodesFailedException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
   }
 }
