@@ -36,6 +36,12 @@ public final class Rooms {
       return sameRequest(first.get(), workspaceId, name);
     }
     if (store.nameTaken(workspaceId, name)) {
+      // A concurrent call with the same request id may have committed the room since the first
+      // look: then this is its retry, not a second room of that name.
+      Optional<Room> raced = requestId.flatMap(store::findByRequest);
+      if (raced.isPresent()) {
+        return sameRequest(raced.get(), workspaceId, name);
+      }
       throw nameTaken(workspaceId, name);
     }
     Room room = store.insert(ids.next(), workspaceId, name, memberIds, requestId);
