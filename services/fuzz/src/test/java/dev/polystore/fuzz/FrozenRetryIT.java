@@ -1,7 +1,8 @@
 package dev.polystore.fuzz;
 
+import static dev.polystore.platform.testing.StatusAssertions.assertCutOff;
+import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.Freezable;
@@ -14,9 +15,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -55,20 +56,21 @@ class FrozenRetryIT {
         // All at once, so that every first try is in flight before health notices the freeze; each
         // is cut off, and its caller learns only that it may or may not have happened.
         List<CompletableFuture<StatusRuntimeException>> tries = requests.stream()
-            .map(request -> CompletableFuture.supplyAsync(() -> assertThrowsStatus(() -> stub(messenger).createRoom(request)), pool))
+            .map(request -> CompletableFuture.supplyAsync(() -> assertCutOff(() -> stub(messenger).createRoom(request)), pool))
             .toList();
         for (CompletableFuture<StatusRuntimeException> firstTry : tries) {
-          StatusRuntimeException cut = firstTry.get();
-          assertTrue(Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED).contains(cut.getStatus().getCode()),
-              cut::toString);
+          firstTry.get(); // UNAVAILABLE or DEADLINE_EXCEEDED, or the assertion's failure
         }
       } finally {
         postgres.thaw();
         pool.shutdown();
       }
 
-      Map<String, Room> answers = requests.stream().collect(Collectors.toMap(CreateRoomRequest::getName,
-          request -> retryUntilAnswered(messenger, request)));
+      // Retried on UNAVAILABLE and DEADLINE_EXCEEDED, as a client with the same request_id may.
+      Map<String, Room> answers = new LinkedHashMap<>();
+      for (CreateRoomRequest request : requests) {
+        answers.put(request.getName(), awaitAnswer(() -> stub(messenger).createRoom(request).getRoom(), RETRY_LIMIT));
+      }
       // A second retry of each returns the same room again.
       for (CreateRoomRequest request : requests) {
         assertEquals(answers.get(request.getName()), stub(messenger).createRoom(request).getRoom());
@@ -78,30 +80,6 @@ class FrozenRetryIT {
           .collect(Collectors.groupingBy(Room::getName, Collectors.counting()));
       assertEquals(requests.stream().collect(Collectors.toMap(CreateRoomRequest::getName, request -> 1L)), roomsByName);
     }
-  }
-
-  private Room retryUntilAnswered(Served messenger, CreateRoomRequest request) {
-    long end = System.nanoTime() + RETRY_LIMIT.toNanos();
-    while (true) {
-      try {
-        return stub(messenger).createRoom(request).getRoom();
-      } catch (StatusRuntimeException e) {
-        Status.Code code = e.getStatus().getCode();
-        boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
-        if (!retryable || System.nanoTime() > end) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static StatusRuntimeException assertThrowsStatus(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("a create against a frozen database succeeded");
   }
 
   private static MessengerServiceGrpc.MessengerServiceBlockingStub stub(Served messenger) {
