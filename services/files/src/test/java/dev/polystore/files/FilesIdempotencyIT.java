@@ -3,6 +3,7 @@ package dev.polystore.files;
 import static dev.polystore.platform.testing.StatusAssertions.assertCutOff;
 import static dev.polystore.platform.testing.StatusAssertions.assertStatus;
 import static dev.polystore.platform.testing.StatusAssertions.awaitAnswer;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -74,7 +75,7 @@ class FilesIdempotencyIT {
   }
 
   @Test
-  void anotherRequestIdCreatesAnotherFile() throws InterruptedException {
+  void anotherRequestIdCreatesAnotherFile() {
     CreateUploadResponse one = server.files().createUpload(request(UUID.randomUUID()));
     CreateUploadResponse two = server.files().createUpload(request(UUID.randomUUID()));
 
@@ -129,19 +130,11 @@ class FilesIdempotencyIT {
    * test's own session reconnects on its own backoff, later than the service's may: retried
    * while no node is available yet, within a bound.
    */
-  private long filesOfWorkspace() throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      try {
-        return server.keyspace.cql().execute("SELECT workspace_id FROM files").all().stream()
+  private long filesOfWorkspace() {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .ignoreExceptionsInstanceOf(AllNodesFailedException.class)
+        .until(() -> server.keyspace.cql().execute("SELECT workspace_id FROM files").all().stream()
             .filter(row -> workspace.equals(String.valueOf(row.getUuid("workspace_id"))))
-            .count();
-      } catch (AllNodesFailedException e) {
-        if (System.nanoTime() > end) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
+            .count(), count -> true);
   }
 }

@@ -1,5 +1,6 @@
 package dev.polystore.platform.health;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ class StoreSupervisorTest {
   }
 
   @Test
-  void aHungProbeTakesOnlyItsOwnServiceOutAndItComesBackByItself() throws InterruptedException {
+  void aHungProbeTakesOnlyItsOwnServiceOutAndItComesBackByItself() {
     frozenSupervisor.start();
     healthySupervisor.start();
     awaitTrue(() -> health.isServing("frozen") && health.isServing("healthy"), "both services serving");
@@ -49,7 +50,7 @@ class StoreSupervisorTest {
   }
 
   @Test
-  void aProbeThatThrowsIsAFailureNotACrash() throws InterruptedException {
+  void aProbeThatThrowsIsAFailureNotACrash() {
     frozenSupervisor.start();
     awaitTrue(() -> health.isServing("frozen"), "serving");
     frozen.failing = true;
@@ -59,7 +60,7 @@ class StoreSupervisorTest {
   }
 
   @Test
-  void aSingleSlowProbeIsNotAnOutage() throws InterruptedException {
+  void aSingleSlowProbeIsNotAnOutage() {
     StoreSupervisor.Timing patient = new StoreSupervisor.Timing(
         Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50), Integer.MAX_VALUE);
     try (StoreSupervisor supervisor = new StoreSupervisor("patient", frozen, health, patient)) {
@@ -71,14 +72,8 @@ class StoreSupervisorTest {
     }
   }
 
-  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long end = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(10);
-    }
+  private static void awaitTrue(BooleanSupplier condition, String what) {
+    await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
   }
 
   /** A store whose probe answers, throws, or blocks until thawed, like a SIGSTOPped engine. */
