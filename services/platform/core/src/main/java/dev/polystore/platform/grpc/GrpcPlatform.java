@@ -13,11 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * What every service of one process shares on the server side: the health registry, a scheduler
- * for timers and probes, and the interceptor chain every service is wrapped in.
+ * What every service of one process shares on the server side: the health registry, the timers
+ * of the deadline guards (nothing that can block runs on them: probes have threads of their own),
+ * and the interceptor chain every service is wrapped in.
  *
  * <p>Order, outermost first: deadline guard (answers before the deadline, armed on the transport
- * thread as the call arrives), the service's handler pool (the handler and every callback of the
+ * thread as the call arrives), malformed requests (unparseable bytes become INVALID_ARGUMENT),
+ * the service's handler pool (the handler and every callback of the
  * call run on the service's own threads), error mapping (every failure becomes a status), readiness (fail fast
  * while the store is away), validation (the contract's rules, before the handler). Servers run
  * with a direct executor for this (see {@link HandlerPoolInterceptor}).
@@ -51,10 +53,6 @@ public final class GrpcPlatform implements AutoCloseable {
 
   public ServiceHealth health() {
     return health;
-  }
-
-  public ScheduledExecutorService scheduler() {
-    return scheduler;
   }
 
   public ErrorMapper errors() {
