@@ -1,7 +1,12 @@
 package dev.polystore.bench;
 
 import dev.polystore.gateway.Gateway;
+import dev.polystore.platform.auth.AuthSettings;
+import dev.polystore.platform.auth.TokenDigest;
+import dev.polystore.platform.grpc.AuthInterceptor;
 import dev.polystore.platform.grpc.HandlerConfig;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -12,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +40,20 @@ public final class BenchGateway implements AutoCloseable {
         .setService(gateway.host().modules().get(0).grpcServiceName()).build();
   }
 
-  /** Hosts {@code service} with the store and service settings in {@code settings}. */
+  /** A token made for this run; the gateway knows only its digest, as in production. */
+  private static final String TOKEN = "bench-" + UUID.randomUUID();
+
+  /**
+   * Hosts {@code service} with the store and service settings in {@code settings}; every call is
+   * authenticated, as in production (the channel sends a service token holding every scope).
+   */
   public static BenchGateway start(String service, Map<String, String> settings) throws InterruptedException {
+    return start(service, settings, true);
+  }
+
+  /** As {@link #start(String, Map)}; {@code authenticated} false measures the gateway without auth. */
+  public static BenchGateway start(String service, Map<String, String> settings, boolean authenticated)
+      throws InterruptedException {
     // The gateway then needs the settings of this service's stores only.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
@@ -43,8 +61,13 @@ public final class BenchGateway implements AutoCloseable {
     for (String tuning : List.of(HandlerConfig.THREADS, HandlerConfig.MAX_QUEUED)) {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
     }
-    Gateway gateway = Gateway.start(env, "--spring.grpc.server.port=0", "--logging.level.root=WARN");
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+    env.put(AuthSettings.SERVICE_TOKENS, "bench " + TokenDigest.of(TOKEN) + " *");
+    String[] args = {"--spring.grpc.server.port=0", "--logging.level.root=WARN"};
+    Gateway gateway = authenticated ? Gateway.start(env, args) : Gateway.startWithoutAuthentication(env, args);
+    Metadata headers = new Metadata();
+    headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + TOKEN);
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
     BenchGateway started = new BenchGateway(gateway, channel);
     try {
       started.awaitServing();

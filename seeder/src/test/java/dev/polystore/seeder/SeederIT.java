@@ -31,6 +31,8 @@ import dev.polystore.search.v1.SearchHit;
 import dev.polystore.search.v1.SearchServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -70,17 +72,25 @@ class SeederIT {
   private static final Plan plan = new Plan(SEED, Size.SMALL);
   private static String workspaceId;
 
+  private static Metadata bearer(String token) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return headers;
+  }
+
   @BeforeAll
   static void seedTwice() throws InterruptedException {
     gateway = Gateway.start(dev.polystore.local.LocalStores.complete(Map.of("FILES_MULTIPART_THRESHOLD_MIB", "5")),
         "--spring.grpc.server.port=0");
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+    String token = dev.polystore.local.LocalAdminToken.read();
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(bearer(token))).build();
     for (String service : SERVICES) {
       awaitServing("polystore." + service + ".v1." + Character.toUpperCase(service.charAt(0)) + service.substring(1) + "Service");
     }
     warmActivity();
     SeederArgs args = SeederArgs.parse("--target", "127.0.0.1:" + gateway.port(), "--size", "small",
-        "--seed", Long.toString(SEED), "--token", "not-checked-yet", "--concurrency", "2");
+        "--seed", Long.toString(SEED), "--token", token, "--concurrency", "2");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     first = Seeder.run(args, new PrintStream(out, true));
     firstOutput = out.toString();

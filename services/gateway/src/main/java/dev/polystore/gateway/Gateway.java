@@ -1,11 +1,17 @@
 package dev.polystore.gateway;
 
+import dev.polystore.platform.auth.AuthSettings;
+import dev.polystore.platform.auth.Authentication;
+import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.service.ServiceHost;
+import dev.polystore.platform.service.ServiceModule;
 import io.grpc.BindableService;
 import io.grpc.ServerBuilder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,16 +51,44 @@ public final class Gateway implements AutoCloseable {
    * Spring Boot arguments such as {@code --spring.grpc.server.port=0}.
    */
   public static Gateway start(Map<String, String> environment, String... springArgs) {
+    return start(environment, true, springArgs);
+  }
+
+  /**
+   * A gateway that authenticates no call, for the benchmark that measures what authentication
+   * costs. Nothing in configuration can ask for this.
+   */
+  public static Gateway startWithoutAuthentication(Map<String, String> environment, String... springArgs) {
+    return start(environment, false, springArgs);
+  }
+
+  private static Gateway start(Map<String, String> environment, boolean authenticate, String... springArgs) {
     Env env = new Env(environment);
     int graceSeconds = env.integer(GRACE_SECONDS, 10, 0, 3600);
-    ServiceHost host = new ServiceHost(GatewayModules.create(env), HandlerConfig.fromEnv(env));
+    Transport transport = Transport.fromEnv(env);
+    List<ServiceModule> modules = GatewayModules.create(env);
+    Authentication authentication;
+    try {
+      authentication = authenticate
+          ? Authentication.required(AuthSettings.fromEnv(env, apiKeyVerifier(modules))) : Authentication.off();
+    } catch (RuntimeException e) {
+      modules.forEach(ServiceModule::close);
+      throw e;
+    }
+    if (!transport.tls() && !Mode.LOCAL.equals(environment.get(Mode.VARIABLE))) {
+      log.warn("serving plaintext gRPC: credentials cross the network unencrypted; set {} and {}",
+          Transport.CERT, Transport.KEY);
+    }
+    ServiceHost host = new ServiceHost(modules, HandlerConfig.fromEnv(env), authentication);
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
       // close() stops in order (health first); Spring's own hook would race it.
       application.setRegisterShutdownHook(false);
       // Default properties: an explicit --spring.grpc.server.shutdown-grace-period still wins.
-      application.setDefaultProperties(Map.of("spring.grpc.server.shutdown-grace-period", graceSeconds + "s"));
+      Map<String, Object> defaults = new HashMap<>(transport.properties());
+      defaults.put("spring.grpc.server.shutdown-grace-period", graceSeconds + "s");
+      application.setDefaultProperties(defaults);
       application.addInitializers(context -> {
         var beans = context.getBeanFactory();
         beans.registerSingleton("grpcHealth", host.platform().health().grpcService());
@@ -81,6 +115,20 @@ public final class Gateway implements AutoCloseable {
       host.close();
       throw e instanceof RuntimeException re ? re : new IllegalStateException("gRPC server did not start", e);
     }
+  }
+
+  /**
+   * The accounts service's key verifier when this process hosts it. Without it workspace API keys
+   * are refused (UNAUTHENTICATED) and only service and admin credentials work: said at start-up.
+   */
+  private static Optional<Authenticator> apiKeyVerifier(List<ServiceModule> modules) {
+    Optional<Authenticator> verifier = modules.stream().map(ServiceModule::apiKeyVerifier)
+        .flatMap(Optional::stream).findFirst();
+    if (verifier.isEmpty()) {
+      log.warn("the accounts service is not hosted here: workspace API keys (psk_...) cannot be verified "
+          + "and are refused; service tokens, client certificates and the admin token work");
+    }
+    return verifier;
   }
 
   private static <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> directExecutor() {

@@ -3,6 +3,9 @@ package dev.polystore.gateway;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -43,7 +46,7 @@ final class HealthCheck {
       out.println(label + ": " + PORT + " is not a port: '" + environment.get(PORT) + "'");
       return 1;
     }
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    ManagedChannel channel = channel(port, environment.containsKey(Transport.CERT));
     try {
       awaitConnection(channel);
       ServingStatus status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
@@ -62,6 +65,23 @@ final class HealthCheck {
    * Connects before the call: loading gRPC's transport in a fresh JVM can take seconds on a busy
    * machine, and that must not eat the call's deadline. A refused connection ends the wait at once.
    */
+  /**
+   * Plaintext, or TLS when the port has a certificate. The check runs beside the gateway and asks
+   * only for health, so it does not verify the gateway's certificate (it could not know its CA).
+   */
+  private static ManagedChannel channel(int port, boolean tls) {
+    if (!tls) {
+      return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+    try {
+      return NettyChannelBuilder.forAddress("127.0.0.1", port)
+          .sslContext(GrpcSslContexts.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build())
+          .build();
+    } catch (javax.net.ssl.SSLException e) {
+      throw new IllegalStateException("cannot set up TLS for the health check", e);
+    }
+  }
+
   private static void awaitConnection(ManagedChannel channel) {
     long end = System.nanoTime() + DEADLINE.toNanos();
     ConnectivityState state = channel.getState(true);

@@ -1,5 +1,8 @@
 package dev.polystore.gateway;
 
+import dev.polystore.platform.auth.AuthSettings;
+import dev.polystore.platform.auth.TokenDigest;
+import dev.polystore.platform.testing.TestCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -7,14 +10,32 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A loopback channel to a gateway, with a bounded wait for a service to report SERVING. */
+/**
+ * A loopback channel to a gateway that sends the test admin's token (see {@link #withAdmin}), with
+ * a bounded wait for a service to report SERVING.
+ */
 public final class GatewayClient implements AutoCloseable {
   public final ManagedChannel channel;
 
   public GatewayClient(int port) {
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    this(port, TestCredentials.ADMIN_TOKEN);
+  }
+
+  /** A client sending {@code token} as its bearer credential. */
+  public GatewayClient(int port, String token) {
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        .intercept(TestCredentials.bearer(token)).build();
+  }
+
+  /** {@code environment} with the digest of the test admin token, which this client sends. */
+  public static Map<String, String> withAdmin(Map<String, String> environment) {
+    Map<String, String> out = new HashMap<>(environment);
+    out.put(AuthSettings.ADMIN_TOKEN_SHA256, TokenDigest.of(TestCredentials.ADMIN_TOKEN));
+    return out;
   }
 
   public ServingStatus status(String service) {

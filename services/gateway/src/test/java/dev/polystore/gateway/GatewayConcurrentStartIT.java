@@ -27,7 +27,8 @@ class GatewayConcurrentStartIT {
     LocalPostgres postgres = Devstack.postgres();
     postgres.dropDatabase("accounts");
     postgres.createDatabase("accounts");
-    Map<String, String> env = Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl(), "POLYSTORE_SERVICES", "accounts");
+    Map<String, String> env = GatewayClient.withAdmin(
+        Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl(), "POLYSTORE_SERVICES", "accounts"));
 
     CompletableFuture<Gateway> first = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0"));
     CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0"));

@@ -55,9 +55,9 @@ class GracefulShutdownIT {
   @BeforeAll
   static void start() throws InterruptedException {
     int port = GatewayProcess.freePort();
-    environment = Map.of("POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
+    environment = GatewayClient.withAdmin(Map.of("POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
         "POLYSTORE_SERVICES", "accounts", "SPRING_GRPC_SERVER_PORT", Integer.toString(port),
-        Gateway.GRACE_SECONDS, Integer.toString(GRACE_SECONDS));
+        Gateway.GRACE_SECONDS, Integer.toString(GRACE_SECONDS)));
     gateway = GatewayProcess.start(GatewayProcess.execJar("polystore-gateway"), directory.resolve("gateway"), environment);
     client = new GatewayClient(port);
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACCOUNTS, Duration.ofSeconds(180)), gateway::stdout);

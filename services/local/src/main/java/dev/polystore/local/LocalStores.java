@@ -4,6 +4,8 @@ import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalS3;
 import dev.polystore.gateway.GatewayModules;
 import dev.polystore.gateway.Mode;
+import dev.polystore.gateway.Transport;
+import dev.polystore.platform.auth.AuthSettings;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import java.nio.file.Path;
@@ -59,6 +61,12 @@ public final class LocalStores {
       merged.putIfAbsent("VECTOR_DATA_DIR", data.toString());
     }
     Devstack.env().forEach(merged::putIfAbsent);
+    if (isMissing(environment, AuthSettings.ADMIN_TOKEN_SHA256)) {
+      merged.put(AuthSettings.ADMIN_TOKEN_SHA256, LocalAdminToken.digest(LocalAdminToken.FILE));
+      log.info("admin token (bearer credential for every call) is in {}", LocalAdminToken.FILE.toAbsolutePath());
+    }
+    // grpcurl and buf curl list and call the services without the .proto files.
+    merged.putIfAbsent(Transport.REFLECTION, "true");
     return merged;
   }
 

@@ -11,6 +11,8 @@ import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.accounts.v1.User;
 import dev.polystore.gateway.Gateway;
 import dev.polystore.gateway.GatewayClient;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -41,7 +43,8 @@ class LocalGatewayIT {
   @BeforeAll
   static void start() throws InterruptedException {
     gateway = Gateway.start(LocalStores.complete(Map.of()), "--spring.grpc.server.port=0");
-    client = new GatewayClient(gateway.port());
+    // Local mode made an admin token and keeps it where README's examples read it.
+    client = new GatewayClient(gateway.port(), LocalAdminToken.read());
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACCOUNTS, Duration.ofSeconds(60)));
   }
 
@@ -60,6 +63,19 @@ class LocalGatewayIT {
     User read = accounts.withDeadlineAfter(5, TimeUnit.SECONDS)
         .getUser(GetUserRequest.newBuilder().setUserId(created.getUserId()).build()).getUser();
     assertEquals(email, read.getEmail());
+  }
+
+  @Test
+  void refusesACallWithoutTheToken() {
+    ManagedChannel anonymous = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+    try {
+      var accounts = AccountsServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(5, TimeUnit.SECONDS);
+      StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+          () -> accounts.getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build()));
+      assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+    } finally {
+      anonymous.shutdownNow();
+    }
   }
 
   @Test

@@ -1,11 +1,14 @@
 package dev.polystore.platform.grpc;
 
+import dev.polystore.platform.auth.Authentication;
 import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.health.ServiceHealth;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +23,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * <p>Order, outermost first: deadline guard (answers before the deadline, armed on the transport
  * thread as the call arrives), malformed requests (unparseable bytes become INVALID_ARGUMENT),
  * the service's handler pool (the handler and every callback of the
- * call run on the service's own threads), error mapping (every failure becomes a status), readiness (fail fast
- * while the store is away), validation (the contract's rules, before the handler). Servers run
+ * call run on the service's own threads), error mapping (every failure becomes a status),
+ * authentication (who calls, and may it: {@link AuthInterceptor}), readiness (fail fast while the
+ * store is away), validation (the contract's rules, before the handler). Servers run
  * with a direct executor for this (see {@link HandlerPoolInterceptor}).
  */
 public final class GrpcPlatform implements AutoCloseable {
@@ -34,12 +38,15 @@ public final class GrpcPlatform implements AutoCloseable {
   private final ValidationInterceptor validation = new ValidationInterceptor();
   private final MalformedRequests malformed = new MalformedRequests();
   private final HandlerConfig handlers;
+  /** Null when authentication is off (see {@link Authentication#off}). */
+  private final AuthInterceptor auth;
   /** By service name: one pool each. */
   private final Map<String, HandlerPoolInterceptor> pools = new ConcurrentHashMap<>();
 
-  public GrpcPlatform(List<OutageClassifier> outages, HandlerConfig handlers) {
+  public GrpcPlatform(List<OutageClassifier> outages, HandlerConfig handlers, Authentication authentication) {
     this.errors = new ErrorMapper(outages);
     this.handlers = handlers;
+    this.auth = authentication.credentials().map(AuthInterceptor::new).orElse(null);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread thread = new Thread(runnable, "polystore-platform");
       thread.setDaemon(true);
@@ -66,18 +73,25 @@ public final class GrpcPlatform implements AutoCloseable {
   public BindableService intercept(BindableService service) {
     ServerServiceDefinition bound = malformed.tolerant(service.bindService());
     String name = bound.getServiceDescriptor().getName();
+    if (auth != null) {
+      auth.requireRules(bound.getServiceDescriptor());
+    }
     HandlerPoolInterceptor pool = new HandlerPoolInterceptor(name, handlers.threads(), handlers.maxQueued());
     if (pools.putIfAbsent(name, pool) != null) {
       pool.close();
       throw new IllegalStateException(name + " is already wrapped in the platform's interceptors");
     }
-    ServerServiceDefinition definition = ServerInterceptors.interceptForward(bound,
+    List<ServerInterceptor> chain = new ArrayList<>(List.of(
         new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
         malformed,
         pool,
-        new ErrorMappingInterceptor(errors),
-        new ReadinessInterceptor(health),
-        validation);
+        new ErrorMappingInterceptor(errors)));
+    if (auth != null) {
+      chain.add(auth);
+    }
+    chain.add(new ReadinessInterceptor(health));
+    chain.add(validation);
+    ServerServiceDefinition definition = ServerInterceptors.interceptForward(bound, chain);
     return () -> definition;
   }
 

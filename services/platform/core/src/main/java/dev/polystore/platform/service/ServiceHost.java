@@ -1,5 +1,6 @@
 package dev.polystore.platform.service;
 
+import dev.polystore.platform.auth.Authentication;
 import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
@@ -18,11 +19,11 @@ public final class ServiceHost implements AutoCloseable {
   private final GrpcPlatform platform;
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
 
-  public ServiceHost(List<ServiceModule> modules, HandlerConfig handlers) {
+  public ServiceHost(List<ServiceModule> modules, HandlerConfig handlers, Authentication authentication) {
     this.modules = List.copyOf(modules);
     List<OutageClassifier> outages = new ArrayList<>();
     modules.forEach(module -> outages.addAll(module.outages()));
-    this.platform = new GrpcPlatform(outages, handlers);
+    this.platform = new GrpcPlatform(outages, handlers, authentication);
     for (ServiceModule module : modules) {
       supervisors.add(new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
           StoreSupervisor.Timing.DEFAULT));

@@ -1,9 +1,11 @@
 package dev.polystore.platform.service;
 
+import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.health.ManagedStore;
 import io.grpc.BindableService;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One polystore service as a host (the gateway, a standalone server, a test) runs it: its gRPC
@@ -26,6 +28,14 @@ public interface ServiceModule extends AutoCloseable {
 
   /** Failures of this store that mean it cannot be reached (UNAVAILABLE). */
   List<OutageClassifier> outages();
+
+  /**
+   * Verifies workspace API keys ("psk_..."), for the one service that issues them; the host's
+   * auth interceptor uses it (cached) for every service of the process.
+   */
+  default Optional<Authenticator> apiKeyVerifier() {
+    return Optional.empty();
+  }
 
   /** Releases the store's connections. */
   @Override

@@ -1,5 +1,6 @@
 package dev.polystore.platform.grpc;
 
+import dev.polystore.platform.auth.Authentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class DeadlineGuardInterceptorTest {
 
   @BeforeEach
   void start() {
-    platform = new GrpcPlatform(List.of(), new HandlerConfig(4, 10));
+    platform = new GrpcPlatform(List.of(), new HandlerConfig(4, 10), Authentication.off());
     server = GrpcServer.start("127.0.0.1", 0, platform, List.of(store()));
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }

@@ -1,5 +1,6 @@
 package dev.polystore.platform.grpc;
 
+import dev.polystore.platform.auth.Authentication;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class MalformedRequestsTest {
 
   @BeforeEach
   void start() {
-    platform = new GrpcPlatform(List.of(), new HandlerConfig(2, 10));
+    platform = new GrpcPlatform(List.of(), new HandlerConfig(2, 10), Authentication.off());
     server = GrpcServer.start("127.0.0.1", 0, platform, List.of(echo()));
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }

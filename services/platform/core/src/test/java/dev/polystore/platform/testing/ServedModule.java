@@ -16,17 +16,40 @@ import java.util.List;
  * build on it.
  */
 public final class ServedModule<M extends ServiceModule> implements AutoCloseable {
+  /** The production revocation delay, the longest allowed. */
+  private static final Duration KEY_CACHE = Duration.ofSeconds(5);
+
   public final M module;
   public final ServiceHost host;
   public final GrpcServer server;
   public final ManagedChannel channel;
 
-  /** Starts the host (its stores migrate in the background) and the server; does not wait for SERVING. */
+  /**
+   * Starts the host (its stores migrate in the background) and the server; does not wait for
+   * SERVING. Calls need a credential as in production; {@link #channel} sends the test admin's.
+   */
   public ServedModule(M module) {
+    this(module, KEY_CACHE);
+  }
+
+  /** As {@link #ServedModule(ServiceModule)}, with verified API keys trusted for {@code keyCache}. */
+  public ServedModule(M module, Duration keyCache) {
     this.module = module;
-    this.host = new ServiceHost(List.of(module), HandlerConfig.defaults()).start();
+    this.host = new ServiceHost(List.of(module), HandlerConfig.defaults(),
+        TestCredentials.authentication(module.apiKeyVerifier(), keyCache)).start();
     this.server = GrpcServer.start("127.0.0.1", 0, host.platform(), host.rawServices());
-    this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    this.channel = channel(TestCredentials.ADMIN_TOKEN);
+  }
+
+  /** A new channel to the server that sends {@code secret} as its bearer credential; the caller closes it. */
+  public ManagedChannel channel(String secret) {
+    return ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+        .intercept(TestCredentials.bearer(secret)).build();
+  }
+
+  /** A new channel to the server that sends no credential; the caller closes it. */
+  public ManagedChannel anonymousChannel() {
+    return ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
   /**

@@ -1,0 +1,13 @@
+package dev.polystore.platform.auth;
+
+import java.util.Optional;
+
+/** Resolves a bearer secret to the principal it belongs to; empty when it belongs to none. */
+@FunctionalInterface
+public interface Authenticator {
+  /**
+   * The principal of {@code secret}, or empty for an unknown, expired or revoked one. Throws when
+   * it cannot tell (its store is away): the caller then gets UNAVAILABLE, not UNAUTHENTICATED.
+   */
+  Optional<Principal> authenticate(String secret);
+}
