@@ -70,6 +70,9 @@ public final class AuthInterceptor implements ServerInterceptor {
       return new ServerCall.Listener<>() {};
     }
     AccessRule rule = rule(call.getMethodDescriptor());
+    // The handler is started only once the request proved its credential, so until then it is
+    // this interceptor that asks for the request (the handler's own request adds to it later).
+    call.request(1);
     return new ForwardingServerCallListener<>() {
       private ServerCall.Listener<ReqT> delegate;
       private Context context;
