@@ -64,10 +64,7 @@ public final class BenchGateway implements AutoCloseable {
     env.put(AuthSettings.SERVICE_TOKENS, "bench " + TokenDigest.of(TOKEN) + " *");
     String[] args = {"--spring.grpc.server.port=0", "--logging.level.root=WARN"};
     Gateway gateway = authenticated ? Gateway.start(env, args) : Gateway.startWithoutAuthentication(env, args);
-    Metadata headers = new Metadata();
-    headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + TOKEN);
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
-        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+    ManagedChannel channel = channel(gateway.port(), TOKEN);
     BenchGateway started = new BenchGateway(gateway, channel);
     try {
       started.awaitServing();
@@ -89,6 +86,18 @@ public final class BenchGateway implements AutoCloseable {
 
   public ManagedChannel channel() {
     return channel;
+  }
+
+  /** A new channel to this gateway sending {@code secret} as its credential; the caller closes it. */
+  public ManagedChannel channel(String secret) {
+    return channel(gateway.port(), secret);
+  }
+
+  private static ManagedChannel channel(int port, String secret) {
+    Metadata headers = new Metadata();
+    headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + secret);
+    return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.polystore.bench;
 
 import dev.polystore.bench.accounts.AccountsBench;
 import dev.polystore.bench.activity.ActivityBench;
+import dev.polystore.bench.auth.AuthBench;
 import dev.polystore.bench.files.FilesBench;
 import dev.polystore.bench.messenger.MessengerBench;
 import dev.polystore.bench.presence.PresenceBench;
@@ -28,6 +29,7 @@ public final class BenchMain {
     SUITES.put("activity", ActivityBench::new);
     SUITES.put("files", FilesBench::new);
     SUITES.put("messenger", MessengerBench::new);
+    SUITES.put("auth", AuthBench::new);
   }
 
   private BenchMain() {}

@@ -1,0 +1,112 @@
+package dev.polystore.bench.auth;
+
+import dev.polystore.accounts.v1.AccountsServiceGrpc;
+import dev.polystore.accounts.v1.CreateApiKeyRequest;
+import dev.polystore.accounts.v1.CreateUserRequest;
+import dev.polystore.accounts.v1.CreateWorkspaceRequest;
+import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.bench.BenchGateway;
+import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.Comparison;
+import dev.polystore.bench.LoadRunner;
+import dev.polystore.bench.Measurement;
+import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.messenger.v1.CreateRoomRequest;
+import dev.polystore.messenger.v1.MessengerServiceGrpc;
+import dev.polystore.messenger.v1.PostMessageRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What authentication costs: GetUser (a service token) and PostMessage (a workspace API key,
+ * verified once and then answered from the key cache) on a gateway that authenticates, against
+ * the same calls on one that does not, same stores, same run. In its table the "gateway" columns
+ * are auth on and the "direct" columns auth off, so "ratio" is on / off.
+ */
+public final class AuthBench implements BenchSuite {
+  private static final String BODY = "a message of about the length people write in a chat, give or take a few words";
+
+  @Override
+  public String name() {
+    return "auth";
+  }
+
+  @Override
+  public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
+    LocalPostgres postgres = Devstack.postgres();
+    for (String database : List.of("accounts", "messenger")) {
+      postgres.dropDatabase(database);
+      postgres.createDatabase(database);
+    }
+    Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
+        BenchGateway.handlerThreadPerCore());
+    List<Comparison> results = new ArrayList<>();
+    try (BenchGateway on = BenchGateway.start("accounts,messenger", env, true);
+        BenchGateway off = BenchGateway.start("accounts,messenger", env, false)) {
+      var accounts = AccountsServiceGrpc.newBlockingStub(on.channel());
+      String user = accounts.createUser(CreateUserRequest.newBuilder().setEmail("auth-bench@bench.example")
+          .setDisplayName("Bench").build()).getUser().getUserId();
+      String workspace = accounts.createWorkspace(CreateWorkspaceRequest.newBuilder().setSlug("auth-bench")
+          .setName("Auth bench").setOwnerUserId(user).build()).getWorkspace().getWorkspaceId();
+      String secret = accounts.createApiKey(CreateApiKeyRequest.newBuilder().setWorkspaceId(workspace)
+          .setName("bench").addScopes("messages:write").build()).getSecret();
+      String room = awaitRoom(on, workspace, user);
+
+      GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
+      var offAccounts = AccountsServiceGrpc.newBlockingStub(off.channel());
+      for (int clients : clientCounts) {
+        Measurement withAuth = runner.run("GetUser-auth-on", clients, (client, seq) ->
+            accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get));
+        Measurement withoutAuth = runner.run("GetUser-auth-off", clients, (client, seq) ->
+            offAccounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get));
+        results.add(new Comparison("GetUser (auth on / off)", withAuth, withoutAuth));
+      }
+      ManagedChannel keyed = on.channel(secret);
+      ManagedChannel plain = off.channel(secret);
+      try {
+        var onStub = MessengerServiceGrpc.newBlockingStub(keyed);
+        var offStub = MessengerServiceGrpc.newBlockingStub(plain);
+        for (int clients : clientCounts) {
+          String run = UUID.randomUUID().toString().substring(0, 8);
+          Measurement withAuth = runner.run("PostMessage-auth-on", clients, (client, seq) ->
+              onStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "on" + run + client + "-" + seq)));
+          Measurement withoutAuth = runner.run("PostMessage-auth-off", clients, (client, seq) ->
+              offStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "off" + run + client + "-" + seq)));
+          results.add(new Comparison("PostMessage (auth on / off)", withAuth, withoutAuth));
+        }
+      } finally {
+        keyed.shutdownNow();
+        plain.shutdownNow();
+      }
+    }
+    return results;
+  }
+
+  private static PostMessageRequest post(String workspace, String room, String author, String clientMessageId) {
+    return PostMessageRequest.newBuilder().setWorkspaceId(workspace).setRoomId(room).setAuthorId(author)
+        .setBody(BODY).setClientMessageId(clientMessageId).build();
+  }
+
+  /** A room, once messenger (started beside accounts) serves. */
+  private static String awaitRoom(BenchGateway gateway, String workspace, String user) throws InterruptedException {
+    var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        return messenger.withDeadlineAfter(5, TimeUnit.SECONDS).createRoom(CreateRoomRequest.newBuilder()
+            .setWorkspaceId(workspace).setName("auth-bench").addMemberUserIds(user).build()).getRoom().getRoomId();
+      } catch (StatusRuntimeException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+}
