@@ -84,7 +84,7 @@ final class MessengerPhase {
       String author = run.userOf(workspace, run.plan.messageAuthor(workspace, room, message));
       // PostMessage says itself whether it created the message or returned the first one with this key.
       boolean created = Calls.call("messenger.PostMessage", () -> run.deadline(messenger).postMessage(PostMessageRequest.newBuilder()
-          .setRoomId(run.roomIds[workspace][room]).setAuthorId(author)
+          .setWorkspaceId(run.workspaceIds[workspace]).setRoomId(run.roomIds[workspace][room]).setAuthorId(author)
           .setBody(run.plan.messageBody(workspace, room, message))
           .setClientMessageId(run.plan.messageKey(workspace, room, message)).build())).getCreated();
       tally.count(created);

@@ -144,7 +144,7 @@ class SeederIT {
     assertEquals(Size.SMALL.roomsPerWorkspace, rooms.size());
     for (Room room : rooms) {
       ListMessagesResponse messages = messenger.listMessages(ListMessagesRequest.newBuilder()
-          .setRoomId(room.getRoomId()).setPageSize(100).build());
+          .setWorkspaceId(workspaceId).setRoomId(room.getRoomId()).setPageSize(100).build());
       assertEquals(Size.SMALL.messagesPerRoom, messages.getMessagesCount(), room.getName());
     }
   }

@@ -72,13 +72,14 @@ public final class MessengerBench implements BenchSuite {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Measurement viaGateway = runner.run("PostMessage-gateway", clients, (client, seq) ->
             stub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(PostMessageRequest.newBuilder()
+                .setWorkspaceId(workspace.toString())
                 .setRoomId(gatewayRooms.get(client % POST_ROOMS))
                 .setAuthorId(author.toString())
                 .setBody(BODY)
                 .setClientMessageId(run + "-" + client + "-" + seq)
                 .build()));
         Measurement viaJdbi = runner.run("PostMessage-direct", clients, (client, seq) -> {
-          PostOutcome outcome = direct.post(new NewMessage(directRooms.get(client % POST_ROOMS), author,
+          PostOutcome outcome = direct.post(new NewMessage(workspace, directRooms.get(client % POST_ROOMS), author,
               run + "-" + client + "-" + seq, BODY), ids);
           if (!(outcome instanceof PostOutcome.Created)) {
             throw new IllegalStateException("not posted: " + outcome);
@@ -93,7 +94,8 @@ public final class MessengerBench implements BenchSuite {
       for (String room : listRooms) {
         List<UUID> posted = new ArrayList<>();
         for (int i = 0; i < MESSAGES_PER_LIST_ROOM; i++) {
-          PostOutcome outcome = direct.post(new NewMessage(UUID.fromString(room), author, "seed-" + i, BODY), ids);
+          PostOutcome outcome = direct.post(new NewMessage(workspace, UUID.fromString(room), author, "seed-" + i, BODY),
+              ids);
           posted.add(((PostOutcome.Created) outcome).message().id());
         }
         cursors.add(posted);
@@ -109,14 +111,14 @@ public final class MessengerBench implements BenchSuite {
           int room = (int) ((client + seq) % LIST_ROOMS);
           UUID cursor = cursor(cursors.get(room), seq);
           int got = stub.withDeadlineAfter(5, TimeUnit.SECONDS).listMessages(ListMessagesRequest.newBuilder()
-              .setRoomId(listRooms.get(room)).setPageSize(PAGE_SIZE).setBeforeMessageId(cursor.toString()).build())
+              .setWorkspaceId(workspace.toString()).setRoomId(listRooms.get(room)).setPageSize(PAGE_SIZE).setBeforeMessageId(cursor.toString()).build())
               .getMessagesCount();
           requireFullPage(got);
         });
         Measurement viaJdbi = runner.run("ListMessages-direct", clients, (client, seq) -> {
           int room = (int) ((client + seq) % LIST_ROOMS);
           UUID cursor = cursor(cursors.get(room), seq);
-          requireFullPage(direct.list(UUID.fromString(listRooms.get(room)),
+          requireFullPage(direct.list(workspace, UUID.fromString(listRooms.get(room)),
               MessageRange.of(Optional.of(cursor), Optional.empty(), PAGE_SIZE)).size() - 1);
         });
         results.add(new Comparison("ListMessages", viaGateway, viaJdbi, Optional.of(noOps.get(clients))));

@@ -87,16 +87,19 @@ public final class PresenceBench implements BenchSuite {
 
       com.google.protobuf.Duration window = proto(WINDOW);
       for (int clients : clientCounts) {
-        // Fresh keys per run and side: every run opens its windows in its own warm-up.
+        // Fresh keys per run and side: every run opens its windows in its own warm-up. Keys are
+        // counted per workspace; one workspace for both sides, their keys apart by the run prefix.
         String run = UUID.randomUUID().toString().substring(0, 8);
+        String workspace = UUID.randomUUID().toString();
         Measurement viaGateway = runner.run("CheckRateLimit-gateway", clients, (client, seq) -> {
           CheckRateLimitResponse answer = stub.withDeadlineAfter(5, TimeUnit.SECONDS).checkRateLimit(
-              CheckRateLimitRequest.newBuilder().setKey(rateKey("g" + run, client, seq)).setLimit(LIMIT)
+              CheckRateLimitRequest.newBuilder().setWorkspaceId(workspace).setKey(rateKey("g" + run, client, seq))
+                  .setLimit(LIMIT)
                   .setWindow(window).setCost(1).build());
           requireAllowed(answer.getAllowed());
         });
         Measurement viaLettuce = runner.run("CheckRateLimit-direct", clients, (client, seq) -> {
-          RateLimitDecision decision = rateLimits.check(rateKey("d" + run, client, seq), LIMIT, 1, WINDOW);
+          RateLimitDecision decision = rateLimits.check(workspace, rateKey("d" + run, client, seq), LIMIT, 1, WINDOW);
           requireAllowed(decision.allowed());
         });
         results.add(new Comparison("CheckRateLimit (allowed)", viaGateway, viaLettuce, Optional.of(noOps.get(clients))));

@@ -3,6 +3,7 @@ package dev.polystore.accounts;
 import dev.polystore.accounts.api.AccountsGrpcService;
 import dev.polystore.accounts.domain.ApiKeySecret;
 import dev.polystore.accounts.domain.ApiKeys;
+import dev.polystore.accounts.domain.KeyVerifier;
 import dev.polystore.accounts.domain.RequestSeal;
 import dev.polystore.accounts.domain.LastUseRecorder;
 import dev.polystore.accounts.domain.Members;
@@ -38,6 +39,7 @@ public final class AccountsModule implements ServiceModule {
 
   private final PostgresStore store;
   private final LastUseRecorder lastUses;
+  private final ApiKeys apiKeys;
   private final AccountsGrpcService grpcService;
 
   private AccountsModule(PostgresConfig config, Duration lastUseFlush) {
@@ -46,13 +48,15 @@ public final class AccountsModule implements ServiceModule {
     JdbiUserStore userStore = new JdbiUserStore(pools.writer());
     JdbiWorkspaceStore workspaceStore = new JdbiWorkspaceStore(pools);
     JdbiApiKeyStore apiKeyStore = new JdbiApiKeyStore(pools);
+    JdbiMembershipStore membershipStore = new JdbiMembershipStore(pools);
     this.lastUses = new LastUseRecorder(apiKeyStore, lastUseFlush);
+    this.apiKeys = new ApiKeys(apiKeyStore, workspaceStore, membershipStore, new ApiKeySecret(new SecureRandom()),
+        lastUses, Clock.systemUTC(), new RequestSeal(new SecureRandom()));
     this.grpcService = new AccountsGrpcService(
         new Users(userStore),
         new Workspaces(workspaceStore, userStore),
-        new Members(new JdbiMembershipStore(pools), workspaceStore, userStore),
-        new ApiKeys(apiKeyStore, workspaceStore, new ApiKeySecret(new SecureRandom()), lastUses, Clock.systemUTC(),
-            new RequestSeal(new SecureRandom())));
+        new Members(membershipStore, workspaceStore, userStore),
+        apiKeys);
   }
 
   /** From POSTGRES_WRITER_CONN and the other settings of DESIGN.md, plus {@link #LAST_USE_FLUSH_MS}. */
@@ -89,6 +93,18 @@ public final class AccountsModule implements ServiceModule {
   @Override
   public List<OutageClassifier> outages() {
     return List.of(new PostgresOutages());
+  }
+
+  /**
+   * Verifies API key secrets in-process, for a host's auth interceptor: the same check as the
+   * VerifyApiKey RPC, in plain Java. {@code verifier().verify(secret)} is the key's id, workspace,
+   * user (for a user-bound key) and scopes, or empty for an unknown, revoked or expired secret or
+   * one whose user left the workspace; each hit records the key's last use. It reads PostgreSQL on
+   * every call (no cache: revocation shows at once), so callers cache its answers themselves.
+   */
+  public KeyVerifier verifier() {
+    // A method reference, not apiKeys itself: the caller gets verification and nothing else.
+    return apiKeys::verify;
   }
 
   /** Writes pending API key last-use times now instead of at the next tick. */

@@ -407,13 +407,13 @@ class AccountsApiIT {
     CreateApiKeyResponse created = createApiKey(workspace, "deploy", null);
     verify(created.getSecret());
 
-    ApiKey revoked = revoke(created.getApiKey().getApiKeyId());
+    ApiKey revoked = revoke(workspace, created.getApiKey().getApiKeyId());
     assertTrue(revoked.hasRevokeTime());
     StatusRuntimeException refused = assertStatus(Status.Code.UNAUTHENTICATED, () -> verify(created.getSecret()));
 
-    ApiKey again = revoke(created.getApiKey().getApiKeyId());
+    ApiKey again = revoke(workspace, created.getApiKey().getApiKeyId());
     assertEquals(revoked.getRevokeTime(), again.getRevokeTime());
-    assertStatus(Status.Code.NOT_FOUND, () -> revoke(UUID.randomUUID().toString()));
+    assertStatus(Status.Code.NOT_FOUND, () -> revoke(workspace, UUID.randomUUID().toString()));
 
     // Unknown, revoked and expired secrets all get the same answer.
     StatusRuntimeException unknown = assertStatus(Status.Code.UNAUTHENTICATED,
@@ -524,8 +524,9 @@ class AccountsApiIT {
     return server.accounts().createApiKey(request.build());
   }
 
-  private static ApiKey revoke(String apiKeyId) {
-    return server.accounts().revokeApiKey(RevokeApiKeyRequest.newBuilder().setApiKeyId(apiKeyId).build()).getApiKey();
+  private static ApiKey revoke(Workspace workspace, String apiKeyId) {
+    return server.accounts().revokeApiKey(RevokeApiKeyRequest.newBuilder()
+        .setWorkspaceId(workspace.getWorkspaceId()).setApiKeyId(apiKeyId).build()).getApiKey();
   }
 
   private static VerifyApiKeyResponse verify(String secret) {

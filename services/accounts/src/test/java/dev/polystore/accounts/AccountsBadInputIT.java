@@ -192,6 +192,8 @@ class AccountsBadInputIT {
         bad("workspace_id that is no UUID", "workspace_id",
             s -> s.createApiKey(validCreateApiKey().setWorkspaceId(NOT_A_UUID).build())),
         bad("empty name", "name", s -> s.createApiKey(validCreateApiKey().setName("").build())),
+        bad("user_id that is no UUID", "user_id",
+            s -> s.createApiKey(validCreateApiKey().setUserId(NOT_A_UUID).build())),
         bad("no scopes", "scopes", s -> s.createApiKey(validCreateApiKey().clearScopes().build())),
         bad("a scope of capitals and spaces", "scopes[0]",
             s -> s.createApiKey(validCreateApiKey().clearScopes().addScopes("Files Read").build())),
@@ -225,8 +227,11 @@ class AccountsBadInputIT {
   Stream<DynamicTest> revokeApiKey() {
     return checks.of(
         bad("api_key_id that is no UUID", "api_key_id",
-            s -> s.revokeApiKey(RevokeApiKeyRequest.newBuilder().setApiKeyId(NOT_A_UUID).build())),
-        bad("no api_key_id", "api_key_id", s -> s.revokeApiKey(RevokeApiKeyRequest.getDefaultInstance())));
+            s -> s.revokeApiKey(validRevokeApiKey().setApiKeyId(NOT_A_UUID).build())),
+        bad("no api_key_id", "api_key_id", s -> s.revokeApiKey(validRevokeApiKey().clearApiKeyId().build())),
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.revokeApiKey(validRevokeApiKey().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.revokeApiKey(validRevokeApiKey().clearWorkspaceId().build())));
   }
 
   @TestFactory
@@ -274,6 +279,11 @@ class AccountsBadInputIT {
   private static CreateApiKeyRequest.Builder validCreateApiKey() {
     return CreateApiKeyRequest.newBuilder().setWorkspaceId(workspace.getWorkspaceId()).setName("ci")
         .addScopes("files:read");
+  }
+
+  private static RevokeApiKeyRequest.Builder validRevokeApiKey() {
+    return RevokeApiKeyRequest.newBuilder().setWorkspaceId(workspace.getWorkspaceId())
+        .setApiKeyId(UUID.randomUUID().toString());
   }
 
   private static ListApiKeysRequest.Builder validListApiKeys() {

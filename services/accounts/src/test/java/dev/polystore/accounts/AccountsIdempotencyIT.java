@@ -112,6 +112,7 @@ class AccountsIdempotencyIT {
 
     for (CreateApiKeyRequest bad : List.of(request.toBuilder().setName("another name").build(),
         request.toBuilder().clearScopes().addScopes("messenger:read").build(),
+        request.toBuilder().setUserId(owner.getUserId()).build(),
         keyRequest("not a uuid").toBuilder().setRequestId("not-a-uuid").build())) {
       StatusRuntimeException e = assertStatus(Status.Code.INVALID_ARGUMENT, () -> server.accounts().createApiKey(bad));
       assertEquals(List.of("request_id"), BadRequestCases.violatedFields(e));

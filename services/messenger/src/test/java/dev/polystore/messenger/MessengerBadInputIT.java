@@ -84,8 +84,11 @@ class MessengerBadInputIT {
   @TestFactory
   Stream<DynamicTest> getRoom() {
     return checks.of(
-        bad("room_id that is no UUID", "room_id", s -> s.getRoom(GetRoomRequest.newBuilder().setRoomId(NOT_A_UUID).build())),
-        bad("no room_id", "room_id", s -> s.getRoom(GetRoomRequest.getDefaultInstance())));
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.getRoom(validGetRoom().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.getRoom(validGetRoom().clearWorkspaceId().build())),
+        bad("room_id that is no UUID", "room_id", s -> s.getRoom(validGetRoom().setRoomId(NOT_A_UUID).build())),
+        bad("no room_id", "room_id", s -> s.getRoom(validGetRoom().clearRoomId().build())));
   }
 
   @TestFactory
@@ -108,26 +111,34 @@ class MessengerBadInputIT {
   @TestFactory
   Stream<DynamicTest> addRoomMember() {
     return checks.of(
-        bad("room_id that is no UUID", "room_id", s -> s.addRoomMember(AddRoomMemberRequest.newBuilder()
-            .setRoomId(NOT_A_UUID).setUserId(UUID.randomUUID().toString()).build())),
-        bad("user_id that is no UUID", "user_id", s -> s.addRoomMember(AddRoomMemberRequest.newBuilder()
-            .setRoomId(room.getRoomId()).setUserId(NOT_A_UUID).build())),
-        bad("no user_id", "user_id", s -> s.addRoomMember(AddRoomMemberRequest.newBuilder()
-            .setRoomId(room.getRoomId()).build())));
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.addRoomMember(validAddRoomMember().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.addRoomMember(validAddRoomMember().clearWorkspaceId().build())),
+        bad("room_id that is no UUID", "room_id",
+            s -> s.addRoomMember(validAddRoomMember().setRoomId(NOT_A_UUID).build())),
+        bad("user_id that is no UUID", "user_id",
+            s -> s.addRoomMember(validAddRoomMember().setUserId(NOT_A_UUID).build())),
+        bad("no user_id", "user_id", s -> s.addRoomMember(validAddRoomMember().clearUserId().build())));
   }
 
   @TestFactory
   Stream<DynamicTest> removeRoomMember() {
     return checks.of(
-        bad("room_id that is no UUID", "room_id", s -> s.removeRoomMember(RemoveRoomMemberRequest.newBuilder()
-            .setRoomId(NOT_A_UUID).setUserId(MEMBER.toString()).build())),
-        bad("user_id that is no UUID", "user_id", s -> s.removeRoomMember(RemoveRoomMemberRequest.newBuilder()
-            .setRoomId(room.getRoomId()).setUserId(NOT_A_UUID).build())));
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.removeRoomMember(validRemoveRoomMember().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.removeRoomMember(validRemoveRoomMember().clearWorkspaceId().build())),
+        bad("room_id that is no UUID", "room_id",
+            s -> s.removeRoomMember(validRemoveRoomMember().setRoomId(NOT_A_UUID).build())),
+        bad("user_id that is no UUID", "user_id",
+            s -> s.removeRoomMember(validRemoveRoomMember().setUserId(NOT_A_UUID).build())));
   }
 
   @TestFactory
   Stream<DynamicTest> postMessage() {
     return checks.of(
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.postMessage(validPost().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.postMessage(validPost().clearWorkspaceId().build())),
         bad("room_id that is no UUID", "room_id", s -> s.postMessage(validPost().setRoomId(NOT_A_UUID).build())),
         bad("author_id that is no UUID", "author_id", s -> s.postMessage(validPost().setAuthorId(NOT_A_UUID).build())),
         bad("empty body", "body", s -> s.postMessage(validPost().setBody("").build())),
@@ -144,14 +155,20 @@ class MessengerBadInputIT {
   @TestFactory
   Stream<DynamicTest> getMessage() {
     return checks.of(
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.getMessage(validGetMessage().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.getMessage(validGetMessage().clearWorkspaceId().build())),
         bad("message_id that is no UUID", "message_id",
-            s -> s.getMessage(GetMessageRequest.newBuilder().setMessageId(NOT_A_UUID).build())),
-        bad("no message_id", "message_id", s -> s.getMessage(GetMessageRequest.getDefaultInstance())));
+            s -> s.getMessage(validGetMessage().setMessageId(NOT_A_UUID).build())),
+        bad("no message_id", "message_id", s -> s.getMessage(validGetMessage().clearMessageId().build())));
   }
 
   @TestFactory
   Stream<DynamicTest> listMessages() {
     return checks.of(
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.listMessages(validListMessages().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.listMessages(validListMessages().clearWorkspaceId().build())),
         bad("room_id that is no UUID", "room_id",
             s -> s.listMessages(validListMessages().setRoomId(NOT_A_UUID).build())),
         bad("negative page_size", "page_size", s -> s.listMessages(validListMessages().setPageSize(-5).build())),
@@ -165,6 +182,9 @@ class MessengerBadInputIT {
   @TestFactory
   Stream<DynamicTest> editMessage() {
     return checks.of(
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.editMessage(validEdit().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.editMessage(validEdit().clearWorkspaceId().build())),
         bad("message_id that is no UUID", "message_id",
             s -> s.editMessage(validEdit().setMessageId(NOT_A_UUID).build())),
         bad("author_id that is no UUID", "author_id", s -> s.editMessage(validEdit().setAuthorId(NOT_A_UUID).build())),
@@ -177,6 +197,9 @@ class MessengerBadInputIT {
   @TestFactory
   Stream<DynamicTest> deleteMessage() {
     return checks.of(
+        bad("workspace_id that is no UUID", "workspace_id",
+            s -> s.deleteMessage(validDelete().setWorkspaceId(NOT_A_UUID).build())),
+        bad("no workspace_id", "workspace_id", s -> s.deleteMessage(validDelete().clearWorkspaceId().build())),
         bad("message_id that is no UUID", "message_id",
             s -> s.deleteMessage(validDelete().setMessageId(NOT_A_UUID).build())),
         bad("author_id that is no UUID", "author_id",
@@ -211,23 +234,42 @@ class MessengerBadInputIT {
     return ListRoomsRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setPageSize(10);
   }
 
+  private static GetRoomRequest.Builder validGetRoom() {
+    return GetRoomRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setRoomId(room.getRoomId());
+  }
+
+  private static AddRoomMemberRequest.Builder validAddRoomMember() {
+    return AddRoomMemberRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setRoomId(room.getRoomId())
+        .setUserId(UUID.randomUUID().toString());
+  }
+
+  private static RemoveRoomMemberRequest.Builder validRemoveRoomMember() {
+    return RemoveRoomMemberRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setRoomId(room.getRoomId())
+        .setUserId(MEMBER.toString());
+  }
+
   private static PostMessageRequest.Builder validPost() {
-    return PostMessageRequest.newBuilder().setRoomId(room.getRoomId()).setAuthorId(MEMBER.toString())
-        .setBody("fresh").setClientMessageId("fresh-" + UUID.randomUUID());
+    return PostMessageRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setRoomId(room.getRoomId())
+        .setAuthorId(MEMBER.toString()).setBody("fresh").setClientMessageId("fresh-" + UUID.randomUUID());
+  }
+
+  private static GetMessageRequest.Builder validGetMessage() {
+    return GetMessageRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setMessageId(message.getMessageId());
   }
 
   private static ListMessagesRequest.Builder validListMessages() {
-    return ListMessagesRequest.newBuilder().setRoomId(room.getRoomId()).setPageSize(10);
+    return ListMessagesRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setRoomId(room.getRoomId())
+        .setPageSize(10);
   }
 
   private static EditMessageRequest.Builder validEdit() {
-    return EditMessageRequest.newBuilder().setMessageId(message.getMessageId()).setAuthorId(MEMBER.toString())
-        .setBody("edited").setEtag(message.getEtag());
+    return EditMessageRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setMessageId(message.getMessageId())
+        .setAuthorId(MEMBER.toString()).setBody("edited").setEtag(message.getEtag());
   }
 
   private static DeleteMessageRequest.Builder validDelete() {
-    return DeleteMessageRequest.newBuilder().setMessageId(message.getMessageId()).setAuthorId(MEMBER.toString())
-        .setEtag(message.getEtag());
+    return DeleteMessageRequest.newBuilder().setWorkspaceId(WORKSPACE.toString()).setMessageId(message.getMessageId())
+        .setAuthorId(MEMBER.toString()).setEtag(message.getEtag());
   }
 
   private static SearchMessagesRequest.Builder validSearch() {

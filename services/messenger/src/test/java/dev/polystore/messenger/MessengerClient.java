@@ -72,6 +72,7 @@ final class MessengerClient implements BeforeAllCallback, AfterAllCallback {
 
   PostMessageResponse post(Room room, UUID authorId, String body, String clientMessageId) {
     return stub().postMessage(PostMessageRequest.newBuilder()
+        .setWorkspaceId(room.getWorkspaceId())
         .setRoomId(room.getRoomId())
         .setAuthorId(authorId.toString())
         .setBody(body)
@@ -96,6 +97,7 @@ final class MessengerClient implements BeforeAllCallback, AfterAllCallback {
   }
 
   private static ListMessagesRequest.Builder list(Room room, int pageSize) {
-    return ListMessagesRequest.newBuilder().setRoomId(room.getRoomId()).setPageSize(pageSize);
+    return ListMessagesRequest.newBuilder().setWorkspaceId(room.getWorkspaceId()).setRoomId(room.getRoomId())
+        .setPageSize(pageSize);
   }
 }

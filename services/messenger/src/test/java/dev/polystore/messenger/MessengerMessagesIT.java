@@ -125,7 +125,7 @@ class MessengerMessagesIT {
     UUID author = UUID.randomUUID();
     Room room = room(author, UUID.randomUUID());
     PostMessageResponse first = messenger.post(room, author, "goodbye", "leaving-key");
-    messenger.stub().removeRoomMember(RemoveRoomMemberRequest.newBuilder()
+    messenger.stub().removeRoomMember(RemoveRoomMemberRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
         .setRoomId(room.getRoomId()).setUserId(author.toString()).build());
 
     PostMessageResponse retry = messenger.post(room, author, "goodbye", "leaving-key");
@@ -206,7 +206,7 @@ class MessengerMessagesIT {
   @Test
   void answersNotFoundForUnknownMessages() {
     String unknown = UUID.randomUUID().toString();
-    Message ghost = Message.newBuilder().setMessageId(unknown).build();
+    Message ghost = Message.newBuilder().setWorkspaceId(WORKSPACE.toString()).setMessageId(unknown).build();
 
     assertStatus(Status.Code.NOT_FOUND, () -> get(unknown));
     assertStatus(Status.Code.NOT_FOUND, () -> edit(ghost, UUID.randomUUID(), "boo", ""));
@@ -220,16 +220,19 @@ class MessengerMessagesIT {
   }
 
   private static Message get(String messageId) {
-    return messenger.stub().getMessage(GetMessageRequest.newBuilder().setMessageId(messageId).build()).getMessage();
+    return messenger.stub().getMessage(GetMessageRequest.newBuilder().setWorkspaceId(WORKSPACE.toString())
+        .setMessageId(messageId).build()).getMessage();
   }
 
   private static Message edit(Message message, UUID authorId, String body, String etag) {
-    return messenger.stub().editMessage(EditMessageRequest.newBuilder().setMessageId(message.getMessageId())
+    return messenger.stub().editMessage(EditMessageRequest.newBuilder().setWorkspaceId(message.getWorkspaceId())
+        .setMessageId(message.getMessageId())
         .setAuthorId(authorId.toString()).setBody(body).setEtag(etag).build()).getMessage();
   }
 
   private static Message delete(Message message, UUID authorId, String etag) {
-    return messenger.stub().deleteMessage(DeleteMessageRequest.newBuilder().setMessageId(message.getMessageId())
+    return messenger.stub().deleteMessage(DeleteMessageRequest.newBuilder().setWorkspaceId(message.getWorkspaceId())
+        .setMessageId(message.getMessageId())
         .setAuthorId(authorId.toString()).setEtag(etag).build()).getMessage();
   }
 

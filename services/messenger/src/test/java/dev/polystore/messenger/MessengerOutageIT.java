@@ -53,7 +53,7 @@ class MessengerOutageIT {
           messenger.served.awaitStatus(ServingStatus.NOT_SERVING, Duration.ofSeconds(30)));
       assertStatus(Status.Code.UNAVAILABLE, () -> get(before.getMessageId()));
       assertStatus(Status.Code.UNAVAILABLE, () -> messenger().listMessages(ListMessagesRequest.newBuilder()
-          .setRoomId(room.getRoomId()).build()));
+          .setWorkspaceId(room.getWorkspaceId()).setRoomId(room.getRoomId()).build()));
       assertStatus(Status.Code.UNAVAILABLE, () -> messenger().searchMessages(SearchMessagesRequest.newBuilder()
           .setWorkspaceId(room.getWorkspaceId()).setQuery("outage").build()));
     } finally {
@@ -73,12 +73,14 @@ class MessengerOutageIT {
   }
 
   private static Message post(String body) {
-    return messenger().postMessage(PostMessageRequest.newBuilder().setRoomId(room.getRoomId())
+    return messenger().postMessage(PostMessageRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setRoomId(room.getRoomId())
         .setAuthorId(AUTHOR.toString()).setBody(body).setClientMessageId("outage-" + UUID.randomUUID()).build())
         .getMessage();
   }
 
   private static Message get(String messageId) {
-    return messenger().getMessage(GetMessageRequest.newBuilder().setMessageId(messageId).build()).getMessage();
+    return messenger().getMessage(GetMessageRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setMessageId(messageId).build()).getMessage();
   }
 }

@@ -68,9 +68,9 @@ class MessengerReaderIT {
 
     // The writer: the caller reads its own post, and the room as it is now.
     assertEquals(fresh, messenger.stub().getMessage(GetMessageRequest.newBuilder()
-        .setMessageId(fresh.getMessageId()).build()).getMessage());
-    assertEquals(room, messenger.stub().getRoom(GetRoomRequest.newBuilder().setRoomId(room.getRoomId()).build())
-        .getRoom());
+        .setWorkspaceId(room.getWorkspaceId()).setMessageId(fresh.getMessageId()).build()).getMessage());
+    assertEquals(room, messenger.stub().getRoom(GetRoomRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setRoomId(room.getRoomId()).build()).getRoom());
     // The reader: a moment behind, without the fresh post.
     assertEquals(ids(List.of(replicated)), ids(messenger.latest(room, 10).getMessagesList()));
     assertEquals(0, search(workspace, "fresh"));

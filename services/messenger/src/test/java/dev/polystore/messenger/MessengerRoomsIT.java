@@ -163,7 +163,8 @@ class MessengerRoomsIT {
   // Helpers
 
   private static GetRoomResponse getRoom(Room room) {
-    return messenger.stub().getRoom(GetRoomRequest.newBuilder().setRoomId(room.getRoomId()).build());
+    return messenger.stub().getRoom(GetRoomRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setRoomId(room.getRoomId()).build());
   }
 
   private static ListRoomsResponse listRooms(UUID workspaceId, int pageSize, String pageToken) {
@@ -172,12 +173,14 @@ class MessengerRoomsIT {
   }
 
   private static RoomMember addMember(Room room, UUID userId) {
-    return messenger.stub().addRoomMember(AddRoomMemberRequest.newBuilder().setRoomId(room.getRoomId())
+    return messenger.stub().addRoomMember(AddRoomMemberRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setRoomId(room.getRoomId())
         .setUserId(userId.toString()).build()).getMember();
   }
 
   private static void removeMember(Room room, UUID userId) {
-    messenger.stub().removeRoomMember(RemoveRoomMemberRequest.newBuilder().setRoomId(room.getRoomId())
+    messenger.stub().removeRoomMember(RemoveRoomMemberRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setRoomId(room.getRoomId())
         .setUserId(userId.toString()).build());
   }
 

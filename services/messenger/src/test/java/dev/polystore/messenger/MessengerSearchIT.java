@@ -77,9 +77,11 @@ class MessengerSearchIT {
     Room room = roomOfANewWorkspace();
     Message edited = messenger.post(room, AUTHOR, "the kettle is broken");
     Message deleted = messenger.post(room, AUTHOR, "the toaster is broken");
-    messenger.stub().editMessage(EditMessageRequest.newBuilder().setMessageId(edited.getMessageId())
+    messenger.stub().editMessage(EditMessageRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setMessageId(edited.getMessageId())
         .setAuthorId(AUTHOR.toString()).setBody("the kettle is fixed").build());
-    messenger.stub().deleteMessage(DeleteMessageRequest.newBuilder().setMessageId(deleted.getMessageId())
+    messenger.stub().deleteMessage(DeleteMessageRequest.newBuilder().setWorkspaceId(room.getWorkspaceId())
+        .setMessageId(deleted.getMessageId())
         .setAuthorId(AUTHOR.toString()).build());
 
     assertEquals(0, search(request(room, "broken")).getResultsCount());

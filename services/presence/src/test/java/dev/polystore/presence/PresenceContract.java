@@ -197,7 +197,7 @@ abstract class PresenceContract {
     String key = "it:concurrent:" + id();
     int callers = 24;
     long limit = 10;
-    CheckRateLimitRequest request = CheckRateLimitRequest.newBuilder()
+    CheckRateLimitRequest request = CheckRateLimitRequest.newBuilder().setWorkspaceId(id())
         .setKey(key).setLimit(limit).setWindow(Durations.fromSeconds(60)).setCost(1).build();
     List<CheckRateLimitResponse> answers = new ArrayList<>();
     // Half of the callers go through a second service instance: the count is shared in Valkey.
@@ -234,46 +234,79 @@ abstract class PresenceContract {
 
   @Test
   void rateLimitCountsCostsAndStartsAgainAfterTheWindow() {
+    String workspace = id();
     String key = "it:cost:" + id();
     Duration minute = Duration.ofMinutes(1);
-    CheckRateLimitResponse first = checkRateLimit(key, 5, 3, minute);
+    CheckRateLimitResponse first = checkRateLimit(workspace, key, 5, 3, minute);
     assertTrue(first.getAllowed());
     assertEquals(2, first.getRemaining());
     assertEquals(Durations.ZERO, first.getRetryAfter());
 
-    CheckRateLimitResponse denied = checkRateLimit(key, 5, 3, minute);
+    CheckRateLimitResponse denied = checkRateLimit(workspace, key, 5, 3, minute);
     assertFalse(denied.getAllowed(), "denied is an answer, not an error");
     assertEquals(2, denied.getRemaining(), "a denied call counts nothing");
     assertTrue(Durations.toMillis(denied.getRetryAfter()) > 0);
 
-    CheckRateLimitResponse one = checkRateLimit(key, 5, 0, minute);
+    CheckRateLimitResponse one = checkRateLimit(workspace, key, 5, 0, minute);
     assertTrue(one.getAllowed());
     assertEquals(1, one.getRemaining(), "cost 0 counts 1");
 
     String brief = "it:window:" + id();
-    CheckRateLimitResponse used = checkRateLimit(brief, 5, 5, Duration.ofSeconds(1));
+    CheckRateLimitResponse used = checkRateLimit(workspace, brief, 5, 5, Duration.ofSeconds(1));
     assertTrue(used.getAllowed());
     assertEquals(0, used.getRemaining());
     // Denied calls count nothing, so asking until one is allowed leaves the new window untouched.
     CheckRateLimitResponse fresh = await("a new window").atMost(WAIT)
-        .until(() -> checkRateLimit(brief, 5, 5, Duration.ofSeconds(1)), CheckRateLimitResponse::getAllowed);
+        .until(() -> checkRateLimit(workspace, brief, 5, 5, Duration.ofSeconds(1)), CheckRateLimitResponse::getAllowed);
     assertEquals(0, fresh.getRemaining());
   }
 
   @Test
   void typingMarksLapseOrStop() {
+    String workspace = id();
     String room = id();
     String first = id();
     String second = id();
-    SetTypingResponse firstMark = setTyping(room, first, false);
+    SetTypingResponse firstMark = setTyping(workspace, room, first, false);
     assertTrue(firstMark.hasExpireTime());
-    setTyping(room, second, false);
-    assertEquals(sorted(first, second), typing(room));
+    setTyping(workspace, room, second, false);
+    assertEquals(sorted(first, second), typing(workspace, room));
 
-    assertFalse(setTyping(room, first, true).hasExpireTime());
-    assertEquals(List.of(second), typing(room));
+    assertFalse(setTyping(workspace, room, first, true).hasExpireTime());
+    assertEquals(List.of(second), typing(workspace, room));
 
-    await("the mark lapses").atMost(WAIT).until(() -> typing(room), List::isEmpty);
+    await("the mark lapses").atMost(WAIT).until(() -> typing(workspace, room), List::isEmpty);
+  }
+
+  @Test
+  void rateLimitCountersAreSeparatePerWorkspace() {
+    String key = "it:tenant:" + id();
+    String workspaceA = id();
+    String workspaceB = id();
+    Duration minute = Duration.ofMinutes(1);
+    assertTrue(checkRateLimit(workspaceA, key, 1, 1, minute).getAllowed());
+    assertFalse(checkRateLimit(workspaceA, key, 1, 1, minute).getAllowed());
+
+    // Workspace A used its limit up; the same key of workspace B has a count of its own.
+    CheckRateLimitResponse ofB = checkRateLimit(workspaceB, key, 1, 1, minute);
+    assertTrue(ofB.getAllowed());
+    assertEquals(0, ofB.getRemaining());
+    assertFalse(checkRateLimit(workspaceB, key, 1, 1, minute).getAllowed());
+  }
+
+  @Test
+  void typingMarksAreKeptPerWorkspace() {
+    String room = id();
+    String user = id();
+    String workspaceA = id();
+    String workspaceB = id();
+    setTyping(workspaceA, room, user, false);
+
+    assertEquals(List.of(user), typing(workspaceA, room));
+    assertEquals(List.of(), typing(workspaceB, room));
+    // Stopping the same room and user under workspace B leaves workspace A's mark.
+    setTyping(workspaceB, room, user, true);
+    assertEquals(List.of(user), typing(workspaceA, room));
   }
 
   @Test
@@ -318,13 +351,18 @@ abstract class PresenceContract {
       assertEquals(List.of("workspace_id"), violatedFields(watching.error()));
     }
 
-    SetTypingRequest mark = SetTypingRequest.newBuilder().setRoomId(id()).setUserId(user).build();
+    SetTypingRequest mark = SetTypingRequest.newBuilder().setWorkspaceId(workspace).setRoomId(id()).setUserId(user)
+        .build();
     assertInvalid("room_id", () -> server.presence().setTyping(mark.toBuilder().setRoomId("lobby").build()));
     assertInvalid("user_id", () -> server.presence().setTyping(mark.toBuilder().setUserId("me").build()));
-    assertInvalid("room_id", () -> server.presence().listTyping(ListTypingRequest.newBuilder().setRoomId("").build()));
+    assertInvalid("workspace_id", () -> server.presence().setTyping(mark.toBuilder().clearWorkspaceId().build()));
+    ListTypingRequest typists = ListTypingRequest.newBuilder().setWorkspaceId(workspace).setRoomId(id()).build();
+    assertInvalid("room_id", () -> server.presence().listTyping(typists.toBuilder().setRoomId("").build()));
+    assertInvalid("workspace_id", () -> server.presence().listTyping(typists.toBuilder().setWorkspaceId("x").build()));
 
-    CheckRateLimitRequest check = CheckRateLimitRequest.newBuilder().setKey("it:bad").setLimit(5)
-        .setWindow(Durations.fromSeconds(10)).setCost(1).build();
+    CheckRateLimitRequest check = CheckRateLimitRequest.newBuilder().setWorkspaceId(workspace).setKey("it:bad")
+        .setLimit(5).setWindow(Durations.fromSeconds(10)).setCost(1).build();
+    assertInvalid("workspace_id", () -> server.presence().checkRateLimit(check.toBuilder().clearWorkspaceId().build()));
     assertInvalid("key", () -> server.presence().checkRateLimit(check.toBuilder().setKey("").build()));
     assertInvalid("key", () -> server.presence().checkRateLimit(check.toBuilder().setKey("with space").build()));
     assertInvalid("key", () -> server.presence().checkRateLimit(check.toBuilder().setKey("k".repeat(201)).build()));
@@ -378,7 +416,7 @@ abstract class PresenceContract {
         assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).getPresence(GetPresenceRequest.newBuilder()
             .setWorkspaceId(workspace).addUserIds(user).build()));
         assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).checkRateLimit(CheckRateLimitRequest.newBuilder()
-            .setKey("it:outage").setLimit(1).setWindow(Durations.fromSeconds(1)).build()));
+            .setWorkspaceId(workspace).setKey("it:outage").setLimit(1).setWindow(Durations.fromSeconds(1)).build()));
         assertEquals(Status.Code.UNAVAILABLE, watching.awaitEnd(WAIT).getCode());
         assertEquals(ServingStatus.NOT_SERVING, server.awaitStatus(ServingStatus.NOT_SERVING, WAIT));
         assertStatus(Status.Code.UNAVAILABLE, () -> server.presence(OUTAGE_DEADLINE).listOnline(ListOnlineRequest.newBuilder()
@@ -400,7 +438,7 @@ abstract class PresenceContract {
       WatchPresenceResponse snapshot = watching.next(WAIT);
       assertEquals(List.of(user), snapshot.getChangesList().stream().map(PresenceChange::getUserId).toList());
     }
-    assertTrue(checkRateLimit("it:after-outage:" + id(), 1, 1, Duration.ofSeconds(1)).getAllowed());
+    assertTrue(checkRateLimit(workspace, "it:after-outage:" + id(), 1, 1, Duration.ofSeconds(1)).getAllowed());
   }
 
   private HeartbeatResponse heartbeat(String workspace, String user, String device, PresenceStatus status,
@@ -437,18 +475,19 @@ abstract class PresenceContract {
     return token;
   }
 
-  private CheckRateLimitResponse checkRateLimit(String key, long limit, long cost, Duration window) {
-    return server.presence().checkRateLimit(CheckRateLimitRequest.newBuilder()
+  private CheckRateLimitResponse checkRateLimit(String workspace, String key, long limit, long cost, Duration window) {
+    return server.presence().checkRateLimit(CheckRateLimitRequest.newBuilder().setWorkspaceId(workspace)
         .setKey(key).setLimit(limit).setWindow(Durations.fromMillis(window.toMillis())).setCost(cost).build());
   }
 
-  private SetTypingResponse setTyping(String room, String user, boolean stopped) {
-    return server.presence().setTyping(SetTypingRequest.newBuilder()
+  private SetTypingResponse setTyping(String workspace, String room, String user, boolean stopped) {
+    return server.presence().setTyping(SetTypingRequest.newBuilder().setWorkspaceId(workspace)
         .setRoomId(room).setUserId(user).setStopped(stopped).build());
   }
 
-  private List<String> typing(String room) {
-    return server.presence().listTyping(ListTypingRequest.newBuilder().setRoomId(room).build()).getUserIdsList();
+  private List<String> typing(String workspace, String room) {
+    return server.presence().listTyping(ListTypingRequest.newBuilder().setWorkspaceId(workspace).setRoomId(room)
+        .build()).getUserIdsList();
   }
 
   private static void assertChange(PresenceChange change, String user, PresenceChangeKind kind, PresenceStatus status) {

@@ -5,6 +5,7 @@ import dev.polystore.accounts.domain.ApiKeys;
 import dev.polystore.accounts.domain.IssuedApiKey;
 import dev.polystore.accounts.domain.Members;
 import dev.polystore.accounts.domain.Membership;
+import dev.polystore.accounts.domain.NewApiKey;
 import dev.polystore.accounts.domain.UserUpdate;
 import dev.polystore.accounts.domain.UserWorkspace;
 import dev.polystore.accounts.domain.Users;
@@ -45,6 +46,7 @@ import dev.polystore.platform.paging.Page;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * AccountsService over gRPC: maps requests to domain calls and results to responses, and holds no
@@ -147,8 +149,12 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
     Optional<Instant> expiresAt = request.hasExpireTime()
         ? Optional.of(Timestamps.toInstant(request.getExpireTime()))
         : Optional.empty();
-    IssuedApiKey issued = apiKeys.create(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(),
-        request.getScopesList(), expiresAt, RequestIds.parse(request.getRequestId()));
+    Optional<UUID> userId = request.getUserId().isEmpty()
+        ? Optional.empty()
+        : Optional.of(Ids.parse("user_id", request.getUserId()));
+    NewApiKey key = new NewApiKey(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(),
+        request.getScopesList(), expiresAt, userId);
+    IssuedApiKey issued = apiKeys.create(key, RequestIds.parse(request.getRequestId()));
     reply(response, CreateApiKeyResponse.newBuilder()
         .setApiKey(AccountsMessages.apiKey(issued.key()))
         .setSecret(issued.secret())
@@ -166,18 +172,20 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
 
   @Override
   public void revokeApiKey(RevokeApiKeyRequest request, StreamObserver<RevokeApiKeyResponse> response) {
-    ApiKey key = apiKeys.revoke(Ids.parse("api_key_id", request.getApiKeyId()));
+    ApiKey key = apiKeys.revoke(Ids.parse("workspace_id", request.getWorkspaceId()),
+        Ids.parse("api_key_id", request.getApiKeyId()));
     reply(response, RevokeApiKeyResponse.newBuilder().setApiKey(AccountsMessages.apiKey(key)).build());
   }
 
   @Override
   public void verifyApiKey(VerifyApiKeyRequest request, StreamObserver<VerifyApiKeyResponse> response) {
-    ApiKey key = apiKeys.verify(request.getSecret());
-    reply(response, VerifyApiKeyResponse.newBuilder()
+    ApiKey key = apiKeys.verifyOrRefuse(request.getSecret());
+    VerifyApiKeyResponse.Builder out = VerifyApiKeyResponse.newBuilder()
         .setApiKeyId(key.id().toString())
         .setWorkspaceId(key.workspaceId().toString())
-        .addAllScopes(key.scopes())
-        .build());
+        .addAllScopes(key.scopes());
+    key.userId().ifPresent(user -> out.setUserId(user.toString()));
+    reply(response, out.build());
   }
 
   private static <T> void reply(StreamObserver<T> response, T message) {

@@ -51,6 +51,7 @@ final class AccountsMessages {
         .setPrefix(key.prefix())
         .addAllScopes(key.scopes())
         .setCreateTime(Timestamps.of(key.createdAt()));
+    key.userId().ifPresent(user -> message.setUserId(user.toString()));
     key.expiresAt().ifPresent(at -> message.setExpireTime(Timestamps.of(at)));
     key.revokedAt().ifPresent(at -> message.setRevokeTime(Timestamps.of(at)));
     key.lastUsedAt().ifPresent(at -> message.setLastUseTime(Timestamps.of(at)));

@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * A workspace credential for machine clients. Holds no secret: only its display prefix.
  *
+ * @param userId the member the key acts as; empty for a workspace integration key
  * @param expiresAt empty for a key that does not expire
  * @param revokedAt empty while the key is active
  * @param lastUsedAt roughly when the key was last verified, written in batches
@@ -15,6 +16,7 @@ import java.util.UUID;
 public record ApiKey(
     UUID id,
     UUID workspaceId,
+    Optional<UUID> userId,
     String name,
     String prefix,
     List<String> scopes,

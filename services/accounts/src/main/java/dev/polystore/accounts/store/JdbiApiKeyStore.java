@@ -2,6 +2,7 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.ApiKey;
 import dev.polystore.accounts.domain.ApiKeyStore;
+import dev.polystore.accounts.domain.NewApiKey;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.CreateRequests;
@@ -32,8 +33,8 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
   }
 
   @Override
-  public KeyOfRequest insert(UUID id, UUID workspaceId, String name, String prefix, byte[] secretHash,
-      List<String> scopes, Optional<Instant> expiresAt, Optional<SealedRequest> request) {
+  public KeyOfRequest insert(UUID id, NewApiKey key, String prefix, byte[] secretHash,
+      Optional<SealedRequest> request) {
     // One transaction: a request id is never claimed without its key.
     return writer.inTransaction(handle -> {
       if (request.isPresent()) {
@@ -43,20 +44,22 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
           return new KeyOfRequest(find(handle, first.get().resourceId()).orElseThrow(), first.get().sealedResult());
         }
       }
-      ApiKey key = handle.createQuery(
-              "INSERT INTO api_keys (api_key_id, workspace_id, name, prefix, secret_hash, scopes, expires_at)"
-                  + " VALUES (:id, :workspaceId, :name, :prefix, :secretHash, :scopes, CAST(:expiresAt AS timestamptz))"
+      ApiKey inserted = handle.createQuery(
+              "INSERT INTO api_keys (api_key_id, workspace_id, user_id, name, prefix, secret_hash, scopes, expires_at)"
+                  + " VALUES (:id, :workspaceId, :userId, :name, :prefix, :secretHash, :scopes,"
+                  + " CAST(:expiresAt AS timestamptz))"
                   + " RETURNING " + ApiKeyRows.COLUMNS)
           .bind("id", id)
-          .bind("workspaceId", workspaceId)
-          .bind("name", name)
+          .bind("workspaceId", key.workspaceId())
+          .bind("userId", key.userId().orElse(null))
+          .bind("name", key.name())
           .bind("prefix", prefix)
           .bind("secretHash", secretHash)
-          .bindArray("scopes", String.class, scopes)
-          .bind("expiresAt", expiresAt.map(Columns::timestamptz).orElse(null))
+          .bindArray("scopes", String.class, key.scopes())
+          .bind("expiresAt", key.expiresAt().map(Columns::timestamptz).orElse(null))
           .map(ROWS)
           .one();
-      return new KeyOfRequest(key, Optional.empty());
+      return new KeyOfRequest(inserted, Optional.empty());
     });
   }
 
@@ -74,25 +77,40 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
         .findOne();
   }
 
+  /** The key if it is the workspace's: one of another workspace is not found, as if it did not exist. */
+  private static Optional<ApiKey> find(Handle handle, UUID workspaceId, UUID id) {
+    return handle.createQuery("SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys"
+            + " WHERE api_key_id = :id AND workspace_id = :workspaceId")
+        .bind("id", id)
+        .bind("workspaceId", workspaceId)
+        .map(ROWS)
+        .findOne();
+  }
+
   @Override
   public Optional<ApiKey> findByHash(byte[] secretHash) {
-    // Writer: a key must verify right after CreateApiKey, and must stop verifying right after revoke.
+    // Writer: a key must verify right after CreateApiKey, and must stop verifying right after revoke
+    // or after its user left the workspace: a user-bound key acts as a member, so only while one.
     return writer.withHandle(handle -> handle.createQuery(
-            "SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys WHERE secret_hash = :secretHash")
+            "SELECT " + ApiKeyRows.COLUMNS + " FROM api_keys k WHERE secret_hash = :secretHash"
+                + " AND (k.user_id IS NULL OR EXISTS (SELECT 1 FROM memberships m"
+                + " WHERE m.workspace_id = k.workspace_id AND m.user_id = k.user_id))")
         .bind("secretHash", secretHash)
         .map(ROWS)
         .findOne());
   }
 
   @Override
-  public Optional<ApiKey> revoke(UUID id) {
+  public Optional<ApiKey> revoke(UUID workspaceId, UUID id) {
     return writer.inTransaction(handle -> {
-      // Only an active key changes, so a repeated revoke keeps the first revoke_time.
+      // Only an active key of this workspace changes, so a repeated revoke keeps the first
+      // revoke_time and a key of another workspace is never touched.
       handle.createUpdate("UPDATE api_keys SET revoked_at = now(), updated_at = now()"
-              + " WHERE api_key_id = :id AND revoked_at IS NULL")
+              + " WHERE api_key_id = :id AND workspace_id = :workspaceId AND revoked_at IS NULL")
           .bind("id", id)
+          .bind("workspaceId", workspaceId)
           .execute();
-      return find(handle, id);
+      return find(handle, workspaceId, id);
     });
   }
 

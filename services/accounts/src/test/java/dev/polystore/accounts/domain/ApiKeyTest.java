@@ -30,7 +30,7 @@ class ApiKeyTest {
   }
 
   private static ApiKey key(Optional<Instant> expiresAt, Optional<Instant> revokedAt) {
-    return new ApiKey(UUID.randomUUID(), UUID.randomUUID(), "ci", "psk_abcdefgh", List.of("files:read"),
+    return new ApiKey(UUID.randomUUID(), UUID.randomUUID(), Optional.empty(), "ci", "psk_abcdefgh", List.of("files:read"),
         NOW.minusSeconds(3600), expiresAt, revokedAt, Optional.empty());
   }
 }

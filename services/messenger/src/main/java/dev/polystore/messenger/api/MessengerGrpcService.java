@@ -70,9 +70,9 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
 
   @Override
   public void getRoom(GetRoomRequest request, StreamObserver<GetRoomResponse> response) {
-    UUID roomId = Ids.parse("room_id", request.getRoomId());
-    GetRoomResponse.Builder out = GetRoomResponse.newBuilder().setRoom(MessengerMessages.room(rooms.get(roomId)));
-    rooms.members(roomId).forEach(member -> out.addMembers(MessengerMessages.member(member)));
+    Room room = rooms.get(workspaceId(request.getWorkspaceId()), Ids.parse("room_id", request.getRoomId()));
+    GetRoomResponse.Builder out = GetRoomResponse.newBuilder().setRoom(MessengerMessages.room(room));
+    rooms.members(room).forEach(member -> out.addMembers(MessengerMessages.member(member)));
     reply(response, out.build());
   }
 
@@ -88,20 +88,22 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
   @Override
   public void addRoomMember(AddRoomMemberRequest request, StreamObserver<AddRoomMemberResponse> response) {
     reply(response, AddRoomMemberResponse.newBuilder()
-        .setMember(MessengerMessages.member(rooms.addMember(Ids.parse("room_id", request.getRoomId()),
-            Ids.parse("user_id", request.getUserId()))))
+        .setMember(MessengerMessages.member(rooms.addMember(workspaceId(request.getWorkspaceId()),
+            Ids.parse("room_id", request.getRoomId()), Ids.parse("user_id", request.getUserId()))))
         .build());
   }
 
   @Override
   public void removeRoomMember(RemoveRoomMemberRequest request, StreamObserver<RemoveRoomMemberResponse> response) {
-    rooms.removeMember(Ids.parse("room_id", request.getRoomId()), Ids.parse("user_id", request.getUserId()));
+    rooms.removeMember(workspaceId(request.getWorkspaceId()), Ids.parse("room_id", request.getRoomId()),
+        Ids.parse("user_id", request.getUserId()));
     reply(response, RemoveRoomMemberResponse.getDefaultInstance());
   }
 
   @Override
   public void postMessage(PostMessageRequest request, StreamObserver<PostMessageResponse> response) {
-    Posted posted = messages.post(new NewMessage(Ids.parse("room_id", request.getRoomId()),
+    Posted posted = messages.post(new NewMessage(workspaceId(request.getWorkspaceId()),
+        Ids.parse("room_id", request.getRoomId()),
         Ids.parse("author_id", request.getAuthorId()), request.getClientMessageId(), request.getBody()));
     reply(response, PostMessageResponse.newBuilder()
         .setMessage(MessengerMessages.message(posted.message()))
@@ -112,7 +114,8 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
   @Override
   public void getMessage(GetMessageRequest request, StreamObserver<GetMessageResponse> response) {
     reply(response, GetMessageResponse.newBuilder()
-        .setMessage(MessengerMessages.message(messages.get(Ids.parse("message_id", request.getMessageId()))))
+        .setMessage(MessengerMessages.message(messages.get(workspaceId(request.getWorkspaceId()),
+            Ids.parse("message_id", request.getMessageId()))))
         .build());
   }
 
@@ -124,7 +127,8 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
     Optional<UUID> after = request.hasAfterMessageId()
         ? Optional.of(Ids.parse("after_message_id", request.getAfterMessageId()))
         : Optional.empty();
-    MessagePage page = messages.list(Ids.parse("room_id", request.getRoomId()),
+    MessagePage page = messages.list(workspaceId(request.getWorkspaceId()),
+        Ids.parse("room_id", request.getRoomId()),
         MessageRange.of(before, after, request.getPageSize()));
     ListMessagesResponse.Builder out = ListMessagesResponse.newBuilder().setHasMore(page.hasMore());
     page.messages().forEach(message -> out.addMessages(MessengerMessages.message(message)));
@@ -133,14 +137,16 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
 
   @Override
   public void editMessage(EditMessageRequest request, StreamObserver<EditMessageResponse> response) {
-    Message edited = messages.edit(Ids.parse("message_id", request.getMessageId()),
+    Message edited = messages.edit(workspaceId(request.getWorkspaceId()),
+        Ids.parse("message_id", request.getMessageId()),
         Ids.parse("author_id", request.getAuthorId()), request.getBody(), optional(request.getEtag()));
     reply(response, EditMessageResponse.newBuilder().setMessage(MessengerMessages.message(edited)).build());
   }
 
   @Override
   public void deleteMessage(DeleteMessageRequest request, StreamObserver<DeleteMessageResponse> response) {
-    Message tombstone = messages.delete(Ids.parse("message_id", request.getMessageId()),
+    Message tombstone = messages.delete(workspaceId(request.getWorkspaceId()),
+        Ids.parse("message_id", request.getMessageId()),
         Ids.parse("author_id", request.getAuthorId()), optional(request.getEtag()));
     reply(response, DeleteMessageResponse.newBuilder().setMessage(MessengerMessages.message(tombstone)).build());
   }
@@ -155,6 +161,10 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
     SearchMessagesResponse.Builder out = SearchMessagesResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.items().forEach(hit -> out.addResults(MessengerMessages.result(hit)));
     reply(response, out.build());
+  }
+
+  private static UUID workspaceId(String value) {
+    return Ids.parse("workspace_id", value);
   }
 
   private static Optional<String> optional(String value) {

@@ -17,11 +17,17 @@ public interface MessageStore {
    */
   PostOutcome post(NewMessage message, UuidV7 ids);
 
-  /** The message or tombstone as of the latest writes. */
-  Optional<Message> find(UUID messageId);
+  /**
+   * The message or tombstone as of the latest writes, if it is the workspace's; one of another
+   * workspace is empty.
+   */
+  Optional<Message> find(UUID workspaceId, UUID messageId);
 
-  /** A page of a room's messages and tombstones (one more than asked, see {@link MessageRange}); may lag by a moment. */
-  List<Message> list(UUID roomId, MessageRange range);
+  /**
+   * A page of a room's messages and tombstones (one more than asked, see {@link MessageRange}), of
+   * the workspace's only: a room of another workspace has none. May lag by a moment.
+   */
+  List<Message> list(UUID workspaceId, UUID roomId, MessageRange range);
 
   /**
    * Replaces the body of a message that is not deleted; with {@code expectedVersion}, only if it is

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * The rules for messages: only members post, posts are idempotent per author key, only authors edit
- * or delete, a deleted message stays as a tombstone, and etags refuse changes over unseen ones.
+ * or delete, a deleted message stays as a tombstone, and etags refuse changes over unseen ones. A
+ * message or room is reached only through its workspace: one of another workspace is NOT_FOUND with
+ * the same message as one that does not exist, before any other rule is checked.
  */
 public final class Messages {
   private final MessageStore store;
@@ -33,28 +35,29 @@ public final class Messages {
       return new Posted(repeated.message(), false);
     }
     if (outcome instanceof PostOutcome.RoomMissing) {
-      throw ServiceException.notFound("room " + message.roomId());
+      throw Rooms.notFound(message.roomId());
     }
     throw ServiceException.permissionDenied("user " + message.authorId() + " is not a member of room "
         + message.roomId() + "; only members may post");
   }
 
-  public Message get(UUID messageId) {
-    return store.find(messageId).orElseThrow(() -> notFound(messageId));
+  public Message get(UUID workspaceId, UUID messageId) {
+    return store.find(workspaceId, messageId).orElseThrow(() -> notFound(messageId));
   }
 
-  public MessagePage list(UUID roomId, MessageRange range) {
-    List<Message> rows = store.list(roomId, range);
-    // An empty first page is the only sign of a missing room; the writer knows a room created just now.
-    if (rows.isEmpty() && range.direction() == Direction.LATEST && rooms.find(roomId).isEmpty()) {
-      throw ServiceException.notFound("room " + roomId);
+  public MessagePage list(UUID workspaceId, UUID roomId, MessageRange range) {
+    List<Message> rows = store.list(workspaceId, roomId, range);
+    // An empty first page is the only sign of a missing room (or one of another workspace); the
+    // writer knows a room created just now.
+    if (rows.isEmpty() && range.direction() == Direction.LATEST && rooms.find(workspaceId, roomId).isEmpty()) {
+      throw Rooms.notFound(roomId);
     }
     return MessagePage.of(range, rows);
   }
 
-  public Message edit(UUID messageId, UUID authorId, String body, Optional<String> etag) {
+  public Message edit(UUID workspaceId, UUID messageId, UUID authorId, String body, Optional<String> etag) {
     requireText(body);
-    Message current = requireAuthor(get(messageId), authorId, "edit");
+    Message current = requireAuthor(get(workspaceId, messageId), authorId, "edit");
     if (current.isDeleted()) {
       throw ServiceException.failedPrecondition("message " + messageId + " is deleted and cannot be edited");
     }
@@ -62,8 +65,8 @@ public final class Messages {
   }
 
   /** The tombstone; deleting a tombstone again returns it unchanged, whatever the etag. */
-  public Message delete(UUID messageId, UUID authorId, Optional<String> etag) {
-    Message current = requireAuthor(get(messageId), authorId, "delete");
+  public Message delete(UUID workspaceId, UUID messageId, UUID authorId, Optional<String> etag) {
+    Message current = requireAuthor(get(workspaceId, messageId), authorId, "delete");
     if (current.isDeleted()) {
       return current;
     }
@@ -72,7 +75,7 @@ public final class Messages {
       return deleted.get();
     }
     // Lost a race: to another delete (then this call's work is done), or to an edit.
-    Message now = get(messageId);
+    Message now = get(workspaceId, messageId);
     if (now.isDeleted()) {
       return now;
     }

@@ -18,8 +18,8 @@ public interface RoomStore {
   /** The room an earlier CreateRoom with this request id created, as of the latest writes. */
   Optional<Room> findByRequest(UUID requestId);
 
-  /** The room as of the latest writes. */
-  Optional<Room> find(UUID id);
+  /** The room if it is the workspace's, as of the latest writes; one of another workspace is empty. */
+  Optional<Room> find(UUID workspaceId, UUID id);
 
   /** Whether the workspace has a room of this name ignoring case, as of the latest writes. */
   boolean nameTaken(UUID workspaceId, String name);
@@ -32,13 +32,15 @@ public interface RoomStore {
 
   /**
    * Adds a member once {@code guard} accepted the change. The room is locked from the guard's check
-   * to the insert, so concurrent additions cannot overfill it.
+   * to the insert, so concurrent additions cannot overfill it. A room of another workspace is shown
+   * to the guard as no room, and never locked.
    */
-  RoomMember addMember(UUID roomId, UUID userId, MembershipGuard guard);
+  RoomMember addMember(UUID workspaceId, UUID roomId, UUID userId, MembershipGuard guard);
 
   /**
    * Removes a member once {@code guard} accepted the change, under the same lock as posts to the
-   * room, so no post of the user commits after the removal.
+   * room, so no post of the user commits after the removal. A room of another workspace is shown to
+   * the guard as no room.
    */
-  void removeMember(UUID roomId, UUID userId, MembershipGuard guard);
+  void removeMember(UUID workspaceId, UUID roomId, UUID userId, MembershipGuard guard);
 }

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The rules for rooms: names unique in a workspace and not blank, at most {@link #MAX_MEMBERS} members. */
+/**
+ * The rules for rooms: names unique in a workspace and not blank, at most {@link #MAX_MEMBERS}
+ * members; a room is reached only through its workspace, and one of another workspace is NOT_FOUND
+ * with the same message as one that does not exist.
+ */
 public final class Rooms {
   /** A room's member list is returned whole by GetRoom, so it stays small enough for one response. */
   public static final int MAX_MEMBERS = 1000;
@@ -48,12 +52,13 @@ public final class Rooms {
     return sameRequest(room, workspaceId, name);
   }
 
-  public Room get(UUID id) {
-    return store.find(id).orElseThrow(() -> ServiceException.notFound("room " + id));
+  public Room get(UUID workspaceId, UUID id) {
+    return store.find(workspaceId, id).orElseThrow(() -> notFound(id));
   }
 
-  public List<RoomMember> members(UUID roomId) {
-    return store.members(roomId);
+  /** The members of a room that {@link #get} found in its workspace. */
+  public List<RoomMember> members(Room room) {
+    return store.members(room.id());
   }
 
   /** A workspace unknown to this service has no rooms: an empty list, not NOT_FOUND. */
@@ -62,9 +67,9 @@ public final class Rooms {
     return Page.of(page, store.listByWorkspace(workspaceId, page), room -> new KeysetCursor(room.createdAt(), room.id()));
   }
 
-  public RoomMember addMember(UUID roomId, UUID userId) {
-    return store.addMember(roomId, userId, (room, member) -> {
-      Room found = room.orElseThrow(() -> ServiceException.notFound("room " + roomId));
+  public RoomMember addMember(UUID workspaceId, UUID roomId, UUID userId) {
+    return store.addMember(workspaceId, roomId, userId, (room, member) -> {
+      Room found = room.orElseThrow(() -> notFound(roomId));
       if (member) {
         throw ServiceException.alreadyExists("user " + userId + " is a member of room " + roomId + " already");
       }
@@ -75,10 +80,10 @@ public final class Rooms {
     });
   }
 
-  public void removeMember(UUID roomId, UUID userId) {
-    store.removeMember(roomId, userId, (room, member) -> {
+  public void removeMember(UUID workspaceId, UUID roomId, UUID userId) {
+    store.removeMember(workspaceId, roomId, userId, (room, member) -> {
       if (room.isEmpty()) {
-        throw ServiceException.notFound("room " + roomId);
+        throw notFound(roomId);
       }
       if (!member) {
         throw ServiceException.notFound("membership of user " + userId + " in room " + roomId);
@@ -92,6 +97,11 @@ public final class Rooms {
       throw RequestIds.reused();
     }
     return room;
+  }
+
+  /** The one answer for a room that is not there and a room of another workspace: it names no workspace. */
+  static ServiceException notFound(UUID roomId) {
+    return ServiceException.notFound("room " + roomId);
   }
 
   private static ServiceException nameTaken(UUID workspaceId, String name) {

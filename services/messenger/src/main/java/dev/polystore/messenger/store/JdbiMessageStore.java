@@ -41,7 +41,9 @@ public final class JdbiMessageStore implements MessageStore {
       + " RETURNING " + MessageRows.COLUMNS;
   static final String FIND_BY_KEY = "SELECT " + MessageRows.COLUMNS + " FROM messages"
       + " WHERE room_id = :roomId AND author_id = :authorId AND client_message_id = :clientMessageId";
-  static final String FIND = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE message_id = :messageId";
+  /** A message of the workspace only: one of another workspace is not found, as if it did not exist. */
+  static final String FIND = "SELECT " + MessageRows.COLUMNS + " FROM messages"
+      + " WHERE message_id = :messageId AND workspace_id = :workspaceId";
   static final String EDIT = "UPDATE messages SET body = :body, version = version + 1, edited_at = now()"
       + " WHERE room_id = :roomId AND message_id = :messageId AND deleted_at IS NULL"
       + " AND (:anyVersion OR version = :expectedVersion)"
@@ -65,7 +67,7 @@ public final class JdbiMessageStore implements MessageStore {
       // The room's lock serialises its posts and membership changes: ids grow in commit order, a
       // removed member's post cannot commit after the removal, and concurrent retries of one key
       // run one after the other.
-      if (!JdbiRoomStore.lock(handle, message.roomId())) {
+      if (!JdbiRoomStore.lock(handle, message.workspaceId(), message.roomId())) {
         return new PostOutcome.RoomMissing();
       }
       RoomFacts room = handle.createQuery(ROOM_FACTS)
@@ -103,18 +105,23 @@ public final class JdbiMessageStore implements MessageStore {
   }
 
   @Override
-  public Optional<Message> find(UUID messageId) {
+  public Optional<Message> find(UUID workspaceId, UUID messageId) {
     // Writer: GetMessage right after PostMessage or EditMessage must see that write, and so must
     // the checks before an edit or a delete.
-    return writer.withHandle(handle -> handle.createQuery(FIND).bind("messageId", messageId).map(ROWS).findOne());
+    return writer.withHandle(handle -> handle.createQuery(FIND)
+        .bind("messageId", messageId)
+        .bind("workspaceId", workspaceId)
+        .map(ROWS)
+        .findOne());
   }
 
   @Override
-  public List<Message> list(UUID roomId, MessageRange range) {
+  public List<Message> list(UUID workspaceId, UUID roomId, MessageRange range) {
     // Reader: a page of history may be a moment behind.
     return reader.withHandle(handle -> {
       Query statement = handle.createQuery(listSql(range.direction()))
           .bind("roomId", roomId)
+          .bind("workspaceId", workspaceId)
           .bind("fetchSize", range.fetchSize());
       range.cursor().ifPresent(cursor -> statement.bind("cursor", cursor));
       return statement.map(ROWS).list();
@@ -149,10 +156,13 @@ public final class JdbiMessageStore implements MessageStore {
 
   /**
    * A page of a room by the primary key (room_id, message_id), read forwards or backwards from the
-   * cursor: the keyset is the id alone, which only grows (see {@link #post}).
+   * cursor: the keyset is the id alone, which only grows (see {@link #post}). A room of another
+   * workspace pages as empty: the room is checked once, by its primary key, in an uncorrelated
+   * EXISTS (a one-time filter), not row by row, which would cost the planner its range scan.
    */
   static String listSql(Direction direction) {
-    String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE room_id = :roomId";
+    String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE room_id = :roomId"
+        + " AND EXISTS (SELECT 1 FROM rooms r WHERE r.room_id = :roomId AND r.workspace_id = :workspaceId)";
     return switch (direction) {
       case LATEST -> select + " ORDER BY message_id DESC LIMIT :fetchSize";
       case BEFORE -> select + " AND message_id < :cursor ORDER BY message_id DESC LIMIT :fetchSize";

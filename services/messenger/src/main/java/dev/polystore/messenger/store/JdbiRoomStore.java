@@ -23,13 +23,16 @@ public final class JdbiRoomStore implements RoomStore {
   private static final RoomMemberRows MEMBERS = new RoomMemberRows();
 
   static final String FIND = "SELECT " + RoomRows.COLUMNS + " FROM rooms r WHERE r.room_id = :roomId";
+  /** A room of the workspace only: one of another workspace is not found, as if it did not exist. */
+  static final String FIND_IN_WORKSPACE = FIND + " AND r.workspace_id = :workspaceId";
   /**
    * The lock that orders a room's membership changes and posts. NO KEY UPDATE leaves room_members'
    * foreign key checks, which take KEY SHARE, unblocked. It reads nothing else: a statement that
    * waited for the lock still sees its snapshot from before the wait, so what the lock protects is
-   * read by the statements after it.
+   * read by the statements after it. A room of another workspace is neither found nor locked.
    */
-  static final String LOCK = "SELECT room_id FROM rooms WHERE room_id = :roomId FOR NO KEY UPDATE";
+  static final String LOCK = "SELECT room_id FROM rooms WHERE room_id = :roomId AND workspace_id = :workspaceId"
+      + " FOR NO KEY UPDATE";
   static final String IS_MEMBER =
       "SELECT EXISTS (SELECT 1 FROM room_members WHERE room_id = :roomId AND user_id = :userId)";
   static final String MEMBERS_OF = "SELECT " + RoomMemberRows.COLUMNS + " FROM room_members"
@@ -85,10 +88,14 @@ public final class JdbiRoomStore implements RoomStore {
   }
 
   @Override
-  public Optional<Room> find(UUID id) {
+  public Optional<Room> find(UUID workspaceId, UUID id) {
     // Writer: GetRoom right after CreateRoom or AddRoomMember must see that write, and so must the
     // checks before writes.
-    return writer.withHandle(handle -> find(handle, id));
+    return writer.withHandle(handle -> handle.createQuery(FIND_IN_WORKSPACE)
+        .bind("roomId", id)
+        .bind("workspaceId", workspaceId)
+        .map(ROOMS)
+        .findOne());
   }
 
   @Override
@@ -121,9 +128,9 @@ public final class JdbiRoomStore implements RoomStore {
   }
 
   @Override
-  public RoomMember addMember(UUID roomId, UUID userId, MembershipGuard guard) {
+  public RoomMember addMember(UUID workspaceId, UUID roomId, UUID userId, MembershipGuard guard) {
     return writer.inTransaction(handle -> {
-      lockAndCheck(handle, roomId, userId, guard);
+      lockAndCheck(handle, workspaceId, roomId, userId, guard);
       return handle.createQuery("INSERT INTO room_members (room_id, user_id) VALUES (:roomId, :userId)"
               + " RETURNING " + RoomMemberRows.COLUMNS)
           .bind("roomId", roomId)
@@ -134,9 +141,9 @@ public final class JdbiRoomStore implements RoomStore {
   }
 
   @Override
-  public void removeMember(UUID roomId, UUID userId, MembershipGuard guard) {
+  public void removeMember(UUID workspaceId, UUID roomId, UUID userId, MembershipGuard guard) {
     writer.useTransaction(handle -> {
-      lockAndCheck(handle, roomId, userId, guard);
+      lockAndCheck(handle, workspaceId, roomId, userId, guard);
       handle.createUpdate("DELETE FROM room_members WHERE room_id = :roomId AND user_id = :userId")
           .bind("roomId", roomId)
           .bind("userId", userId)
@@ -149,9 +156,10 @@ public final class JdbiRoomStore implements RoomStore {
         + Keyset.after(page, "r.created_at", "r.room_id") + Keyset.orderAndLimit("r.created_at", "r.room_id");
   }
 
-  /** Locks the room, then lets the guard see it; the guard throws to refuse, which rolls back. */
-  private static void lockAndCheck(Handle handle, UUID roomId, UUID userId, MembershipGuard guard) {
-    boolean locked = lock(handle, roomId);
+  /** Locks the workspace's room, then lets the guard see it; the guard throws to refuse, which rolls back. */
+  private static void lockAndCheck(Handle handle, UUID workspaceId, UUID roomId, UUID userId,
+      MembershipGuard guard) {
+    boolean locked = lock(handle, workspaceId, roomId);
     Optional<Room> room = locked ? find(handle, roomId) : Optional.empty();
     boolean member = locked && handle.createQuery(IS_MEMBER)
         .bind("roomId", roomId)
@@ -161,9 +169,14 @@ public final class JdbiRoomStore implements RoomStore {
     guard.check(room, member);
   }
 
-  /** Takes the room's lock until the transaction ends; false when there is no such room. */
-  static boolean lock(Handle handle, UUID roomId) {
-    return handle.createQuery(LOCK).bind("roomId", roomId).mapTo(UUID.class).findOne().isPresent();
+  /** Takes the room's lock until the transaction ends; false when the workspace has no such room. */
+  static boolean lock(Handle handle, UUID workspaceId, UUID roomId) {
+    return handle.createQuery(LOCK)
+        .bind("roomId", roomId)
+        .bind("workspaceId", workspaceId)
+        .mapTo(UUID.class)
+        .findOne()
+        .isPresent();
   }
 
   private static Optional<Room> find(Handle handle, UUID id) {

@@ -74,7 +74,8 @@ class MessengerQueryPlansIT {
 
   @Test
   void pointReadsUseTheIndexOnTheIdAlone() {
-    assertPlan(JdbiMessageStore.FIND, q -> q.bind("messageId", messageId), "Index Scan using messages_message_id_key");
+    assertPlan(JdbiMessageStore.FIND, q -> q.bind("messageId", messageId).bind("workspaceId", WORKSPACE),
+        "Index Scan using messages_message_id_key");
     // By the full primary key, where the unique index on the id alone serves as well.
     assertPlan(JdbiMessageStore.EDIT, this::change, "Index Scan using messages_message_id_key");
     assertPlan(JdbiMessageStore.DELETE, this::change, "Index Scan using messages_message_id_key");
@@ -119,7 +120,7 @@ class MessengerQueryPlansIT {
   }
 
   private Query page(Query query) {
-    return query.bind("roomId", roomId).bind("fetchSize", 51);
+    return query.bind("roomId", roomId).bind("workspaceId", WORKSPACE).bind("fetchSize", 51);
   }
 
   private Query change(Query query) {

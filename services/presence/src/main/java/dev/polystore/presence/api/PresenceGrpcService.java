@@ -85,20 +85,21 @@ public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServi
   @Override
   public void setTyping(SetTypingRequest request, StreamObserver<SetTypingResponse> response) {
     SetTypingResponse.Builder message = SetTypingResponse.newBuilder();
-    typing.set(request.getRoomId(), request.getUserId(), request.getStopped())
+    typing.set(request.getWorkspaceId(), request.getRoomId(), request.getUserId(), request.getStopped())
         .ifPresent(expiry -> message.setExpireTime(PresenceMessages.timestamp(expiry)));
     respond(response, message.build());
   }
 
   @Override
   public void listTyping(ListTypingRequest request, StreamObserver<ListTypingResponse> response) {
-    respond(response, ListTypingResponse.newBuilder().addAllUserIds(typing.list(request.getRoomId())).build());
+    List<String> users = typing.list(request.getWorkspaceId(), request.getRoomId());
+    respond(response, ListTypingResponse.newBuilder().addAllUserIds(users).build());
   }
 
   @Override
   public void checkRateLimit(CheckRateLimitRequest request, StreamObserver<CheckRateLimitResponse> response) {
-    respond(response, PresenceMessages.toProto(rateLimits.check(request.getKey(), request.getLimit(),
-        PresenceMessages.fromProto(request.getWindow()), request.getCost())));
+    respond(response, PresenceMessages.toProto(rateLimits.check(request.getWorkspaceId(), request.getKey(),
+        request.getLimit(), PresenceMessages.fromProto(request.getWindow()), request.getCost())));
   }
 
   private static <T> void respond(StreamObserver<T> response, T message) {

@@ -2,12 +2,13 @@ package dev.polystore.presence.domain;
 
 import java.time.Duration;
 
-/** Where rate-limit counts are kept. */
+/** Where rate-limit counts are kept: one count per workspace and key, never shared between workspaces. */
 public interface RateLimitStore {
 
   /**
-   * Atomically: counts {@code cost} against the key's current window if it fits {@code limit}, opening
-   * a window of {@code window} when none is open. A denied call counts nothing.
+   * Atomically: counts {@code cost} against the workspace's key's current window if it fits
+   * {@code limit}, opening a window of {@code window} when none is open. A denied call counts
+   * nothing. The workspace id arrives canonical (see {@link Ids}).
    */
-  RateLimitDecision check(String key, long limit, long cost, Duration window);
+  RateLimitDecision check(String workspaceId, String key, long limit, long cost, Duration window);
 }

@@ -4,7 +4,10 @@ import dev.polystore.platform.errors.ServiceException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** The rules of rate-limit checks; the counting itself is one atomic step in the store. */
+/**
+ * The rules of rate-limit checks; the counting itself is one atomic step in the store. Keys are
+ * counted per workspace, so one workspace's calls neither use up nor reveal another's limits.
+ */
 public final class RateLimits {
   public static final long MAX_LIMIT = 1_000_000;
   public static final Duration MIN_WINDOW = Duration.ofSeconds(1);
@@ -18,7 +21,8 @@ public final class RateLimits {
   }
 
   /** {@code cost} 0 means 1. */
-  public RateLimitDecision check(String key, long limit, Duration window, long cost) {
+  public RateLimitDecision check(String workspaceId, String key, long limit, Duration window, long cost) {
+    String workspace = Ids.uuid("workspace_id", workspaceId);
     if (key == null || !KEY.matcher(key).matches()) {
       throw ServiceException.invalid("key", "string.pattern", "must be 1 to 200 printable ASCII characters without spaces");
     }
@@ -33,6 +37,6 @@ public final class RateLimits {
     if (counted < 0 || counted > limit) {
       throw ServiceException.invalid("cost", "cost.within_limit", "must be between 0 and limit (" + limit + ")");
     }
-    return store.check(key, limit, counted, window);
+    return store.check(workspace, key, limit, counted, window);
   }
 }

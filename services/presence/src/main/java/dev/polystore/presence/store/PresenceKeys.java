@@ -43,12 +43,20 @@ final class PresenceKeys {
     return Optional.of(channel.substring(CHANNEL_PREFIX.length(), channel.length() - CHANNEL_SUFFIX.length()));
   }
 
-  static String typing(String roomId) {
-    return "typing:{room:" + roomId + "}";
+  /**
+   * A room's typing marks in one workspace: the same room id under another workspace is another key.
+   * Tagged by the room, so rooms spread over the slots as before.
+   */
+  static String typing(String workspaceId, String roomId) {
+    return "typing:{room:" + roomId + "}:ws:" + workspaceId;
   }
 
-  /** One key per caller-chosen limit key: a single-key script needs no hash tag. */
-  static String rateLimit(String key) {
-    return "ratelimit:" + key;
+  /**
+   * One counter per workspace and caller-chosen limit key; a single-key script needs no hash tag,
+   * and none spreads a busy workspace's limits over the slots. The workspace id is a canonical UUID
+   * of fixed length, so no other pair of workspace and key names the same counter.
+   */
+  static String rateLimit(String workspaceId, String key) {
+    return "ratelimit:ws:" + workspaceId + ":" + key;
   }
 }

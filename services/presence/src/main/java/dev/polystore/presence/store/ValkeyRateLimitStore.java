@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Rate limits in Valkey: one counter per key, checked and counted by one script (rate-limit.lua), so
+ * Rate limits in Valkey: one counter per workspace and key, checked and counted by one script (rate-limit.lua), so
  * concurrent callers on any number of service instances never count past the limit.
  */
 public final class ValkeyRateLimitStore implements RateLimitStore {
@@ -23,9 +23,9 @@ public final class ValkeyRateLimitStore implements RateLimitStore {
   }
 
   @Override
-  public RateLimitDecision check(String key, long limit, long cost, Duration window) {
+  public RateLimitDecision check(String workspaceId, String key, long limit, long cost, Duration window) {
     List<Long> result = RATE_LIMIT.run(valkey.primary().sync(), ScriptOutputType.MULTI,
-        new String[] {PresenceKeys.rateLimit(key)},
+        new String[] {PresenceKeys.rateLimit(workspaceId, key)},
         Long.toString(limit), Long.toString(cost), Long.toString(window.toMillis()));
     return new RateLimitDecision(result.get(0) == 1, result.get(1),
         Duration.ofMillis(Math.max(0, result.get(2))), Duration.ofMillis(Math.max(0, result.get(3))));

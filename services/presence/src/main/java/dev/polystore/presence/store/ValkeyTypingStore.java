@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Typing marks in Valkey: one sorted set per room, users scored by when their mark lapses. */
+/** Typing marks in Valkey: one sorted set per workspace and room, users scored by when their mark lapses. */
 public final class ValkeyTypingStore implements TypingStore {
   /** The room's key outlives its newest mark by this much, then goes away by itself. */
   private static final Duration KEY_GRACE = Duration.ofSeconds(1);
@@ -22,21 +22,23 @@ public final class ValkeyTypingStore implements TypingStore {
   }
 
   @Override
-  public void mark(String roomId, String userId, Instant expiry, Instant now) {
+  public void mark(String workspaceId, String roomId, String userId, Instant expiry, Instant now) {
     long keyTtl = Duration.between(now, expiry).plus(KEY_GRACE).toMillis();
-    TYPING.run(valkey.primary().sync(), ScriptOutputType.INTEGER, new String[] {PresenceKeys.typing(roomId)},
+    TYPING.run(valkey.primary().sync(), ScriptOutputType.INTEGER,
+        new String[] {PresenceKeys.typing(workspaceId, roomId)},
         Long.toString(now.toEpochMilli()), userId, Long.toString(expiry.toEpochMilli()), Long.toString(keyTtl));
   }
 
   @Override
-  public void clear(String roomId, String userId, Instant now) {
-    TYPING.run(valkey.primary().sync(), ScriptOutputType.INTEGER, new String[] {PresenceKeys.typing(roomId)},
+  public void clear(String workspaceId, String roomId, String userId, Instant now) {
+    TYPING.run(valkey.primary().sync(), ScriptOutputType.INTEGER,
+        new String[] {PresenceKeys.typing(workspaceId, roomId)},
         Long.toString(now.toEpochMilli()), userId, "", "0");
   }
 
   @Override
-  public List<String> typing(String roomId, Instant now) {
-    List<String> users = valkey.replicaPreferred().sync().zrangebyscore(PresenceKeys.typing(roomId),
+  public List<String> typing(String workspaceId, String roomId, Instant now) {
+    List<String> users = valkey.replicaPreferred().sync().zrangebyscore(PresenceKeys.typing(workspaceId, roomId),
         Range.from(Range.Boundary.excluding(now.toEpochMilli()), Range.Boundary.unbounded()));
     return users.stream().sorted().toList();
   }
