@@ -13,6 +13,8 @@ import dev.polystore.accounts.store.JdbiApiKeyStore;
 import dev.polystore.accounts.store.JdbiMembershipStore;
 import dev.polystore.accounts.store.JdbiUserStore;
 import dev.polystore.accounts.store.JdbiWorkspaceStore;
+import dev.polystore.platform.auth.Authenticator;
+import dev.polystore.platform.auth.Principal;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.health.ManagedStore;
@@ -26,6 +28,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * AccountsService as a host runs it: the gRPC implementation over its domain, on its own PostgreSQL
@@ -105,6 +110,15 @@ public final class AccountsModule implements ServiceModule {
   public KeyVerifier verifier() {
     // A method reference, not apiKeys itself: the caller gets verification and nothing else.
     return apiKeys::verify;
+  }
+
+  /** API keys as principals for the host's auth interceptor (which caches the answers). */
+  @Override
+  public Optional<Authenticator> apiKeyVerifier() {
+    KeyVerifier verifier = verifier();
+    return Optional.of(secret -> verifier.verify(secret).map(key -> new Principal("api-key:" + key.apiKeyId(),
+        Principal.Kind.API_KEY, key.workspaceId().toString(), key.userId().map(UUID::toString).orElse(null),
+        Set.copyOf(key.scopes()))));
   }
 
   /** Writes pending API key last-use times now instead of at the next tick. */

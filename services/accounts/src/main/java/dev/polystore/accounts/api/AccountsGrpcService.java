@@ -152,6 +152,7 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
     Optional<UUID> userId = request.getUserId().isEmpty()
         ? Optional.empty()
         : Optional.of(Ids.parse("user_id", request.getUserId()));
+    KeyGrants.check(request.getScopesList(), userId);
     NewApiKey key = new NewApiKey(Ids.parse("workspace_id", request.getWorkspaceId()), request.getName(),
         request.getScopesList(), expiresAt, userId);
     IssuedApiKey issued = apiKeys.create(key, RequestIds.parse(request.getRequestId()));
