@@ -78,6 +78,21 @@ resource "aws_secretsmanager_secret" "turbopuffer" {
   kms_key_id  = var.kms_key_arn
 }
 
+# Who may call the gateway (docs/security.md): service principals as `<name> <sha256> <scopes>`
+# lines, and the bootstrap admin token's SHA-256. Digests only, never a token; Terraform creates
+# the secrets, never their values (`aws secretsmanager put-secret-value`, docs/deploy.md).
+resource "aws_secretsmanager_secret" "service_tokens" {
+  name        = "${var.name}/service-tokens"
+  description = "polystore gateway: service principals, one '<name> <sha256 of token> <scopes>' per line (POLYSTORE_SERVICE_TOKENS)"
+  kms_key_id  = var.kms_key_arn
+}
+
+resource "aws_secretsmanager_secret" "admin_token_sha256" {
+  name        = "${var.name}/admin-token-sha256"
+  description = "polystore gateway: SHA-256 (hex) of the bootstrap admin token (POLYSTORE_ADMIN_TOKEN_SHA256)"
+  kms_key_id  = var.kms_key_arn
+}
+
 module "iam" {
   source = "../iam"
 
@@ -133,7 +148,7 @@ locals {
     }
   }
 
-  service_secrets = merge(
+  store_secrets = merge(
     { for s in local.postgres_services : s => {
       POSTGRES_WRITER_CONN = module.aurora[s].postgres_writer_conn_value_from
       POSTGRES_READER_CONN = module.aurora[s].postgres_reader_conn_value_from
@@ -142,6 +157,12 @@ locals {
       search = { TURBOPUFFER_API_KEY = aws_secretsmanager_secret.turbopuffer.arn }
     },
   )
+  # Every service authenticates its callers with the same principals.
+  auth_secrets = {
+    POLYSTORE_SERVICE_TOKENS     = aws_secretsmanager_secret.service_tokens.arn
+    POLYSTORE_ADMIN_TOKEN_SHA256 = aws_secretsmanager_secret.admin_token_sha256.arn
+  }
+  service_secrets = { for s in local.services : s => merge(lookup(local.store_secrets, s, {}), local.auth_secrets) }
 }
 
 module "gateway" {

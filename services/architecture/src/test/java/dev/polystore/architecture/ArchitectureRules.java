@@ -28,7 +28,7 @@ final class ArchitectureRules {
       "presence", Set.of("valkey"),
       "search", Set.of("vector")));
   static final List<String> BINDINGS = List.of("postgres", "cassandra", "valkey", "s3", "vector");
-  static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids");
+  static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth");
 
   /** What a domain package must not know: transport, wire format, contracts and store drivers. */
   private static final List<String> TRANSPORT_AND_DRIVERS = List.of(

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class AccessDeclarationsTest {
   private static final Path SECURITY = Path.of("..", "..", "docs", "security.md");
   private static final Pattern ROW = Pattern.compile(
-      "^\\| `([A-Za-z.]+/[A-Za-z]+)` \\| `([a-z:*]+)` \\| (`[a-z_.]+`|-) \\| (`[a-z_.]+`|-) \\|$");
+      "^\\| `([A-Za-z0-9.]+/[A-Za-z]+)` \\| `([a-z:*]+)` \\| (`[a-z_.]+`|-) \\| (`[a-z_.]+`|-) \\|$");
 
   @Test
   void everyRpcDeclaresItsAccess() {
