@@ -19,6 +19,10 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -151,6 +155,25 @@ class GatewayTlsIT {
   void aPlaintextClientCannotTalkToTheTlsPort() {
     assertGetUser(ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
         .intercept(TestCredentials.bearer(TestCredentials.ADMIN_TOKEN)).build(), Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void reflectionIsOffUnlessAskedForAndHealthNeedsNoCredential() throws Exception {
+    ManagedChannel anonymous = channel(null, null);
+    try {
+      assertEquals(ServingStatus.SERVING, HealthGrpc.newBlockingStub(anonymous).withDeadlineAfter(5, TimeUnit.SECONDS)
+          .check(HealthCheckRequest.newBuilder().setService(ACCOUNTS).build()).getStatus());
+      java.util.concurrent.CompletableFuture<Status> outcome = new java.util.concurrent.CompletableFuture<>();
+      var requests = ServerReflectionGrpc.newStub(anonymous).serverReflectionInfo(new StreamObserver<>() {
+        @Override public void onNext(ServerReflectionResponse value) { outcome.complete(Status.OK); }
+        @Override public void onError(Throwable t) { outcome.complete(Status.fromThrowable(t)); }
+        @Override public void onCompleted() { outcome.complete(Status.OK); }
+      });
+      requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+      assertEquals(Status.Code.UNIMPLEMENTED, outcome.get(10, TimeUnit.SECONDS).getCode());
+    } finally {
+      anonymous.shutdownNow();
+    }
   }
 
   @Test
