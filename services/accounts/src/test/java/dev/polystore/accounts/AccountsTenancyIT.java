@@ -105,6 +105,22 @@ class AccountsTenancyIT {
   }
 
   @Test
+  void aRetryOfAUserBoundCreateReturnsTheFirstKeyAndAnotherUserIsAReusedRequestId() {
+    User member = createUser("Retrier");
+    addMember(workspaceA, member);
+    CreateApiKeyRequest request = keyRequest(workspaceA, Optional.of(member.getUserId()))
+        .setRequestId(UUID.randomUUID().toString()).build();
+
+    CreateApiKeyResponse first = server.accounts().createApiKey(request);
+
+    assertEquals(first, server.accounts().createApiKey(request));
+    assertStatus(Status.Code.INVALID_ARGUMENT, () -> server.accounts().createApiKey(request.toBuilder()
+        .setUserId(owner.getUserId()).build()));
+    assertStatus(Status.Code.INVALID_ARGUMENT, () -> server.accounts().createApiKey(request.toBuilder()
+        .clearUserId().build()));
+  }
+
+  @Test
   void aUserBoundKeyStopsVerifyingOnceItsUserLeavesTheWorkspace() {
     User leaver = createUser("Leaver");
     addMember(workspaceA, leaver);
