@@ -14,8 +14,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,15 +30,15 @@ import java.util.concurrent.TimeUnit;
  * What every store holds, read from the stores themselves (not through the gateway), except search,
  * whose embedded engine lives in the gateway's process and is read with a Query as admin:
  * <ul>
- *   <li>PostgreSQL, databases accounts and messenger: per table, its row count and an MD5 of all its rows;
- *   <li>Cassandra, keyspaces activity and files: per table, its row count and a SHA-256 of all its rows;
+ *   <li>PostgreSQL, databases accounts and messenger: every row of every table;
+ *   <li>Cassandra, keyspaces activity and files: every row of every table;
  *   <li>S3: the keys of the objects in the bucket;
  *   <li>Valkey: every key with its value (DUMP). Keys expire on their own (typing marks, presence,
  *       rate-limit windows), so "unchanged" means no new key and no changed value;
  *   <li>search: the hits of a query for everything, per workspace.
  * </ul>
  */
-record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra, List<String> s3,
+record StoreSnapshot(Map<String, List<String>> postgres, Map<String, List<String>> cassandra, List<String> s3,
     Map<String, String> valkey, Map<String, String> search) {
 
   static final List<String> DATABASES = List.of("accounts", "messenger");
@@ -49,8 +46,8 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
 
   /** Reads every store now; {@code admin} is a channel carrying the admin credential. */
   static StoreSnapshot take(Channel admin, List<String> workspaceIds) {
-    return new StoreSnapshot(postgres(), cassandra(), Devstack.s3().objectKeys(LocalS3.BUCKET), valkey(),
-        search(admin, workspaceIds));
+    return new StoreSnapshot(readPostgres(), readCassandra(), Devstack.s3().objectKeys(LocalS3.BUCKET), readValkey(),
+        readSearch(admin, workspaceIds));
   }
 
   /** How {@code after} differs from this snapshot, one line per difference; empty when nothing changed. */
@@ -77,21 +74,36 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
     return changesIn(after).stream().map(line -> line.substring(0, line.indexOf(':'))).distinct().sorted().toList();
   }
 
-  private static void compare(String store, Map<String, String> before, Map<String, String> after, List<String> out) {
+  /** Tables (or workspaces, for search) that differ, naming up to 3 rows that went and 3 that came. */
+  private static <T> void compare(String store, Map<String, T> before, Map<String, T> after, List<String> out) {
     if (!before.keySet().equals(after.keySet())) {
       out.add(store + ": tables were " + before.keySet() + ", now " + after.keySet());
     }
-    before.forEach((table, digest) -> {
-      if (after.containsKey(table) && !digest.equals(after.get(table))) {
-        out.add(store + ": " + table + " changed (" + digest + " -> " + after.get(table) + ")");
+    before.forEach((table, content) -> {
+      if (after.containsKey(table) && !content.equals(after.get(table))) {
+        out.add(store + ": " + table + " changed, " + rowChanges(content, after.get(table)));
       }
     });
   }
 
-  /** Per table of every service database: "rows md5-of-all-rows". */
-  private static Map<String, String> postgres() {
+  private static String rowChanges(Object before, Object after) {
+    if (!(before instanceof List<?> was) || !(after instanceof List<?> now)) {
+      return before + " -> " + after;
+    }
+    List<String> gone = was.stream().filter(row -> !now.contains(row)).limit(3).map(StoreSnapshot::clip).toList();
+    List<String> came = now.stream().filter(row -> !was.contains(row)).limit(3).map(StoreSnapshot::clip).toList();
+    return was.size() + " rows -> " + now.size() + "; rows gone (first 3): " + gone + "; rows new (first 3): " + came;
+  }
+
+  private static String clip(Object row) {
+    String text = String.valueOf(row);
+    return text.length() <= 400 ? text : text.substring(0, 400) + "...";
+  }
+
+  /** Every row (as PostgreSQL's text form of the row) of every table of the service databases. */
+  private static Map<String, List<String>> readPostgres() {
     LocalPostgres server = Devstack.postgres();
-    Map<String, String> tables = new TreeMap<>();
+    Map<String, List<String>> tables = new TreeMap<>();
     for (String database : DATABASES) {
       try (Connection connection = DriverManager.getConnection(server.jdbcUrl(database), server.user(), server.password());
           Statement statement = connection.createStatement()) {
@@ -104,11 +116,13 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
           }
         }
         for (String table : names) {
-          try (ResultSet rs = statement.executeQuery("SELECT count(*), coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')"
-              + " FROM " + table + " t")) {
-            rs.next();
-            tables.put(database + "." + table, rs.getLong(1) + " rows " + rs.getString(2));
+          List<String> rows = new ArrayList<>();
+          try (ResultSet rs = statement.executeQuery("SELECT t::text FROM " + table + " t ORDER BY 1")) {
+            while (rs.next()) {
+              rows.add(rs.getString(1));
+            }
           }
+          tables.put(database + "." + table, rows);
         }
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read PostgreSQL database " + database, e);
@@ -117,10 +131,10 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
     return tables;
   }
 
-  /** Per table of every service keyspace: "rows sha256-of-all-rows". */
-  private static Map<String, String> cassandra() {
+  /** Every row of every table of the service keyspaces, sorted. */
+  private static Map<String, List<String>> readCassandra() {
     LocalCassandra node = Devstack.cassandra();
-    Map<String, String> tables = new TreeMap<>();
+    Map<String, List<String>> tables = new TreeMap<>();
     try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress(node.host(), node.port()))
         .withLocalDatacenter(node.localDatacenter()).build()) {
       for (String keyspace : KEYSPACES) {
@@ -131,7 +145,7 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
             rows.add(row.getFormattedContents());
           }
           rows.sort(null);
-          tables.put(name, rows.size() + " rows " + sha256(String.join("\n", rows)));
+          tables.put(name, rows);
         }
       }
     }
@@ -139,7 +153,7 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
   }
 
   /** Every key of the Valkey server, with its serialized value (DUMP, which leaves out the TTL). */
-  private static Map<String, String> valkey() {
+  private static Map<String, String> readValkey() {
     RedisClient client = RedisClient.create(Devstack.valkey().url());
     try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
       Map<String, String> keys = new TreeMap<>();
@@ -156,7 +170,7 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
   }
 
   /** Per workspace, the hits (id, score, text) of a query for every document. */
-  private static Map<String, String> search(Channel admin, List<String> workspaceIds) {
+  private static Map<String, String> readSearch(Channel admin, List<String> workspaceIds) {
     Map<String, String> hits = new TreeMap<>();
     for (String workspaceId : workspaceIds) {
       List<SearchHit> found = SearchServiceGrpc.newBlockingStub(admin).withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -166,11 +180,4 @@ record StoreSnapshot(Map<String, String> postgres, Map<String, String> cassandra
     return hits;
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
