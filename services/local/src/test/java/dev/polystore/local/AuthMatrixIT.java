@@ -17,7 +17,9 @@ import dev.polystore.accounts.v1.GetWorkspaceRequest;
 import dev.polystore.accounts.v1.RevokeApiKeyRequest;
 import dev.polystore.accounts.v1.Role;
 import dev.polystore.activity.v1.ActivityServiceGrpc;
+import dev.polystore.activity.v1.RecordEventsRequest;
 import dev.polystore.files.v1.CompleteUploadRequest;
+import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
 import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.gateway.Gateway;
@@ -29,6 +31,7 @@ import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.platform.auth.AccessRule;
 import dev.polystore.platform.auth.ApiKeyCache;
 import dev.polystore.platform.grpc.AuthInterceptor;
+import dev.polystore.presence.v1.HeartbeatRequest;
 import dev.polystore.presence.v1.PresenceServiceGrpc;
 import dev.polystore.search.v1.SearchServiceGrpc;
 import dev.polystore.search.v1.UpsertDocumentsRequest;
@@ -57,9 +60,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -140,10 +145,8 @@ class AuthMatrixIT {
 
   @AfterAll
   static void stop() {
-    if (channel != null) {
-      channel.shutdownNow();
-    }
     if (gateway != null) {
+      channel.shutdownNow();
       gateway.close();
     }
   }
@@ -229,7 +232,7 @@ class AuthMatrixIT {
   /** Every rpc of the six services, from their generated descriptors; bare names must be unique for MatrixRequests. */
   private static List<Rpc> rpcs() {
     List<Rpc> out = new ArrayList<>();
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (ServiceDescriptor service : SERVICES) {
       for (MethodDescriptor<?, ?> method : service.getMethods()) {
         var descriptor = ((ProtoMethodDescriptorSupplier) method.getSchemaDescriptor()).getMethodDescriptor();
@@ -287,9 +290,9 @@ class AuthMatrixIT {
 
     Workspace w = new Workspace(id, roomId, messageId, uploaded, ready, keyToRevoke, secretToVerify, "doc-1");
     ActivityServiceGrpc.newBlockingStub(admin).withDeadlineAfter(10, TimeUnit.SECONDS)
-        .recordEvents((dev.polystore.activity.v1.RecordEventsRequest) MatrixRequests.request("RecordEvents", users, w));
+        .recordEvents((RecordEventsRequest) MatrixRequests.request("RecordEvents", users, w));
     PresenceServiceGrpc.newBlockingStub(admin).withDeadlineAfter(10, TimeUnit.SECONDS)
-        .heartbeat((dev.polystore.presence.v1.HeartbeatRequest) MatrixRequests.request("Heartbeat", users, w));
+        .heartbeat((HeartbeatRequest) MatrixRequests.request("Heartbeat", users, w));
     SearchServiceGrpc.newBlockingStub(admin).withDeadlineAfter(30, TimeUnit.SECONDS).upsertDocuments(
         UpsertDocumentsRequest.newBuilder().setWorkspaceId(id)
             .addDocuments(MatrixRequests.document(w.documentId(), 0, "hello"))
@@ -299,12 +302,12 @@ class AuthMatrixIT {
 
   /** A file of workspace {@code workspaceId} whose bytes were PUT to its presigned URL; its id. */
   private static String upload(String workspaceId, FilesServiceGrpc.FilesServiceBlockingStub files) throws Exception {
-    CreateUploadResponse grant = files.createUpload((dev.polystore.files.v1.CreateUploadRequest)
+    CreateUploadResponse grant = files.createUpload((CreateUploadRequest)
         MatrixRequests.request("CreateUpload", users, new Workspace(workspaceId, null, null, null, null, null, null, null)));
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(grant.getPut().getUrl()))
         .PUT(HttpRequest.BodyPublishers.ofString("hello", StandardCharsets.UTF_8));
     grant.getPut().getHeadersMap().forEach((name, value) -> {
-      if (!Set.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (!Set.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(Locale.ROOT))) {
         put.header(name, value);
       }
     });
