@@ -90,9 +90,14 @@ record StoreSnapshot(Map<String, List<String>> postgres, Map<String, List<String
     if (!(before instanceof List<?> was) || !(after instanceof List<?> now)) {
       return before + " -> " + after;
     }
-    List<String> gone = was.stream().filter(row -> !now.contains(row)).limit(3).map(StoreSnapshot::clip).toList();
-    List<String> came = now.stream().filter(row -> !was.contains(row)).limit(3).map(StoreSnapshot::clip).toList();
-    return was.size() + " rows -> " + now.size() + "; rows gone (first 3): " + gone + "; rows new (first 3): " + came;
+    List<?> gone = was.stream().filter(row -> !now.contains(row)).toList();
+    List<?> came = now.stream().filter(row -> !was.contains(row)).toList();
+    return was.size() + " rows -> " + now.size() + "; " + gone.size() + " rows gone, first 3: " + first3(gone)
+        + "; " + came.size() + " rows new, first 3: " + first3(came);
+  }
+
+  private static List<String> first3(List<?> rows) {
+    return rows.stream().limit(3).map(StoreSnapshot::clip).toList();
   }
 
   private static String clip(Object row) {
