@@ -87,6 +87,14 @@ resource "aws_secretsmanager_secret" "service_tokens" {
   kms_key_id  = var.kms_key_arn
 }
 
+# The token each gateway presents to accounts to verify workspace API keys; its digest belongs in
+# service-tokens with the scope keys:verify.
+resource "aws_secretsmanager_secret" "gateway_token" {
+  name        = "${var.name}/gateway-token"
+  description = "polystore gateway: its own token for accounts' VerifyApiKey (POLYSTORE_ACCOUNTS_TOKEN)"
+  kms_key_id  = var.kms_key_arn
+}
+
 resource "aws_secretsmanager_secret" "admin_token_sha256" {
   name        = "${var.name}/admin-token-sha256"
   description = "polystore gateway: SHA-256 (hex) of the bootstrap admin token (POLYSTORE_ADMIN_TOKEN_SHA256)"
@@ -128,8 +136,17 @@ module "iam" {
 }
 
 locals {
+  # Services other than accounts verify API keys by asking accounts (docs/security.md).
+  remote_keys_environment = var.accounts_endpoint == null ? {} : {
+    POLYSTORE_ACCOUNTS_TARGET = var.accounts_endpoint
+    POLYSTORE_ACCOUNTS_TLS    = "true"
+  }
+  remote_keys_secrets = var.accounts_endpoint == null ? {} : {
+    POLYSTORE_ACCOUNTS_TOKEN = aws_secretsmanager_secret.gateway_token.arn
+  }
+
   # Each gateway variable and where its value comes from: one store module output each.
-  service_environment = {
+  store_environment = {
     activity = {
       KEYSPACES_REGION = module.keyspaces.keyspaces_region
     }
@@ -148,6 +165,9 @@ locals {
     }
   }
 
+  service_environment = { for s in local.services : s => merge(lookup(local.store_environment, s, {}),
+  s == "accounts" ? {} : local.remote_keys_environment) }
+
   store_secrets = merge(
     { for s in local.postgres_services : s => {
       POSTGRES_WRITER_CONN = module.aurora[s].postgres_writer_conn_value_from
@@ -162,7 +182,8 @@ locals {
     POLYSTORE_SERVICE_TOKENS     = aws_secretsmanager_secret.service_tokens.arn
     POLYSTORE_ADMIN_TOKEN_SHA256 = aws_secretsmanager_secret.admin_token_sha256.arn
   }
-  service_secrets = { for s in local.services : s => merge(lookup(local.store_secrets, s, {}), local.auth_secrets) }
+  service_secrets = { for s in local.services : s => merge(lookup(local.store_secrets, s, {}), local.auth_secrets,
+  s == "accounts" ? {} : local.remote_keys_secrets) }
 }
 
 module "gateway" {

@@ -134,3 +134,14 @@ variable "kms_key_arn" {
   type        = string
   default     = null
 }
+
+variable "accounts_endpoint" {
+  description = "host:port at which services other than accounts reach its VerifyApiKey over TLS to verify workspace API keys: the gateway's name on its certificate, e.g. polystore.internal.example.com:443. Null: API keys work only in a service group that hosts accounts."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.accounts_endpoint == null || can(regex("^[A-Za-z0-9.-]+:[0-9]{1,5}$", var.accounts_endpoint))
+    error_message = "accounts_endpoint must be host:port."
+  }
+}

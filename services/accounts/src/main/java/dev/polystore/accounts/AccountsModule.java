@@ -104,7 +104,7 @@ public final class AccountsModule implements ServiceModule {
    * Verifies API key secrets in-process, for a host's auth interceptor: the same check as the
    * VerifyApiKey RPC, in plain Java. {@code verifier().verify(secret)} is the key's id, workspace,
    * user (for a user-bound key) and scopes, or empty for an unknown, revoked or expired secret or
-   * one whose user left the workspace; each hit records the key's last use. It reads PostgreSQL on
+   * one whose user left the workspace; it records no use (see {@link #apiKeyVerifier}). It reads PostgreSQL on
    * every call (no cache: revocation shows at once), so callers cache its answers themselves.
    */
   public KeyVerifier verifier() {
@@ -112,13 +112,25 @@ public final class AccountsModule implements ServiceModule {
     return apiKeys::verify;
   }
 
-  /** API keys as principals for the host's auth interceptor (which caches the answers). */
+  /**
+   * API keys as principals for the host's auth interceptor, which caches the answers and reports
+   * each call that passed its checks as a use of the key.
+   */
   @Override
   public Optional<Authenticator> apiKeyVerifier() {
     KeyVerifier verifier = verifier();
-    return Optional.of(secret -> verifier.verify(secret).map(key -> new Principal("api-key:" + key.apiKeyId(),
-        Principal.Kind.API_KEY, key.workspaceId().toString(), key.userId().map(UUID::toString).orElse(null),
-        Set.copyOf(key.scopes()))));
+    return Optional.of(new Authenticator() {
+      @Override
+      public Optional<Principal> authenticate(String secret) {
+        return verifier.verify(secret).map(key -> Principal.apiKey(key.apiKeyId().toString(),
+            key.workspaceId().toString(), key.userId().map(UUID::toString).orElse(null), Set.copyOf(key.scopes())));
+      }
+
+      @Override
+      public void recordUse(Principal principal) {
+        principal.apiKeyId().ifPresent(id -> apiKeys.recordUse(UUID.fromString(id)));
+      }
+    });
   }
 
   /** Writes pending API key last-use times now instead of at the next tick. */

@@ -35,11 +35,15 @@ public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final ServiceHost host;
+  /** Verifies API keys with a remote accounts service; empty when accounts is hosted here or none is set. */
+  private final Optional<RemoteKeyVerifier> remoteKeys;
   private final ConfigurableApplicationContext context;
   private final int port;
   private boolean closed;
 
-  private Gateway(ServiceHost host, ConfigurableApplicationContext context, int port) {
+  private Gateway(ServiceHost host, Optional<RemoteKeyVerifier> remoteKeys, ConfigurableApplicationContext context,
+      int port) {
+    this.remoteKeys = remoteKeys;
     this.host = host;
     this.context = context;
     this.port = port;
@@ -68,10 +72,14 @@ public final class Gateway implements AutoCloseable {
     Transport transport = Transport.fromEnv(env);
     List<ServiceModule> modules = GatewayModules.create(env);
     Authentication authentication;
+    Optional<RemoteKeyVerifier> remoteKeys = Optional.empty();
     try {
+      remoteKeys = hostsAccounts(modules) ? Optional.empty() : AccountsEndpoint.fromEnv(env);
       authentication = authenticate
-          ? Authentication.required(AuthSettings.fromEnv(env, apiKeyVerifier(modules))) : Authentication.off();
+          ? Authentication.required(AuthSettings.fromEnv(env, apiKeyVerifier(modules, remoteKeys)))
+          : Authentication.off();
     } catch (RuntimeException e) {
+      remoteKeys.ifPresent(RemoteKeyVerifier::close);
       modules.forEach(ServiceModule::close);
       throw e;
     }
@@ -80,6 +88,7 @@ public final class Gateway implements AutoCloseable {
           Transport.CERT, Transport.KEY);
     }
     ServiceHost host = new ServiceHost(modules, HandlerConfig.fromEnv(env), authentication);
+    Optional<RemoteKeyVerifier> keys = remoteKeys;
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
@@ -106,13 +115,15 @@ public final class Gateway implements AutoCloseable {
       });
       ConfigurableApplicationContext context = application.run(springArgs);
       host.start();
-      return new Gateway(host, context, port.get(30, TimeUnit.SECONDS));
+      return new Gateway(host, keys, context, port.get(30, TimeUnit.SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       host.close();
+      keys.ifPresent(RemoteKeyVerifier::close);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       host.close();
+      keys.ifPresent(RemoteKeyVerifier::close);
       throw e instanceof RuntimeException re ? re : new IllegalStateException("gRPC server did not start", e);
     }
   }
@@ -121,14 +132,22 @@ public final class Gateway implements AutoCloseable {
    * The accounts service's key verifier when this process hosts it. Without it workspace API keys
    * are refused (UNAUTHENTICATED) and only service and admin credentials work: said at start-up.
    */
-  private static Optional<Authenticator> apiKeyVerifier(List<ServiceModule> modules) {
+  private static Optional<Authenticator> apiKeyVerifier(List<ServiceModule> modules,
+      Optional<RemoteKeyVerifier> remote) {
     Optional<Authenticator> verifier = modules.stream().map(ServiceModule::apiKeyVerifier)
         .flatMap(Optional::stream).findFirst();
+    if (verifier.isEmpty() && remote.isPresent()) {
+      return Optional.of(remote.get());
+    }
     if (verifier.isEmpty()) {
-      log.warn("the accounts service is not hosted here: workspace API keys (psk_...) cannot be verified "
-          + "and are refused; service tokens, client certificates and the admin token work");
+      log.warn("the accounts service is not hosted here and {} is not set: workspace API keys (psk_...) "
+          + "are refused; service tokens, client certificates and the admin token work", AccountsEndpoint.TARGET);
     }
     return verifier;
+  }
+
+  private static boolean hostsAccounts(List<ServiceModule> modules) {
+    return modules.stream().anyMatch(module -> module.apiKeyVerifier().isPresent());
   }
 
   private static <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> directExecutor() {
@@ -159,5 +178,6 @@ public final class Gateway implements AutoCloseable {
     host.platform().health().enterTerminalState();
     context.close();
     host.close();
+    remoteKeys.ifPresent(RemoteKeyVerifier::close);
   }
 }

@@ -94,9 +94,19 @@ public final class ApiKeys implements KeyVerifier {
     return store.revoke(workspaceId, id).orElseThrow(() -> ServiceException.notFound("API key " + id));
   }
 
-  /** VerifyApiKey: the key, or UNAUTHENTICATED whatever is wrong with the secret. */
+  /** VerifyApiKey: the key, or UNAUTHENTICATED whatever is wrong with the secret; a use of the key. */
   public ApiKey verifyOrRefuse(String secret) {
-    return usable(secret).orElseThrow(() -> ServiceException.unauthenticated(REFUSED));
+    ApiKey key = usable(secret).orElseThrow(() -> ServiceException.unauthenticated(REFUSED));
+    recordUse(key.id());
+    return key;
+  }
+
+  /**
+   * Records a use of the key, written in the next batch. The gateway calls it for a call the key
+   * made once that call passed every check, not when it verifies the key: a refused call is no use.
+   */
+  public void recordUse(UUID id) {
+    lastUses.record(id, clock.instant());
   }
 
   @Override
@@ -106,8 +116,6 @@ public final class ApiKeys implements KeyVerifier {
 
   private Optional<ApiKey> usable(String secret) {
     Instant now = clock.instant();
-    Optional<ApiKey> key = store.findByHash(ApiKeySecret.hash(secret)).filter(found -> found.isUsableAt(now));
-    key.ifPresent(found -> lastUses.record(found.id(), now));
-    return key;
+    return store.findByHash(ApiKeySecret.hash(secret)).filter(found -> found.isUsableAt(now));
   }
 }

@@ -32,4 +32,9 @@ public final class ApiKeyCache implements Authenticator {
     // Keyed by digest: the cache never holds a secret.
     return answers.get(TokenDigest.of(secret), digest -> verifier.authenticate(secret));
   }
+
+  @Override
+  public void recordUse(Principal principal) {
+    verifier.recordUse(principal);
+  }
 }

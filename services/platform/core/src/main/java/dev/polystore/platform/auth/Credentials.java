@@ -32,6 +32,13 @@ public final class Credentials {
     return secret.startsWith(API_KEY_PREFIX) ? apiKeys.authenticate(secret) : tokens.authenticate(secret);
   }
 
+  /** Records that {@code principal}'s call passed every check (an API key's last use). */
+  public void recordUse(Principal principal) {
+    if (principal.kind() == Principal.Kind.API_KEY) {
+      apiKeys.recordUse(principal);
+    }
+  }
+
   /** The principal of the first of {@code names} (a certificate's SANs) that is configured. */
   public Optional<Principal> certificate(Iterable<String> names) {
     for (String name : names) {

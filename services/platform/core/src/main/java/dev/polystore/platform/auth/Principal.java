@@ -29,6 +29,18 @@ public record Principal(String name, Kind kind, String workspaceId, String userI
     scopes = Set.copyOf(scopes);
   }
 
+  private static final String API_KEY = "api-key:";
+
+  /** A workspace API key; {@code userId} null for a key not bound to a member. */
+  public static Principal apiKey(String apiKeyId, String workspaceId, String userId, Set<String> scopes) {
+    return new Principal(API_KEY + apiKeyId, Kind.API_KEY, workspaceId, userId, scopes);
+  }
+
+  /** The API key's id, for an API key principal. */
+  public Optional<String> apiKeyId() {
+    return kind == Kind.API_KEY ? Optional.of(name.substring(API_KEY.length())) : Optional.empty();
+  }
+
   /** The bootstrap admin: every scope, bound to nothing. */
   public static Principal admin() {
     return new Principal("admin", Kind.ADMIN, null, null, Set.of("*"));

@@ -96,6 +96,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             rejected = true;
             throw e;
           }
+          credentials.recordUse(principal);
           context = CallPrincipal.in(Context.current(), principal);
           delegate = within(() -> next.startCall(call, headers));
         }
