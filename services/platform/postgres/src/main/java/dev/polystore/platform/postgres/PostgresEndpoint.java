@@ -61,6 +61,9 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
         .append('/').append(database);
     char separator = '?';
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      if (parameter.getKey().equals("options")) {
+        continue; // passed as a property, with our statement_timeout (DriverProperties)
+      }
       url.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
       separator = '&';
     }

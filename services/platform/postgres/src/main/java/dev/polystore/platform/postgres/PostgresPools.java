@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.polystore.platform.grpc.StoreContact;
 import java.sql.Connection;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -53,10 +54,9 @@ public final class PostgresPools implements AutoCloseable {
     hikari.setReadOnly(readOnly);
     // Start even while the database is away: the service reports NOT_SERVING until it answers.
     hikari.setInitializationFailTimeout(-1);
-    // Fail a dead TCP connect fast; the deadline guard covers the rest.
-    hikari.addDataSourceProperty("connectTimeout", "5");
-    hikari.addDataSourceProperty("tcpKeepAlive", "true");
-    hikari.addDataSourceProperty("ApplicationName", name);
+    // Fail a dead TCP connect fast; bound reads and statements (DriverProperties).
+    hikari.setDataSourceProperties(DriverProperties.of(config, endpoint, name, Duration.ofSeconds(5),
+        config.socketTimeout()));
     return new HikariDataSource(hikari);
   }
 
