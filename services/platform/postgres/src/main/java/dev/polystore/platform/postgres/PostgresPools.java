@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.polystore.platform.grpc.StoreContact;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -57,7 +58,15 @@ public final class PostgresPools implements AutoCloseable {
     // Fail a dead TCP connect fast; bound reads and statements (DriverProperties).
     hikari.setDataSourceProperties(DriverProperties.of(config, endpoint, name, Duration.ofSeconds(5),
         config.socketTimeout()));
-    return new HikariDataSource(hikari);
+    if (readOnly) {
+      return new HikariDataSource(hikari);
+    }
+    // After a failover, refuse connections to the demoted writer and drop those made before.
+    hikari.addDataSourceProperty("targetServerType", "primary");
+    AtomicReference<HikariDataSource> created = new AtomicReference<>();
+    hikari.setExceptionOverride(new ReadOnlyWriter(created::get));
+    created.set(new HikariDataSource(hikari));
+    return created.get();
   }
 
   public Jdbi writer() {
