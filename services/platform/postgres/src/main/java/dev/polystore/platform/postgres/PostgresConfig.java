@@ -8,6 +8,7 @@ import java.time.Duration;
  * One service's PostgreSQL settings, read once at start-up (DESIGN.md, Configuration).
  *
  * @param database the service's own database on the server
+ * @param writerCredentials how the writer pool logs in; likewise {@code readerCredentials}
  * @param statementTimeout the server cancels a statement running longer (PostgreSQL's
  *     {@code statement_timeout}); zero for none
  * @param socketTimeout the driver gives up on a server that sends nothing for this long (pgjdbc's
@@ -19,6 +20,8 @@ public record PostgresConfig(
     String database,
     PostgresEndpoint writer,
     PostgresEndpoint reader,
+    PostgresCredentials writerCredentials,
+    PostgresCredentials readerCredentials,
     int maxConnections,
     int minConnections,
     Duration idleTimeout,
@@ -43,9 +46,13 @@ public record PostgresConfig(
     PostgresEndpoint reader = env.optional(READER_CONN)
         .map(value -> PostgresEndpoint.parse(READER_CONN, value))
         .orElse(writer);
+    // The variables, when set, are the credentials for both; else each URL's own.
+    var shared = PostgresCredentials.fromEnv(env, writer);
     int max = env.integer("DB_MAX_CONNECTIONS", 20, 1, 1000);
     int min = env.integer("DB_MIN_CONNECTIONS", 5, 0, max);
-    return new PostgresConfig(database, writer, reader, max, min,
+    return new PostgresConfig(database, writer, reader,
+        shared.orElseGet(() -> PostgresCredentials.of(writer)), shared.orElseGet(() -> PostgresCredentials.of(reader)),
+        max, min,
         Duration.ofMillis(env.integer("DB_IDLE_TIMEOUT_MS", 30_000, 10_000, Integer.MAX_VALUE)),
         Duration.ofMillis(env.integer("DB_CONNECTION_TIMEOUT_MS", 20_000, 250, Integer.MAX_VALUE)),
         Duration.ofMillis(env.integer(STATEMENT_TIMEOUT, 10_000, 0, Integer.MAX_VALUE)),

@@ -24,9 +24,9 @@ public final class PostgresPools implements AutoCloseable {
 
   public PostgresPools(PostgresConfig config, String applicationName) {
     this.config = config;
-    this.writerPool = pool(config, config.writer(), applicationName + "-writer", false);
+    this.writerPool = pool(config, config.writer(), config.writerCredentials(), applicationName + "-writer", false);
     this.readerPool = config.hasSeparateReader()
-        ? pool(config, config.reader(), applicationName + "-reader", true)
+        ? pool(config, config.reader(), config.readerCredentials(), applicationName + "-reader", true)
         : writerPool;
     this.writer = jdbi(writerPool);
     this.reader = readerPool == writerPool ? writer : jdbi(readerPool);
@@ -42,12 +42,12 @@ public final class PostgresPools implements AutoCloseable {
     }).installPlugin(new PostgresPlugin());
   }
 
-  private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, String name, boolean readOnly) {
+  private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
+      String name, boolean readOnly) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setJdbcUrl(endpoint.jdbcUrl(config.database()));
-    hikari.setUsername(endpoint.user());
-    hikari.setPassword(endpoint.password());
+    hikari.setCredentialsProvider(credentials); // asked for every new connection
     hikari.setMaximumPoolSize(config.maxConnections());
     hikari.setMinimumIdle(config.minConnections());
     hikari.setIdleTimeout(config.idleTimeout().toMillis());

@@ -25,8 +25,8 @@ final class PostgresProbe implements AutoCloseable {
         closeQuietly();
         Properties properties = DriverProperties.of(config, config.writer(), "polystore-probe",
             Duration.ofSeconds(1), Duration.ofSeconds(2));
-        properties.setProperty("user", config.writer().user());
-        properties.setProperty("password", config.writer().password());
+        properties.setProperty("user", config.writerCredentials().user());
+        properties.setProperty("password", config.writerCredentials().password());
         connection = DriverManager.getConnection(config.writer().jdbcUrl(config.database()), properties);
       }
       return connection.isValid(1);
