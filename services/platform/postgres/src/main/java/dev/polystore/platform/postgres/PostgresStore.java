@@ -2,6 +2,7 @@ package dev.polystore.platform.postgres;
 
 import dev.polystore.platform.health.ManagedStore;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,17 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
 
   @Override
   public void migrate() {
-    var result = Flyway.configure()
-        .dataSource(pools.writerDataSource())
-        .locations("classpath:db/" + service)
-        .validateMigrationNaming(true)
-        .load()
-        .migrate();
+    MigrateResult result;
+    try {
+      result = Flyway.configure()
+          .dataSource(pools.writerDataSource())
+          .locations("classpath:db/" + service)
+          .validateMigrationNaming(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw MissingSetup.of(e, pools.config()).<RuntimeException>map(missing -> missing).orElse(e);
+    }
     log.info("{}: schema at version {} ({} migrations applied now) on {}", service,
         result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
         result.migrationsExecuted, pools.config().writer().describe(pools.config().database()));
