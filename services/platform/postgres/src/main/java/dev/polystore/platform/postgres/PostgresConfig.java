@@ -27,14 +27,20 @@ public record PostgresConfig(
     Duration idleTimeout,
     Duration connectionTimeout,
     Duration statementTimeout,
-    Duration socketTimeout) {
+    Duration socketTimeout,
+    boolean allowPause) {
 
   public static final String WRITER_CONN = "POSTGRES_WRITER_CONN";
   public static final String READER_CONN = "POSTGRES_READER_CONN";
   public static final String STATEMENT_TIMEOUT = "DB_STATEMENT_TIMEOUT_MS";
   public static final String SOCKET_TIMEOUT = "DB_SOCKET_TIMEOUT_SECONDS";
+  public static final String ALLOW_PAUSE = "DB_ALLOW_PAUSE";
 
   public PostgresConfig {
+    if (allowPause && minConnections > 0) {
+      throw new ConfigException("DB_MIN_CONNECTIONS", "must be 0 with " + ALLOW_PAUSE + "=true (an idle connection"
+          + " keeps the instance from pausing), was " + minConnections);
+    }
     if (!socketTimeout.isZero() && socketTimeout.compareTo(statementTimeout) <= 0) {
       throw new ConfigException(SOCKET_TIMEOUT, "must be longer than " + STATEMENT_TIMEOUT + " ("
           + statementTimeout.toMillis() + " ms) or 0, was " + socketTimeout.toSeconds());
@@ -49,7 +55,8 @@ public record PostgresConfig(
     // The variables, when set, are the credentials for both; else each URL's own.
     var shared = PostgresCredentials.fromEnv(env, writer);
     int max = env.integer("DB_MAX_CONNECTIONS", 20, 1, 1000);
-    int min = env.integer("DB_MIN_CONNECTIONS", 5, 0, max);
+    boolean allowPause = env.bool(ALLOW_PAUSE, false);
+    int min = env.integer("DB_MIN_CONNECTIONS", allowPause ? 0 : 5, 0, max);
     return new PostgresConfig(database, writer, reader,
         shared.orElseGet(() -> PostgresCredentials.of(writer)), shared.orElseGet(() -> PostgresCredentials.of(reader)),
         max, min,
@@ -57,7 +64,8 @@ public record PostgresConfig(
         Duration.ofMillis(env.integer("DB_CONNECTION_TIMEOUT_MS", 20_000, 250, Integer.MAX_VALUE)),
         Duration.ofMillis(env.integer(STATEMENT_TIMEOUT, 10_000, 0, Integer.MAX_VALUE)),
         // pgjdbc counts its socket timeout in whole seconds.
-        Duration.ofSeconds(env.integer(SOCKET_TIMEOUT, 15, 0, 86_400)));
+        Duration.ofSeconds(env.integer(SOCKET_TIMEOUT, 15, 0, 86_400)),
+        allowPause);
   }
 
   public boolean hasSeparateReader() {

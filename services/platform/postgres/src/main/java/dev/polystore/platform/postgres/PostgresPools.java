@@ -81,6 +81,12 @@ public final class PostgresPools implements AutoCloseable {
     return writerPool;
   }
 
+  /** No connection open in either pool: the service is idle (see PostgresConfig#allowPause). */
+  boolean isEmpty() {
+    return writerPool.getHikariPoolMXBean().getTotalConnections() == 0
+        && readerPool.getHikariPoolMXBean().getTotalConnections() == 0;
+  }
+
   public PostgresConfig config() {
     return config;
   }

@@ -18,6 +18,7 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
   private final String service;
   private final PostgresPools pools;
   private final PostgresProbe probe;
+  private volatile boolean lastAnswer = true;
 
   public PostgresStore(String service, PostgresPools pools) {
     this.service = service;
@@ -45,7 +46,14 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
 
   @Override
   public boolean isReachable() {
-    return probe.isReachable();
+    if (pools.config().allowPause() && pools.isEmpty()) {
+      // Idle: a probe would keep the instance awake (a connection attempt resumes a paused one).
+      // The next call opens a connection, resuming it, and then the probe runs again.
+      probe.close();
+      return lastAnswer;
+    }
+    lastAnswer = probe.isReachable();
+    return lastAnswer;
   }
 
   public PostgresPools pools() {
