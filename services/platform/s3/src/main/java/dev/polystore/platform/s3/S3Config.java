@@ -54,9 +54,13 @@ public record S3Config(
     return new S3Config(bucket, region, endpoint, credentials, timeout);
   }
 
-  /** Path-style addressing, for endpoints that serve every bucket on one host. */
+  /**
+   * Path-style addressing: for endpoints that serve every bucket on one host, and for bucket names
+   * with dots, whose virtual host ({@code a.b.s3.region.amazonaws.com}) S3's wildcard certificate
+   * does not cover, so a browser's TLS handshake would fail.
+   */
   public boolean pathStyle() {
-    return endpoint.isPresent();
+    return endpoint.isPresent() || bucket.contains(".");
   }
 
   /** For logs. */

@@ -94,11 +94,15 @@ public final class S3Store implements ManagedStore, AutoCloseable {
     return new PresignedPost(bucketUrl(policy.bucket()), postSigner.sign(policy, signing, now));
   }
 
-  /** Where a browser POSTs to: the bucket's own host in AWS, the bucket's path under a custom endpoint. */
+  /**
+   * Where a browser POSTs to: the bucket's own host in AWS, else (a custom endpoint, a bucket name
+   * with dots) the bucket's path on the endpoint (see {@link S3Config#pathStyle()}).
+   */
   URI bucketUrl(String bucket) {
-    return config.endpoint()
-        .map(endpoint -> URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket))
-        .orElseGet(() -> URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com/"));
+    String endpoint = config.endpoint().map(uri -> uri.toString().replaceAll("/+$", ""))
+        .orElseGet(() -> "https://s3." + config.region() + ".amazonaws.com");
+    return config.pathStyle() ? URI.create(endpoint + "/" + bucket)
+        : URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com/");
   }
 
   /** Throws unless the bucket exists and the credentials may use it. */
