@@ -36,11 +36,16 @@ public final class S3Store implements ManagedStore, AutoCloseable {
   private final PostPolicySigner postSigner;
 
   public S3Store(S3Config config) {
-    this.config = config;
-    this.credentials = config.credentials().<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
+    this(config, config.credentials().<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
             c.sessionToken().<AwsCredentials>map(token -> AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), token))
                 .orElseGet(() -> AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()))))
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
+  }
+
+  /** With {@code credentials} of the caller's choice (tests: credentials that expire). */
+  S3Store(S3Config config, AwsCredentialsProvider credentials) {
+    this.config = config;
+    this.credentials = credentials;
     S3Configuration s3 = S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build();
     var clientBuilder = S3Client.builder()
         .region(Region.of(config.region()))
@@ -84,6 +89,16 @@ public final class S3Store implements ManagedStore, AutoCloseable {
 
   public S3Presigner presigner() {
     return presigner;
+  }
+
+  /**
+   * When a request signed now stops working: {@code wanted}, or earlier when the signing
+   * credentials (a role's session) expire first, since S3 refuses a signature of expired
+   * credentials whatever its own expiry says.
+   */
+  public Instant signableUntil(Instant wanted) {
+    AwsCredentials current = credentials.resolveCredentials();
+    return current.expirationTime().filter(expiry -> expiry.isBefore(wanted)).orElse(wanted);
   }
 
   /** Signs a browser POST upload with the credentials of now: a role's rotate. */
