@@ -99,7 +99,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
     List<CompletedPart> completed = parts.values().stream()
         .map(part -> CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag()).build()).toList();
-    s3.client().completeMultipartUpload(o -> o.bucket(s3.bucket()).key(key).uploadId(uploadId)
+    s3.completeMultipartUpload(o -> o.bucket(s3.bucket()).key(key).uploadId(uploadId)
         .multipartUpload(upload -> upload.parts(completed)));
     return true;
   }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -32,6 +35,7 @@ public final class S3Store implements ManagedStore, AutoCloseable {
   private final S3Config config;
   private final AwsCredentialsProvider credentials;
   private final S3Client client;
+  private final S3Client completeClient;
   private final S3Presigner presigner;
   private final PostPolicySigner postSigner;
 
@@ -47,7 +51,21 @@ public final class S3Store implements ManagedStore, AutoCloseable {
     this.config = config;
     this.credentials = credentials;
     S3Configuration s3 = S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build();
-    var clientBuilder = S3Client.builder()
+    this.client = client(s3, config.requestTimeout(), config.requestTimeout().multipliedBy(5));
+    // Its own client: a socket timeout is per client, and S3 may be silent for long between the
+    // whitespace it sends while it assembles the object.
+    this.completeClient = client(s3, config.completeTimeout(), config.completeTimeout());
+    var presignerBuilder = S3Presigner.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .serviceConfiguration(s3);
+    config.endpoint().ifPresent(presignerBuilder::endpointOverride);
+    this.presigner = presignerBuilder.build();
+    this.postSigner = new PostPolicySigner(config.region());
+  }
+
+  private S3Client client(S3Configuration s3, Duration attemptTimeout, Duration socketTimeout) {
+    var builder = S3Client.builder()
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
         .serviceConfiguration(s3)
@@ -57,22 +75,22 @@ public final class S3Store implements ManagedStore, AutoCloseable {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(1))
-            .socketTimeout(config.requestTimeout().multipliedBy(5))
+            .socketTimeout(socketTimeout)
             .maxConnections(64))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .apiCallAttemptTimeout(config.requestTimeout())
+            .apiCallAttemptTimeout(attemptTimeout)
             .build());
-    var presignerBuilder = S3Presigner.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .serviceConfiguration(s3);
-    config.endpoint().ifPresent(endpoint -> {
-      clientBuilder.endpointOverride(endpoint);
-      presignerBuilder.endpointOverride(endpoint);
-    });
-    this.client = clientBuilder.build();
-    this.presigner = presignerBuilder.build();
-    this.postSigner = new PostPolicySigner(config.region());
+    config.endpoint().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * CompleteMultipartUpload under {@link S3Config#completeTimeout()}. A 200 whose body is an error
+   * (S3 sends the status before it has assembled the object) is thrown as an S3Exception by the
+   * SDK's XML protocol, like any other error.
+   */
+  public CompleteMultipartUploadResponse completeMultipartUpload(Consumer<CompleteMultipartUploadRequest.Builder> request) {
+    return completeClient.completeMultipartUpload(request);
   }
 
   public S3Config config() {
@@ -140,6 +158,7 @@ public final class S3Store implements ManagedStore, AutoCloseable {
   @Override
   public void close() {
     presigner.close();
+    completeClient.close();
     client.close();
   }
 }
