@@ -20,6 +20,7 @@ public final class GatewayMain {
     if (HealthCheck.isRequested(args)) {
       System.exit(HealthCheck.run(args, System.getenv(), System.out));
     }
+    DnsCacheTtl.shorten(); // before the first lookup, which fixes the JVM's DNS cache policy
     Gateway gateway;
     try {
       gateway = Gateway.start(mode.apply(System.getenv()), args);

@@ -52,8 +52,8 @@ public final class JdbiWorkspaceStore implements WorkspaceStore {
 
   @Override
   public Optional<Workspace> find(UUID id) {
-    // Reader: GetWorkspace may answer from a replica a moment behind.
-    return reader.withHandle(handle -> handle.createQuery(
+    // Writer: a caller reads the workspace it just created (a replica may lag); one row by key is cheap.
+    return writer.withHandle(handle -> handle.createQuery(
             "SELECT " + WorkspaceRows.COLUMNS + " FROM workspaces WHERE workspace_id = :id")
         .bind("id", id)
         .map(ROWS)

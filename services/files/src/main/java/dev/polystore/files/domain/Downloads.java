@@ -3,6 +3,7 @@ package dev.polystore.files.domain;
 import dev.polystore.platform.errors.ServiceException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +27,9 @@ public final class Downloads {
       throw ServiceException.failedPrecondition("file " + fileId + " is " + file.status()
           + ": only READY files can be downloaded; call CompleteUpload first");
     }
-    Duration lifetime = ttl.orElse(limits.downloadUrlTtl());
-    return new DownloadUrl(objects.presignDownload(file.objectKey(), file.filename(), lifetime),
-        clock.instant().plus(lifetime));
+    Instant now = clock.instant();
+    Instant expiresAt = objects.signableUntil(now.plus(ttl.orElse(limits.downloadUrlTtl())));
+    return new DownloadUrl(objects.presignDownload(file.objectKey(), file.filename(), Duration.between(now, expiresAt)),
+        expiresAt);
   }
 }

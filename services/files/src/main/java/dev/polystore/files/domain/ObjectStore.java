@@ -8,6 +8,12 @@ import java.util.Optional;
 
 /** The bucket, as the domain needs it: signing requests that clients send, and checking what they sent. */
 public interface ObjectStore {
+  /**
+   * When a request signed now stops working: {@code wanted}, or earlier when the signing
+   * credentials expire first. Every expiry handed out is this, so callers are told the truth.
+   */
+  Instant signableUntil(Instant wanted);
+
   /** A PUT that S3 accepts only with exactly this length, type and (when given) SHA-256. */
   SignedRequest presignPut(String key, String contentType, long size, Optional<String> sha256, Duration ttl);
 

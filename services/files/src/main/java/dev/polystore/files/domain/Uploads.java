@@ -49,7 +49,7 @@ public final class Uploads {
     UUID fileId = UUID.randomUUID();
     String key = FileRecord.objectKey(workspaceId, fileId);
     Instant now = now();
-    Instant expiresAt = now.plus(limits.uploadUrlTtl());
+    Instant expiresAt = objects.signableUntil(now.plus(limits.uploadUrlTtl()));
     boolean multipart = limits.needsMultipart(size);
     // The multipart upload is started before the record is written: its id is part of the record.
     Optional<String> uploadId = multipart ? Optional.of(objects.startMultipart(key, contentType)) : Optional.empty();
@@ -69,7 +69,7 @@ public final class Uploads {
       claim.ifPresent(mine -> release(mine, e));
       throw e;
     }
-    return new UploadGrant(file, upload(file, method, expiresAt), expiresAt);
+    return new UploadGrant(file, upload(file, method, now, expiresAt), expiresAt);
   }
 
   /** The first call's file, signed afresh, when the retry declares the same file in the same workspace. */
@@ -89,8 +89,9 @@ public final class Uploads {
       throw ServiceException.failedPrecondition("file " + file.fileId() + " of request_id " + first.requestId()
           + " is " + file.status() + " already; its upload is over");
     }
-    Instant expiresAt = now().plus(limits.uploadUrlTtl());
-    return new UploadGrant(file, upload(file, method, expiresAt), expiresAt);
+    Instant now = now();
+    Instant expiresAt = objects.signableUntil(now.plus(limits.uploadUrlTtl()));
+    return new UploadGrant(file, upload(file, method, now, expiresAt), expiresAt);
   }
 
   /**
@@ -177,14 +178,16 @@ public final class Uploads {
     }
   }
 
-  private UploadGrant.Upload upload(FileRecord file, UploadMethod method, Instant expiresAt) {
+  /** Signed at {@code now}, to work until {@code expiresAt} (see ObjectStore#signableUntil). */
+  private UploadGrant.Upload upload(FileRecord file, UploadMethod method, Instant now, Instant expiresAt) {
+    Duration ttl = Duration.between(now, expiresAt);
     if (file.isMultipart()) {
       List<SignedPart> parts = new ArrayList<>();
       long offset = 0;
       int number = 1;
       for (long partSize : PartPlan.sizes(file.sizeBytes(), file.partSize())) {
         parts.add(new SignedPart(number, objects.presignPart(file.objectKey(), file.uploadId().get(), number, partSize,
-            limits.uploadUrlTtl()), offset, partSize));
+            ttl), offset, partSize));
         offset += partSize;
         number++;
       }
@@ -194,7 +197,7 @@ public final class Uploads {
       return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), expiresAt));
     }
     return new UploadGrant.Put(objects.presignPut(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
-        limits.uploadUrlTtl()));
+        ttl));
   }
 
   /** What differs between the declaration and the object, if anything. */

@@ -47,6 +47,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public Instant signableUntil(Instant wanted) {
+    return s3.signableUntil(wanted);
+  }
+
+  @Override
   public SignedRequest presignPut(String key, String contentType, long size, Optional<String> sha256, Duration ttl) {
     PresignedRequest signed = s3.presigner().presignPutObject(put -> put.signatureDuration(ttl).putObjectRequest(o -> {
       o.bucket(s3.bucket()).key(key).contentType(contentType).contentLength(size);
@@ -94,7 +99,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
     List<CompletedPart> completed = parts.values().stream()
         .map(part -> CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag()).build()).toList();
-    s3.client().completeMultipartUpload(o -> o.bucket(s3.bucket()).key(key).uploadId(uploadId)
+    s3.completeMultipartUpload(o -> o.bucket(s3.bucket()).key(key).uploadId(uploadId)
         .multipartUpload(upload -> upload.parts(completed)));
     return true;
   }

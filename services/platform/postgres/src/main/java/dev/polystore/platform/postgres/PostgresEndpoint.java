@@ -61,6 +61,9 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
         .append('/').append(database);
     char separator = '?';
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      if (parameter.getKey().equals("options")) {
+        continue; // passed as a property, with our statement_timeout (DriverProperties)
+      }
       url.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
       separator = '&';
     }
@@ -72,7 +75,8 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
     return user + "@" + host + ":" + port + "/" + database;
   }
 
+  /** Percent-decoding only: in a URL's user info and query a '+' is a plus, not a space. */
   private static String decode(String raw) {
-    return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

@@ -16,8 +16,11 @@ public final class PostgresOutages implements OutageClassifier {
     }
     if (failure instanceof SQLException sql && sql.getSQLState() != null) {
       String state = sql.getSQLState();
-      // 08: connection exceptions; 57P01-03: shutdown or starting up; 53300: too many connections.
-      return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+      // 08: connection exceptions; 57P01-03: shutdown or starting up; 53300: too many connections;
+      // 25006: a read-only transaction on the writer, which is a failover under way (ReadOnlyWriter).
+      // 57014: cancelled by statement_timeout, the database did not answer in time.
+      return state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+          || state.equals(ReadOnlyWriter.READ_ONLY_TRANSACTION) || state.equals("57014");
     }
     return false;
   }
@@ -28,8 +31,10 @@ public final class PostgresOutages implements OutageClassifier {
       return true; // the pool had no connection to give, or none could be opened
     }
     if (failure instanceof SQLException sql && sql.getSQLState() != null) {
-      // 08001/08004: could not connect or was refused; 57P03: not accepting connections; 53300: full.
-      return List.of("08001", "08004", "57P03", "53300").contains(sql.getSQLState());
+      // 08001/08004: could not connect or was refused; 57P03: not accepting connections; 53300: full;
+      // 25006: a read-only transaction commits nothing.
+      return List.of("08001", "08004", "57P03", "53300", ReadOnlyWriter.READ_ONLY_TRANSACTION)
+          .contains(sql.getSQLState());
     }
     return false;
   }

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.polystore.platform.grpc.StoreContact;
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -22,9 +24,9 @@ public final class PostgresPools implements AutoCloseable {
 
   public PostgresPools(PostgresConfig config, String applicationName) {
     this.config = config;
-    this.writerPool = pool(config, config.writer(), applicationName + "-writer", false);
+    this.writerPool = pool(config, config.writer(), config.writerCredentials(), applicationName + "-writer", false);
     this.readerPool = config.hasSeparateReader()
-        ? pool(config, config.reader(), applicationName + "-reader", true)
+        ? pool(config, config.reader(), config.readerCredentials(), applicationName + "-reader", true)
         : writerPool;
     this.writer = jdbi(writerPool);
     this.reader = readerPool == writerPool ? writer : jdbi(readerPool);
@@ -40,12 +42,12 @@ public final class PostgresPools implements AutoCloseable {
     }).installPlugin(new PostgresPlugin());
   }
 
-  private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, String name, boolean readOnly) {
+  private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
+      String name, boolean readOnly) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setJdbcUrl(endpoint.jdbcUrl(config.database()));
-    hikari.setUsername(endpoint.user());
-    hikari.setPassword(endpoint.password());
+    hikari.setCredentialsProvider(credentials); // asked for every new connection
     hikari.setMaximumPoolSize(config.maxConnections());
     hikari.setMinimumIdle(config.minConnections());
     hikari.setIdleTimeout(config.idleTimeout().toMillis());
@@ -53,11 +55,18 @@ public final class PostgresPools implements AutoCloseable {
     hikari.setReadOnly(readOnly);
     // Start even while the database is away: the service reports NOT_SERVING until it answers.
     hikari.setInitializationFailTimeout(-1);
-    // Fail a dead TCP connect fast; the deadline guard covers the rest.
-    hikari.addDataSourceProperty("connectTimeout", "5");
-    hikari.addDataSourceProperty("tcpKeepAlive", "true");
-    hikari.addDataSourceProperty("ApplicationName", name);
-    return new HikariDataSource(hikari);
+    // Fail a dead TCP connect fast; bound reads and statements (DriverProperties).
+    hikari.setDataSourceProperties(DriverProperties.of(config, endpoint, name, Duration.ofSeconds(5),
+        config.socketTimeout()));
+    if (readOnly) {
+      return new HikariDataSource(hikari);
+    }
+    // After a failover, refuse connections to the demoted writer and drop those made before.
+    hikari.addDataSourceProperty("targetServerType", "primary");
+    AtomicReference<HikariDataSource> created = new AtomicReference<>();
+    hikari.setExceptionOverride(new ReadOnlyWriter(created::get));
+    created.set(new HikariDataSource(hikari));
+    return created.get();
   }
 
   public Jdbi writer() {
@@ -70,6 +79,12 @@ public final class PostgresPools implements AutoCloseable {
 
   public DataSource writerDataSource() {
     return writerPool;
+  }
+
+  /** No connection open in either pool: the service is idle (see PostgresConfig#allowPause). */
+  boolean isEmpty() {
+    return writerPool.getHikariPoolMXBean().getTotalConnections() == 0
+        && readerPool.getHikariPoolMXBean().getTotalConnections() == 0;
   }
 
   public PostgresConfig config() {

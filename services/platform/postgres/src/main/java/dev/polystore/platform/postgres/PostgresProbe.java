@@ -3,6 +3,7 @@ package dev.polystore.platform.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -22,12 +23,10 @@ final class PostgresProbe implements AutoCloseable {
     try {
       if (connection == null || !connection.isValid(1)) {
         closeQuietly();
-        Properties properties = new Properties();
-        properties.setProperty("user", config.writer().user());
-        properties.setProperty("password", config.writer().password());
-        properties.setProperty("connectTimeout", "1");
-        properties.setProperty("socketTimeout", "2");
-        properties.setProperty("ApplicationName", "polystore-probe");
+        Properties properties = DriverProperties.of(config, config.writer(), "polystore-probe",
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
+        properties.setProperty("user", config.writerCredentials().user());
+        properties.setProperty("password", config.writerCredentials().password());
         connection = DriverManager.getConnection(config.writer().jdbcUrl(config.database()), properties);
       }
       return connection.isValid(1);

@@ -2,6 +2,7 @@ package dev.polystore.platform.postgres;
 
 import dev.polystore.platform.health.ManagedStore;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
   private final String service;
   private final PostgresPools pools;
   private final PostgresProbe probe;
+  private volatile boolean lastAnswer = true;
 
   public PostgresStore(String service, PostgresPools pools) {
     this.service = service;
@@ -26,12 +28,17 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
 
   @Override
   public void migrate() {
-    var result = Flyway.configure()
-        .dataSource(pools.writerDataSource())
-        .locations("classpath:db/" + service)
-        .validateMigrationNaming(true)
-        .load()
-        .migrate();
+    MigrateResult result;
+    try {
+      result = Flyway.configure()
+          .dataSource(pools.writerDataSource())
+          .locations("classpath:db/" + service)
+          .validateMigrationNaming(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw MissingSetup.of(e, pools.config()).<RuntimeException>map(missing -> missing).orElse(e);
+    }
     log.info("{}: schema at version {} ({} migrations applied now) on {}", service,
         result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
         result.migrationsExecuted, pools.config().writer().describe(pools.config().database()));
@@ -39,7 +46,14 @@ public final class PostgresStore implements ManagedStore, AutoCloseable {
 
   @Override
   public boolean isReachable() {
-    return probe.isReachable();
+    if (pools.config().allowPause() && pools.isEmpty()) {
+      // Idle: a probe would keep the instance awake (a connection attempt resumes a paused one).
+      // The next call opens a connection, resuming it, and then the probe runs again.
+      probe.close();
+      return lastAnswer;
+    }
+    lastAnswer = probe.isReachable();
+    return lastAnswer;
   }
 
   public PostgresPools pools() {

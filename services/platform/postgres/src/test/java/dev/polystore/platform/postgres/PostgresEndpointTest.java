@@ -49,6 +49,25 @@ class PostgresEndpointTest {
     assertEquals(5, config.minConnections());
     assertEquals(30_000, config.idleTimeout().toMillis());
     assertEquals(20_000, config.connectionTimeout().toMillis());
+    assertEquals(10_000, config.statementTimeout().toMillis());
+    assertEquals(15, config.socketTimeout().toSeconds());
+  }
+
+  @Test
+  void aSocketTimeoutNotLongerThanTheStatementTimeoutIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class, () -> PostgresConfig.fromEnv(new Env(Map.of(
+        "POSTGRES_WRITER_CONN", "postgresql://u:p@h:1/x", "DB_STATEMENT_TIMEOUT_MS", "20000")), "accounts"));
+    assertEquals("DB_SOCKET_TIMEOUT_SECONDS: must be longer than DB_STATEMENT_TIMEOUT_MS (20000 ms) or 0, was 15",
+        e.getMessage());
+  }
+
+  @Test
+  void optionsInTheUrlAreKeptOutOfItAndPassedWithTheStatementTimeout() {
+    PostgresConfig config = PostgresConfig.fromEnv(new Env(Map.of(
+        "POSTGRES_WRITER_CONN", "postgresql://u:p@h:1/x?options=-c%20search_path%3Dapp&sslmode=require")), "accounts");
+    assertEquals("jdbc:postgresql://h:1/accounts?sslmode=require", config.writer().jdbcUrl("accounts"));
+    assertEquals("-c search_path=app -c statement_timeout=10000", DriverProperties.of(config, config.writer(), "x",
+        java.time.Duration.ofSeconds(5), config.socketTimeout()).getProperty("options"));
   }
 
   @Test

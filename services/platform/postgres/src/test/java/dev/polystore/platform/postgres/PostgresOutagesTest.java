@@ -21,6 +21,20 @@ class PostgresOutagesTest {
   }
 
   @Test
+  void aReadOnlyWriterIsAFailoverAndCommittedNothing() {
+    SQLException readOnly = new SQLException("cannot execute INSERT in a read-only transaction", "25006");
+    assertTrue(outages.isOutage(readOnly));
+    assertTrue(outages.provesNotRun(readOnly));
+  }
+
+  @Test
+  void aStatementCancelledByStatementTimeoutIsAnOutageThatMayHaveRun() {
+    SQLException cancelled = new SQLException("canceling statement due to statement timeout", "57014");
+    assertTrue(outages.isOutage(cancelled));
+    assertFalse(outages.provesNotRun(cancelled));
+  }
+
+  @Test
   void constraintAndSyntaxErrorsAreNot() {
     assertFalse(outages.isOutage(new SQLException("duplicate key", "23505")));
     assertFalse(outages.isOutage(new SQLException("syntax error", "42601")));

@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
  *
  * @param requestTimeout per attempt; below typical call deadlines, so an outage is an error the
  *     caller sees in time rather than a hang
+ * @param completeTimeout for CompleteMultipartUpload, which S3 may take minutes to answer (it
+ *     assembles the object, sending only whitespace meanwhile)
  */
 public record S3Config(
     String bucket,
     String region,
     Optional<URI> endpoint,
     Optional<S3Credentials> credentials,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Duration completeTimeout) {
 
   public static final String BUCKET = "S3_BUCKET";
   public static final String REGION = "S3_REGION";
@@ -31,6 +34,7 @@ public record S3Config(
   public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
   public static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
   public static final String REQUEST_TIMEOUT_MS = "S3_REQUEST_TIMEOUT_MS";
+  public static final String COMPLETE_TIMEOUT_MS = "S3_COMPLETE_TIMEOUT_MS";
 
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
@@ -51,12 +55,17 @@ public record S3Config(
           env.optional(SESSION_TOKEN)));
     }
     Duration timeout = Duration.ofMillis(env.integer(REQUEST_TIMEOUT_MS, 2_000, 100, 120_000));
-    return new S3Config(bucket, region, endpoint, credentials, timeout);
+    Duration completeTimeout = Duration.ofMillis(env.integer(COMPLETE_TIMEOUT_MS, 300_000, 1_000, 3_600_000));
+    return new S3Config(bucket, region, endpoint, credentials, timeout, completeTimeout);
   }
 
-  /** Path-style addressing, for endpoints that serve every bucket on one host. */
+  /**
+   * Path-style addressing: for endpoints that serve every bucket on one host, and for bucket names
+   * with dots, whose virtual host ({@code a.b.s3.region.amazonaws.com}) S3's wildcard certificate
+   * does not cover, so a browser's TLS handshake would fail.
+   */
   public boolean pathStyle() {
-    return endpoint.isPresent();
+    return endpoint.isPresent() || bucket.contains(".");
   }
 
   /** For logs. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -32,17 +35,37 @@ public final class S3Store implements ManagedStore, AutoCloseable {
   private final S3Config config;
   private final AwsCredentialsProvider credentials;
   private final S3Client client;
+  private final S3Client completeClient;
   private final S3Presigner presigner;
   private final PostPolicySigner postSigner;
 
   public S3Store(S3Config config) {
-    this.config = config;
-    this.credentials = config.credentials().<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
+    this(config, config.credentials().<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(
             c.sessionToken().<AwsCredentials>map(token -> AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), token))
                 .orElseGet(() -> AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()))))
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
+  }
+
+  /** With {@code credentials} of the caller's choice (tests: credentials that expire). */
+  S3Store(S3Config config, AwsCredentialsProvider credentials) {
+    this.config = config;
+    this.credentials = credentials;
     S3Configuration s3 = S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build();
-    var clientBuilder = S3Client.builder()
+    this.client = client(s3, config.requestTimeout(), config.requestTimeout().multipliedBy(5));
+    // Its own client: a socket timeout is per client, and S3 may be silent for long between the
+    // whitespace it sends while it assembles the object.
+    this.completeClient = client(s3, config.completeTimeout(), config.completeTimeout());
+    var presignerBuilder = S3Presigner.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .serviceConfiguration(s3);
+    config.endpoint().ifPresent(presignerBuilder::endpointOverride);
+    this.presigner = presignerBuilder.build();
+    this.postSigner = new PostPolicySigner(config.region());
+  }
+
+  private S3Client client(S3Configuration s3, Duration attemptTimeout, Duration socketTimeout) {
+    var builder = S3Client.builder()
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
         .serviceConfiguration(s3)
@@ -52,22 +75,22 @@ public final class S3Store implements ManagedStore, AutoCloseable {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(1))
-            .socketTimeout(config.requestTimeout().multipliedBy(5))
+            .socketTimeout(socketTimeout)
             .maxConnections(64))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .apiCallAttemptTimeout(config.requestTimeout())
+            .apiCallAttemptTimeout(attemptTimeout)
             .build());
-    var presignerBuilder = S3Presigner.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .serviceConfiguration(s3);
-    config.endpoint().ifPresent(endpoint -> {
-      clientBuilder.endpointOverride(endpoint);
-      presignerBuilder.endpointOverride(endpoint);
-    });
-    this.client = clientBuilder.build();
-    this.presigner = presignerBuilder.build();
-    this.postSigner = new PostPolicySigner(config.region());
+    config.endpoint().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * CompleteMultipartUpload under {@link S3Config#completeTimeout()}. A 200 whose body is an error
+   * (S3 sends the status before it has assembled the object) is thrown as an S3Exception by the
+   * SDK's XML protocol, like any other error.
+   */
+  public CompleteMultipartUploadResponse completeMultipartUpload(Consumer<CompleteMultipartUploadRequest.Builder> request) {
+    return completeClient.completeMultipartUpload(request);
   }
 
   public S3Config config() {
@@ -86,6 +109,16 @@ public final class S3Store implements ManagedStore, AutoCloseable {
     return presigner;
   }
 
+  /**
+   * When a request signed now stops working: {@code wanted}, or earlier when the signing
+   * credentials (a role's session) expire first, since S3 refuses a signature of expired
+   * credentials whatever its own expiry says.
+   */
+  public Instant signableUntil(Instant wanted) {
+    AwsCredentials current = credentials.resolveCredentials();
+    return current.expirationTime().filter(expiry -> expiry.isBefore(wanted)).orElse(wanted);
+  }
+
   /** Signs a browser POST upload with the credentials of now: a role's rotate. */
   public PresignedPost presignPost(PostPolicy policy, Instant now) {
     AwsCredentials current = credentials.resolveCredentials();
@@ -94,11 +127,15 @@ public final class S3Store implements ManagedStore, AutoCloseable {
     return new PresignedPost(bucketUrl(policy.bucket()), postSigner.sign(policy, signing, now));
   }
 
-  /** Where a browser POSTs to: the bucket's own host in AWS, the bucket's path under a custom endpoint. */
+  /**
+   * Where a browser POSTs to: the bucket's own host in AWS, else (a custom endpoint, a bucket name
+   * with dots) the bucket's path on the endpoint (see {@link S3Config#pathStyle()}).
+   */
   URI bucketUrl(String bucket) {
-    return config.endpoint()
-        .map(endpoint -> URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket))
-        .orElseGet(() -> URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com/"));
+    String endpoint = config.endpoint().map(uri -> uri.toString().replaceAll("/+$", ""))
+        .orElseGet(() -> "https://s3." + config.region() + ".amazonaws.com");
+    return config.pathStyle() ? URI.create(endpoint + "/" + bucket)
+        : URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com/");
   }
 
   /** Throws unless the bucket exists and the credentials may use it. */
@@ -121,6 +158,7 @@ public final class S3Store implements ManagedStore, AutoCloseable {
   @Override
   public void close() {
     presigner.close();
+    completeClient.close();
     client.close();
   }
 }

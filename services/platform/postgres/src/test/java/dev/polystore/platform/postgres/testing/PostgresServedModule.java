@@ -3,8 +3,8 @@ package dev.polystore.platform.postgres.testing;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.platform.grpc.GrpcServer;
+import dev.polystore.platform.config.Env;
 import dev.polystore.platform.postgres.PostgresConfig;
-import dev.polystore.platform.postgres.PostgresEndpoint;
 import dev.polystore.platform.service.ServiceHost;
 import dev.polystore.platform.service.ServiceModule;
 import dev.polystore.platform.testing.ServedModule;
@@ -48,9 +48,8 @@ public final class PostgresServedModule<M extends ServiceModule> implements Auto
     this.database = service + "_it_" + UUID.randomUUID().toString().replace("-", "");
     this.tables = List.copyOf(tables);
     postgres.createDatabase(database);
-    PostgresEndpoint endpoint = PostgresEndpoint.parse(PostgresConfig.WRITER_CONN, postgres.connectionUrl());
-    module = factory.apply(new PostgresConfig(database, endpoint, endpoint, 5, 1, Duration.ofSeconds(30),
-        Duration.ofSeconds(5)));
+    module = factory.apply(PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN, postgres.connectionUrl(),
+        "DB_MAX_CONNECTIONS", "5", "DB_MIN_CONNECTIONS", "1", "DB_CONNECTION_TIMEOUT_MS", "5000")), database));
     served = new ServedModule<>(module);
     host = served.host;
     server = served.server;

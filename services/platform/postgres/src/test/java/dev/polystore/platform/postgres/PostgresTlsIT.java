@@ -1,0 +1,112 @@
+package dev.polystore.platform.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polystore.devstack.Devstack;
+import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.platform.config.Env;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sslmode=verify-full} with a CA bundle named by {@code sslrootcert}, the way the gateway
+ * reaches Aurora with the RDS CA bundle: devstack's PostgreSQL serves a certificate signed by a CA
+ * made here (openssl), and the service connects only when the bundle holds that CA.
+ */
+class PostgresTlsIT {
+  private final LocalPostgres postgres = Devstack.postgres();
+
+  @TempDir
+  Path directory;
+
+  @AfterEach
+  void plainAgain() throws Exception {
+    admin("ALTER SYSTEM RESET ssl", "ALTER SYSTEM RESET ssl_cert_file", "ALTER SYSTEM RESET ssl_key_file",
+        "SELECT pg_reload_conf()");
+  }
+
+  @Test
+  void verifyFullConnectsWithTheServersCaAndRefusesAnyOther() throws Exception {
+    Path ca = certificateAuthority("ca");
+    Path otherCa = certificateAuthority("other-ca");
+    serverCertificateSignedBy("ca");
+    admin("ALTER SYSTEM SET ssl_cert_file = '" + directory.resolve("server.crt") + "'",
+        "ALTER SYSTEM SET ssl_key_file = '" + directory.resolve("server.key") + "'",
+        "ALTER SYSTEM SET ssl = on", "SELECT pg_reload_conf()");
+
+    try (PostgresStore store = store(ca)) {
+      assertTrue(awaitReachable(store), "no verify-full connection with the server's CA");
+      assertEquals(Boolean.TRUE, store.pools().writer().withHandle(handle -> handle
+          .select("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").mapTo(Boolean.class).one()));
+    }
+    try (PostgresStore store = store(otherCa)) {
+      assertFalse(store.isReachable(), "connected although the bundle lacks the server's CA");
+    }
+  }
+
+  private PostgresStore store(Path bundle) {
+    PostgresConfig config = PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN,
+        "postgresql://postgres:postgres@localhost:" + postgres.port() + "/postgres?sslmode=verify-full&sslrootcert="
+            + bundle, "DB_MIN_CONNECTIONS", "0")), "postgres");
+    return new PostgresStore("tls", new PostgresPools(config, "tls-it"));
+  }
+
+  /** The probe's answer once the reload took effect (PostgreSQL applies it asynchronously). */
+  private static boolean awaitReachable(PostgresStore store) throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      if (store.isReachable()) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private Path certificateAuthority(String name) throws Exception {
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
+        "-keyout", name + ".key", "-out", name + ".crt");
+    return directory.resolve(name + ".crt");
+  }
+
+  private void serverCertificateSignedBy(String ca) throws Exception {
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
+        "-out", "server.csr");
+    Files.writeString(directory.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    openssl("x509", "-req", "-in", "server.csr", "-CA", ca + ".crt", "-CAkey", ca + ".key", "-CAcreateserial",
+        "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
+    // PostgreSQL refuses a key others may read.
+    Files.setPosixFilePermissions(directory.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+  }
+
+  private void openssl(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, command + ": " + output);
+  }
+
+  private void admin(String... statements) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+        postgres.password()); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}
