@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code sslmode=verify-full} with a CA bundle named by {@code sslrootcert}, the way the gateway
  * reaches Aurora with the RDS CA bundle: devstack's PostgreSQL serves a certificate signed by a CA
- * made here (openssl), and the service connects only when the bundle holds that CA.
+ * made here (TestCertificates), and the service connects only when the bundle holds that CA.
  */
 class PostgresTlsIT {
   private final LocalPostgres postgres = Devstack.postgres();
@@ -42,9 +40,11 @@ class PostgresTlsIT {
 
   @Test
   void verifyFullConnectsWithTheServersCaAndRefusesAnyOther() throws Exception {
-    Path ca = certificateAuthority("ca");
-    Path otherCa = certificateAuthority("other-ca");
-    serverCertificateSignedBy("ca");
+    TestCertificates.Issued authority = certificateAuthority("ca");
+    certificateAuthority("other-ca");
+    Path ca = directory.resolve("ca.crt");
+    Path otherCa = directory.resolve("other-ca.crt");
+    serverCertificateSignedBy(authority);
     admin("ALTER SYSTEM SET ssl_cert_file = '" + directory.resolve("server.crt") + "'",
         "ALTER SYSTEM SET ssl_key_file = '" + directory.resolve("server.key") + "'",
         "ALTER SYSTEM SET ssl = on", "SELECT pg_reload_conf()");
@@ -77,28 +77,17 @@ class PostgresTlsIT {
     return false;
   }
 
-  private Path certificateAuthority(String name) throws Exception {
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
-        "-keyout", name + ".key", "-out", name + ".crt");
-    return directory.resolve(name + ".crt");
+  /** A CA made here (never checked in), its certificate written as {@code name}.crt. */
+  private TestCertificates.Issued certificateAuthority(String name) {
+    TestCertificates.Issued ca = TestCertificates.authority(name);
+    ca.writePem(directory, name);
+    return ca;
   }
 
-  private void serverCertificateSignedBy(String ca) throws Exception {
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
-        "-out", "server.csr");
-    Files.writeString(directory.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-    openssl("x509", "-req", "-in", "server.csr", "-CA", ca + ".crt", "-CAkey", ca + ".key", "-CAcreateserial",
-        "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
+  private void serverCertificateSignedBy(TestCertificates.Issued ca) throws IOException {
+    TestCertificates.leaf(ca, "localhost").writePem(directory, "server");
     // PostgreSQL refuses a key others may read.
     Files.setPosixFilePermissions(directory.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
-  }
-
-  private void openssl(String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("openssl"));
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, command + ": " + output);
   }
 
   private void admin(String... statements) throws SQLException {
