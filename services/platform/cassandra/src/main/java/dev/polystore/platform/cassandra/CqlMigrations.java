@@ -114,7 +114,7 @@ public final class CqlMigrations {
             + e.getMessage());
       }
       if (isSchemaChange(statement.cql())) {
-        SchemaSettling.await(session, dialect, keyspace, result, lock::renewIfDue);
+        SchemaSettling.await(session, dialect, keyspace, result, DdlTarget.of(statement.cql()), lock::renewIfDue);
       }
       lock.renewIfDue();
     }
@@ -143,7 +143,7 @@ public final class CqlMigrations {
     if (!exists) {
       ResultSet result = session.execute(SimpleStatement.newInstance(ddl)
           .setExecutionProfileName(CassandraDriverConfig.DDL));
-      SchemaSettling.await(session, dialect, keyspace, result, () -> { });
+      SchemaSettling.await(session, dialect, keyspace, result, DdlTarget.of(ddl), () -> { });
     }
   }
 

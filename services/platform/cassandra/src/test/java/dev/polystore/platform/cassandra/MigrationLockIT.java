@@ -1,6 +1,7 @@
 package dev.polystore.platform.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
@@ -54,7 +55,7 @@ class MigrationLockIT {
       }
 
       Row row = session.execute("SELECT owner FROM " + MigrationLock.TABLE + " WHERE name = 'migrations'").one();
-      assertEquals(false, row == null || row.isNull("owner"), "the lock row lost its owner");
+      assertFalse(row == null || row.isNull("owner"), "the lock row lost its owner");
       MigrationException waited = assertThrows(MigrationException.class,
           () -> MigrationLock.acquire(session, TTL, Duration.ZERO).close());
       assertEquals("the migration lock stayed taken for 0 s", waited.getMessage());
