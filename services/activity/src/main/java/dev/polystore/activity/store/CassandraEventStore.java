@@ -26,8 +26,9 @@ import java.util.concurrent.CompletionStage;
  * transaction, then written to events_by_day (partitioned by workspace and UTC day) and
  * events_by_type (by workspace, day and type, for the type filter), and counted in daily_counts
  * (by workspace and month). Only the claim's winner counts, so a repeat never counts twice; a
- * failure between the claim and the count can leave that one event uncounted (counters cannot be
- * made idempotent), never counted twice.
+ * throttled count is retried (refused before it ran, see CqlExecutor), but a timeout or a failure
+ * between the claim and the count can leave that one event uncounted (counters cannot be made
+ * idempotent), never counted twice.
  */
 public final class CassandraEventStore implements EventStore {
   private final CassandraStore cassandra;
