@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.polystore.devstack.Devstack;
+import dev.polystore.platform.cassandra.testing.ManagedKeyspaces;
 import dev.polystore.platform.config.Env;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The migration lock on devstack's real Cassandra, with a TTL of a few seconds: a holder that keeps
- * renewing holds it well past its TTL (a slow Keyspaces migration), and another instance waits.
+ * The migration lock on devstack's real Cassandra (or Amazon Keyspaces, {@link ManagedKeyspaces}), with
+ * a TTL of a few seconds: a holder that keeps renewing holds it well past its TTL (a slow Keyspaces
+ * migration), and another instance waits.
  */
 class MigrationLockIT {
   private static final Duration TTL = Duration.ofSeconds(2);
-  private static final CassandraConfig CONFIG = CassandraConfig.fromEnv(new Env(Devstack.cassandra().env()));
+  private static final CassandraConfig CONFIG = ManagedKeyspaces.config()
+      .orElseGet(() -> CassandraConfig.fromEnv(new Env(Devstack.cassandra().env())));
   private static final String KEYSPACE = "lock_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private static CqlSession session;
 
@@ -33,8 +36,11 @@ class MigrationLockIT {
     }
     session = CqlSession.builder().withConfigLoader(CassandraDriverConfig.loader(CONFIG, "lock-it"))
         .withKeyspace(CqlIdentifier.fromCql(KEYSPACE)).build();
-    session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS " + MigrationLock.TABLE
-        + " (name text PRIMARY KEY, owner text, acquired_at timestamp)").setExecutionProfileName(CassandraDriverConfig.DDL));
+    String ddl = "CREATE TABLE IF NOT EXISTS " + MigrationLock.TABLE + " (name text PRIMARY KEY, owner text, acquired_at timestamp)"
+        + (CONFIG.isKeyspaces() ? " WITH custom_properties = {'ttl': {'status': 'enabled'}}" : "");
+    SchemaSettling.await(session, CONFIG.dialect(), KEYSPACE,
+        session.execute(SimpleStatement.newInstance(ddl).setExecutionProfileName(CassandraDriverConfig.DDL)),
+        DdlTarget.of(ddl), () -> { });
   }
 
   @AfterAll
