@@ -24,12 +24,14 @@ public final class LocalCassandra implements LocalStore {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
     private final int nativePort;
+    private final int jmxPort;
     private final CassandraNodeFiles files;
     private final ChildJvm node;
 
     private LocalCassandra(int nativePort, int storagePort, int jmxPort, CassandraNodeFiles files, Path java,
             List<Path> classPath) {
         this.nativePort = nativePort;
+        this.jmxPort = jmxPort;
         this.files = files;
         // The native port is bound only once the node logs "Starting listening for CQL clients": then it serves.
         this.node = new ChildJvm("Cassandra on " + HOST + ":" + nativePort + " (storage port " + storagePort + ")",
@@ -57,6 +59,11 @@ public final class LocalCassandra implements LocalStore {
 
     public String host() {
         return HOST;
+    }
+
+    /** The node's JMX port on 127.0.0.1 (no authentication): for tests that read its metrics. */
+    public int jmxPort() {
+        return jmxPort;
     }
 
     /** The CQL (native protocol) port. */

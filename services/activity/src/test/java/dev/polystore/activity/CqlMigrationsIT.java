@@ -22,6 +22,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -155,7 +156,7 @@ class CqlMigrationsIT {
   private CqlMigrations migrations() {
     try {
       ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
-      return new CqlMigrations(SERVICE, keyspace, CqlDialect.CASSANDRA, loader);
+      return new CqlMigrations(SERVICE, keyspace, CqlDialect.CASSANDRA, loader, Duration.ofMinutes(2));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

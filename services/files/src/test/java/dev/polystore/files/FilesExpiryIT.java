@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upload URLs expire, and so do PENDING files: S3 refuses an expired URL, the record disappears by
- * its TTL, and the cleanup removes the bytes (and the parts) that an abandoned upload left behind.
+ * Upload URLs expire, and so do PENDING files: S3 refuses an expired URL, and the cleanup removes
+ * the record, the bytes (and the parts) that an abandoned upload left behind.
  * The test only waits, bounded, until each expiry shows; it never asserts how long anything took.
  */
 class FilesExpiryIT {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks every service's migrations in a repository, printing one line per folder and one per
- * problem. Exit status 0 when all pass, 1 when a check fails, 2 on a usage error.
+ * Checks every service's migrations in a repository, and the CQL its Java sources run on Amazon
+ * Keyspaces ({@link CqlInJavaCheck}), printing one line per folder and one per problem. Exit status 0 when all pass, 1 when a check fails, 2 on a usage error.
  * <pre>
  * MigrationChecks [--repo DIR] [--base REF] [--released REF] [--update-sums]
  *   --repo DIR      the repository root (default: the working directory)
@@ -80,6 +80,11 @@ public final class MigrationChecks {
                     + (found.isEmpty() ? "ok" : found.size() + " problem(s)"));
             problems.addAll(found);
         }
+        CqlInJavaCheck.Result java = CqlInJavaCheck.check(repo);
+        out.println("migration-checks: CQL in Java sources (" + count(java.statements(), "statement") + " in "
+                + count(java.files(), "file") + "): " + (java.problems().isEmpty() ? "ok" : java.problems().size()
+                + " problem(s)"));
+        problems.addAll(java.problems());
         releasedRef.ifPresent(ref -> problems.addAll(compareWith(ref, dirs, false, "the last release")));
         baseRef.ifPresent(ref -> problems.addAll(compareWith(ref, dirs, true, "the change's base")));
         problems.forEach(problem -> out.println("FAIL " + problem));

@@ -9,7 +9,6 @@ import dev.polystore.activity.domain.Event;
 import dev.polystore.activity.domain.EventPosition;
 import dev.polystore.activity.domain.EventStore;
 import dev.polystore.activity.domain.Retention;
-import dev.polystore.platform.cassandra.CassandraDriverConfig;
 import dev.polystore.platform.cassandra.CassandraStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +26,9 @@ import java.util.concurrent.CompletionStage;
  * transaction, then written to events_by_day (partitioned by workspace and UTC day) and
  * events_by_type (by workspace, day and type, for the type filter), and counted in daily_counts
  * (by workspace and month). Only the claim's winner counts, so a repeat never counts twice; a
- * failure between the claim and the count can leave that one event uncounted (counters cannot be
- * made idempotent), never counted twice.
+ * throttled count is retried (refused before it ran, see CqlExecutor), but a timeout or a failure
+ * between the claim and the count can leave that one event uncounted (counters cannot be made
+ * idempotent), never counted twice.
  */
 public final class CassandraEventStore implements EventStore {
   private final CassandraStore cassandra;
@@ -94,7 +94,8 @@ public final class CassandraEventStore implements EventStore {
         ? cql.selectDayOfType().bind(workspaceId, day, type.get(), from, after.occurredAt())
         : cql.selectDay().bind(workspaceId, day, from, after.occurredAt());
     // A few extra rows cover those of the position's own millisecond, which are skipped.
-    query = query.setPageSize(limit + 8).setIdempotent(true).setExecutionProfileName(CassandraDriverConfig.READS);
+    // LOCAL_QUORUM (the default): a caller lists the events it has just recorded.
+    query = query.setPageSize(limit + 8).setIdempotent(true);
     List<Event> events = new ArrayList<>(limit);
     for (Row row : cassandra.session().execute(query)) {
       Event event = event(row);
@@ -113,8 +114,8 @@ public final class CassandraEventStore implements EventStore {
     ActivityStatements cql = statements();
     List<CompletableFuture<AsyncResultSet>> months = new ArrayList<>();
     for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) {
-      months.add(run(cql.selectCounts().bind(workspaceId, month, first, last)
-          .setIdempotent(true).setExecutionProfileName(CassandraDriverConfig.READS)));
+      // LOCAL_QUORUM (the default): a caller counts the events it has just recorded.
+      months.add(run(cql.selectCounts().bind(workspaceId, month, first, last).setIdempotent(true)));
     }
     List<DailyCount> counts = new ArrayList<>();
     for (CompletableFuture<AsyncResultSet> month : months) {

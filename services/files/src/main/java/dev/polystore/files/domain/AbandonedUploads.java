@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what abandoned uploads left in the bucket. A PENDING record expires by itself (TTL);
- * its note in the store outlives it, and once it is due this removes the object and aborts the
- * multipart upload, unless the file became READY meanwhile. Each step is idempotent, so a run that
+ * Removes what abandoned uploads left: once an upload's note in the store is due, this removes
+ * its object, aborts its multipart upload and deletes its record, unless the file became READY
+ * meanwhile. Records carry no TTL (Amazon Keyspaces does not document that an UPDATE clears one),
+ * so this is what removes them. Each step is idempotent, so a run that
  * fails halfway is finished by the next.
  */
 public final class AbandonedUploads {

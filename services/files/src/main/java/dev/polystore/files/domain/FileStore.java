@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** File records, as the domain needs them. */
 public interface FileStore {
-  /** Stores a PENDING file that expires after {@code ttl}, and notes it for the cleanup. */
+  /** Stores a PENDING file, and notes it for the cleanup, which removes it once {@code ttl} has passed. */
   void insertPending(FileRecord file, Duration ttl);
 
   /** The claim of a request id, as of the latest writes (a serial read: it sees every claim that was applied). */

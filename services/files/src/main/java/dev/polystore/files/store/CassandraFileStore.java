@@ -39,16 +39,16 @@ public final class CassandraFileStore implements FileStore {
   public void insertPending(FileRecord file, Duration ttl) {
     FilesStatements cql = statements();
     Instant due = file.createdAt().plus(ttl);
-    int seconds = (int) ttl.toSeconds();
     // The cleanup's note first: should a later write fail, the note only leads to a harmless delete.
+    // The note is all that expires: the cleanup deletes the file's rows once it is due.
     run(cql.insertPendingNote().bind(due.truncatedTo(ChronoUnit.HOURS), file.fileId(), file.workspaceId(),
         file.objectKey(), file.uploadId().orElse(null), due, (int) (ttl.plus(LOOKBACK).toSeconds()))
         .setIdempotent(true)).join();
     CompletableFuture.allOf(
         run(cql.insertFile().bind(file.fileId(), file.workspaceId(), file.objectKey(), file.filename(),
             file.contentType(), file.sizeBytes(), file.sha256().orElse(null), file.status().name(),
-            file.uploadId().orElse(null), file.partSize(), file.createdAt(), null, seconds).setIdempotent(true)),
-        run(cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId(), seconds).setIdempotent(true)))
+            file.uploadId().orElse(null), file.partSize(), file.createdAt(), null).setIdempotent(true)),
+        run(cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()).setIdempotent(true)))
         .join();
   }
 
@@ -80,8 +80,8 @@ public final class CassandraFileStore implements FileStore {
         ready.contentType(), ready.sizeBytes(), ready.sha256().orElse(null), ready.uploadId().orElse(null),
         ready.partSize(), ready.createdAt(), ready.readyAt().orElseThrow(), ready.fileId())).join().wasApplied();
     if (applied) {
-      // TTL 0: the list entry stays as long as the file.
-      run(cql.insertListEntry().bind(ready.workspaceId(), ready.createdAt(), ready.fileId(), 0).setIdempotent(true))
+      // Written again without a TTL: the previous release wrote list entries with one.
+      run(cql.insertListEntry().bind(ready.workspaceId(), ready.createdAt(), ready.fileId()).setIdempotent(true))
           .join();
     }
     return applied;
@@ -96,17 +96,31 @@ public final class CassandraFileStore implements FileStore {
   @Override
   public List<FileRecord> list(UUID workspaceId, Optional<FilePosition> after, int limit) {
     FilesStatements cql = statements();
-    Statement<?> query = after
-        .<Statement<?>>map(position -> cql.selectPageAfter().bind(workspaceId, position.createdAt(), position.fileId(), limit))
-        .orElseGet(() -> cql.selectFirstPage().bind(workspaceId, limit))
-        .setIdempotent(true);
+    List<UUID> ids = new ArrayList<>();
+    if (after.isEmpty()) {
+      entries(cql.selectFirstPage().bind(workspaceId, limit), ids);
+    } else {
+      // (created_at, file_id) < position, newest first, without a multi-column slice.
+      FilePosition position = after.get();
+      entries(cql.selectRestOfInstant().bind(workspaceId, position.createdAt(), position.fileId(), limit), ids);
+      if (ids.size() < limit) {
+        entries(cql.selectOlder().bind(workspaceId, position.createdAt(), limit - ids.size()), ids);
+      }
+    }
     List<CompletableFuture<Optional<FileRecord>>> reads = new ArrayList<>();
-    for (Row entry : cassandra.session().execute(query)) {
-      reads.add(run(cql.selectFile().bind(entry.getUuid("file_id")).setIdempotent(true))
+    for (UUID id : ids) {
+      reads.add(run(cql.selectFile().bind(id).setIdempotent(true))
           .thenApply(rows -> Optional.ofNullable(rows.one()).map(CassandraFileStore::file)));
     }
     // An entry whose file is gone (deleted between the two writes of a delete) is skipped.
     return reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+  }
+
+  /** Adds the file ids of a list query's rows (all of them: the query carries its LIMIT). */
+  private void entries(Statement<?> query, List<UUID> ids) {
+    for (Row entry : cassandra.session().execute(query.setIdempotent(true))) {
+      ids.add(entry.getUuid("file_id"));
+    }
   }
 
   @Override

@@ -31,7 +31,7 @@ final class PresenceKeys {
     return workspace(workspaceId)[2];
   }
 
-  /** The pub/sub channel the presence scripts publish a workspace's changes on. */
+  /** The pub/sub channel a workspace's presence changes are published on. */
   static String channel(String workspaceId) {
     return CHANNEL_PREFIX + workspaceId + CHANNEL_SUFFIX;
   }

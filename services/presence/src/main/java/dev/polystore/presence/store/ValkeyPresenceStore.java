@@ -1,14 +1,15 @@
 package dev.polystore.presence.store;
 
-import dev.polystore.platform.valkey.ValkeyScript;
 import dev.polystore.platform.valkey.ValkeyStore;
 import dev.polystore.presence.domain.PresenceStatus;
 import dev.polystore.presence.domain.PresenceStore;
 import dev.polystore.presence.domain.UserPresence;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +19,14 @@ import java.util.Optional;
 
 /**
  * Presence in Valkey: every write is one script over the workspace's four keys (see
- * presence-state.lua); reads are plain commands, and compare device expiries with the clock.
+ * presence-state.lua); reads are plain commands, and compare device expiries with the clock. The
+ * changes a script made are published right after it, from here, in the order it made them.
+ * Should that publish fail, the write stands and watchers miss the change, as they would any
+ * message published while their feed was down (the feed tells them so).
  */
 public final class ValkeyPresenceStore implements PresenceStore {
   /** How long a workspace's state, last-seen times included, outlives its last heartbeat. */
   static final Duration RETENTION = Duration.ofDays(30);
-  private static final ValkeyScript HEARTBEAT =
-      ValkeyScript.fromResources(ValkeyPresenceStore.class, "presence-state.lua", "heartbeat.lua");
-  private static final ValkeyScript SWEEP =
-      ValkeyScript.fromResources(ValkeyPresenceStore.class, "presence-state.lua", "sweep.lua");
 
   private final ValkeyStore valkey;
 
@@ -37,11 +37,10 @@ public final class ValkeyPresenceStore implements PresenceStore {
   @Override
   public Optional<UserPresence> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
       Duration ttl, Instant now, int maxDevices) {
-    List<Long> result = HEARTBEAT.run(valkey.primary().sync(), ScriptOutputType.MULTI,
-        PresenceKeys.workspace(workspaceId),
-        Long.toString(now.toEpochMilli()), userId, deviceId, Integer.toString(status.code()),
-        Long.toString(ttl.toMillis()), Integer.toString(maxDevices),
-        Long.toString(RETENTION.plus(ttl).toMillis()), PresenceKeys.channel(workspaceId));
+    PresenceScripts.Reply reply = PresenceScripts.heartbeat(valkey.primary().sync(), workspaceId, userId, deviceId,
+        status.code(), now.toEpochMilli(), ttl.toMillis(), maxDevices, RETENTION.plus(ttl).toMillis());
+    publish(workspaceId, reply.changes());
+    List<Long> result = reply.numbers();
     if (result.get(0) == 0) {
       return Optional.empty();
     }
@@ -81,9 +80,24 @@ public final class ValkeyPresenceStore implements PresenceStore {
 
   @Override
   public int sweep(String workspaceId, Instant now, int batch) {
-    Long settled = SWEEP.run(valkey.primary().sync(), ScriptOutputType.INTEGER, PresenceKeys.workspace(workspaceId),
-        Long.toString(now.toEpochMilli()), Integer.toString(batch), PresenceKeys.channel(workspaceId));
-    return settled.intValue();
+    PresenceScripts.Reply reply = PresenceScripts.sweep(valkey.primary().sync(), workspaceId, now.toEpochMilli(), batch);
+    publish(workspaceId, reply.changes());
+    return reply.numbers().get(0).intValue();
+  }
+
+  /** Sent together (Lettuce pipelines them on the connection) and waited for, in order. */
+  private void publish(String workspaceId, List<String> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    String channel = PresenceKeys.channel(workspaceId);
+    List<RedisFuture<Long>> sent = new ArrayList<>(changes.size());
+    for (String change : changes) {
+      sent.add(valkey.primary().async().publish(channel, change));
+    }
+    if (!LettuceFutures.awaitAll(valkey.config().commandTimeout(), sent.toArray(RedisFuture[]::new))) {
+      throw new RedisCommandTimeoutException("publishing presence changes took over " + valkey.config().commandTimeout());
+    }
   }
 
   /** Two reads of the same slot; a heartbeat between them can only make the answer newer. */

@@ -4,7 +4,10 @@
 --   KEYS[3] online:  sorted set, score 0, users not yet swept offline, in user id order
 --   KEYS[4] due:     sorted set, users by their earliest device expiry: what the sweep looks at
 -- Status codes are the contract's: 1 online, 2 busy, 3 away, 4 offline; the lowest wins.
+-- What changed for watchers is collected in changes, "kind user status at" each, and returned: the
+-- client publishes it, as ElastiCache may refuse PUBLISH inside a script.
 local OFFLINE = 4
+local changes = {}
 
 -- The user's devices whose expiry is still ahead of now, and how many there are.
 local function live_devices(user, now)
@@ -21,9 +24,9 @@ local function live_devices(user, now)
   return devices, count
 end
 
--- Stores the user's live devices and publishes, on the same atomic step, what changed for watchers.
+-- Stores the user's live devices and notes, on the same atomic step, what changed for watchers.
 -- seen is the new last-seen time, or nil to keep the old one. Returns online_until, status, seen.
-local function settle(user, devices, now, seen, channel)
+local function settle(user, devices, now, seen)
   local old = redis.call('HGET', KEYS[1], user)
   local old_until, old_status, old_seen = 0, OFFLINE, 0
   if old then
@@ -33,7 +36,7 @@ local function settle(user, devices, now, seen, channel)
   seen = seen or old_seen
   if old_status ~= OFFLINE and old_until <= now then
     -- Lapsed before a sweep saw it: the user went offline when the last device lapsed.
-    redis.call('PUBLISH', channel, string.format('offline %s %d %d', user, OFFLINE, old_until))
+    changes[#changes + 1] = string.format('offline %s %d %d', user, OFFLINE, old_until)
     old_status = OFFLINE
   end
   local online_until, status, due, encoded = 0, OFFLINE, nil, {}
@@ -57,9 +60,17 @@ local function settle(user, devices, now, seen, channel)
   redis.call('ZADD', KEYS[3], 0, user)
   redis.call('ZADD', KEYS[4], due, user)
   if old_status == OFFLINE then
-    redis.call('PUBLISH', channel, string.format('online %s %d %d', user, status, now))
+    changes[#changes + 1] = string.format('online %s %d %d', user, status, now)
   elseif old_status ~= status then
-    redis.call('PUBLISH', channel, string.format('status %s %d %d', user, status, now))
+    changes[#changes + 1] = string.format('status %s %d %d', user, status, now)
   end
   return online_until, status, seen
+end
+
+-- The script's reply: its own values, then the changes in the order they were made.
+local function with_changes(reply)
+  for _, change in ipairs(changes) do
+    reply[#reply + 1] = change
+  end
+  return reply
 end

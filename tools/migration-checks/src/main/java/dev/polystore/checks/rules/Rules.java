@@ -2,6 +2,7 @@ package dev.polystore.checks.rules;
 
 import dev.polystore.checks.Dialect;
 import dev.polystore.checks.rules.cassandra.CqlDropNeedsMarkerRule;
+import dev.polystore.checks.rules.cassandra.CqlKeyspacesRule;
 import dev.polystore.checks.rules.cassandra.CqlNoPrimaryKeyChangeRule;
 import dev.polystore.checks.rules.cassandra.CqlNoRenameRule;
 import dev.polystore.checks.rules.cassandra.CqlNoTypeChangeRule;
@@ -27,7 +28,7 @@ public final class Rules {
                     new IndexConcurrentlyRule(), new ConcurrentStatementsAloneRule(), new SafeConstraintRule(),
                     new DropNeedsMarkerRule(), new LockTimeoutRule());
             case CASSANDRA -> List.of(new CqlNoRenameRule(), new CqlNoTypeChangeRule(),
-                    new CqlNoPrimaryKeyChangeRule(), new CqlDropNeedsMarkerRule());
+                    new CqlNoPrimaryKeyChangeRule(), new CqlDropNeedsMarkerRule(), new CqlKeyspacesRule());
         };
     }
 }

@@ -59,11 +59,13 @@ public final class CassandraDriverConfig {
         // debounces by 1 s by default: a second per statement of a migration.
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
         // One RecordEvents batch puts hundreds of writes in flight at once; past the default 1,024
-        // per connection the driver fails them with "no connection available". Allow more on the
-        // wire and queue the rest in the driver instead of failing them.
-        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 8192)
+        // per connection the driver fails them with "no connection available". Bound what is on
+        // the wire (CASSANDRA_MAX_IN_FLIGHT over CASSANDRA_POOL_SIZE connections per node) and
+        // queue the rest in the driver instead of failing them.
+        .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, config.poolSize())
+        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, perConnection(config))
         .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
-        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 4096)
+        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, config.maxInFlight())
         .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
         .startProfile(READS)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_ONE")
@@ -79,5 +81,11 @@ public final class CassandraDriverConfig {
         .withClass(DefaultDriverOption.AUTH_PROVIDER_CLASS, SigV4AuthProvider.class)
         .withString(AWS_REGION, region));
     return builder.build();
+  }
+
+  /** Room on each connection for its share of the in-flight bound; the protocol allows 32,768. */
+  static int perConnection(CassandraConfig config) {
+    int share = (config.maxInFlight() + config.poolSize() - 1) / config.poolSize();
+    return Math.min(32_768, Math.max(1_024, share));
   }
 }

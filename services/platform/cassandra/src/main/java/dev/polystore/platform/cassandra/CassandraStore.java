@@ -46,7 +46,8 @@ public final class CassandraStore implements ManagedStore, AutoCloseable {
     this.service = service;
     this.keyspace = KeyspaceBootstrap.checkedName(keyspace);
     this.config = config;
-    this.migrations = new CqlMigrations(service, keyspace, config.dialect(), CassandraStore.class.getClassLoader());
+    this.migrations = new CqlMigrations(service, keyspace, config.dialect(), CassandraStore.class.getClassLoader(),
+        config.migrationLockTtl());
     this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "polystore-" + service + "-cql-retries");
       thread.setDaemon(true);

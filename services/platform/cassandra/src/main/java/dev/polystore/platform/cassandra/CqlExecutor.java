@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import dev.polystore.platform.grpc.CallDeadline;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -14,13 +15,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs statements asynchronously and retries the idempotent ones with exponential backoff when
- * the store answered "not now": replicas timed out or were unavailable, or the coordinator (on
- * Amazon Keyspaces: the throttle) was overloaded. Everything else, including "no node can be
- * reached", fails at once: that is an outage the caller sees as UNAVAILABLE and may retry.
+ * Runs statements asynchronously and retries with exponential backoff and jitter when the store
+ * answered "not now". Everything else, including "no node can be reached", fails at once: that is
+ * an outage the caller sees as UNAVAILABLE and may retry. A retry is only scheduled when its wait
+ * ends inside the caller's deadline ({@link CallDeadline}, read when the statement is started).
  *
- * <p>Statements that are not idempotent (lightweight transactions, counter updates) run once: a
- * retry could apply them twice.
+ * <ul>
+ *   <li>Refused before it ran (too few replicas alive, or the coordinator, on Amazon Keyspaces the
+ *       throttle, overloaded): retried whatever the statement, counter updates and lightweight
+ *       transactions included, since nothing was applied. A throttled count is not lost.
+ *   <li>Timed out at the replicas: retried only when idempotent, since it may have been applied.
+ * </ul>
  */
 public final class CqlExecutor {
   private final CqlSession session;
@@ -35,17 +40,24 @@ public final class CqlExecutor {
 
   public CompletionStage<AsyncResultSet> execute(Statement<?> statement) {
     CompletableFuture<AsyncResultSet> result = new CompletableFuture<>();
-    attempt(statement, 0, result);
+    // The gRPC context is the caller's thread's: read it here, not in the driver's callbacks.
+    long giveUpAt = CallDeadline.remaining().map(left -> System.nanoTime() + left.toNanos()).orElse(Long.MAX_VALUE);
+    attempt(statement, 0, giveUpAt, result);
     return result;
   }
 
-  private void attempt(Statement<?> statement, int retriesDone, CompletableFuture<AsyncResultSet> result) {
+  private void attempt(Statement<?> statement, int retriesDone, long giveUpAt,
+      CompletableFuture<AsyncResultSet> result) {
     session.executeAsync(statement).whenComplete((rows, failure) -> {
       if (failure == null) {
         result.complete(rows);
-      } else if (retriesDone < backoff.retries() && isRetryable(statement, failure)) {
-        long wait = backoff.delay(retriesDone + 1).toMillis();
-        timer.schedule(() -> attempt(statement, retriesDone + 1, result), wait, TimeUnit.MILLISECONDS);
+        return;
+      }
+      long wait = backoff.delay(retriesDone + 1).toMillis();
+      boolean inTime = giveUpAt == Long.MAX_VALUE
+          || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait) < giveUpAt;
+      if (retriesDone < backoff.retries() && inTime && isRetryable(statement, failure)) {
+        timer.schedule(() -> attempt(statement, retriesDone + 1, giveUpAt, result), wait, TimeUnit.MILLISECONDS);
       } else {
         result.completeExceptionally(failure);
       }
@@ -55,10 +67,8 @@ public final class CqlExecutor {
   static boolean isRetryable(Statement<?> statement, Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
-    return Boolean.TRUE.equals(statement.isIdempotent())
-        && (cause instanceof ReadTimeoutException
-            || cause instanceof WriteTimeoutException
-            || cause instanceof UnavailableException
-            || cause instanceof OverloadedException);
+    boolean refusedBeforeRunning = cause instanceof UnavailableException || cause instanceof OverloadedException;
+    boolean timedOut = cause instanceof ReadTimeoutException || cause instanceof WriteTimeoutException;
+    return refusedBeforeRunning || (timedOut && Boolean.TRUE.equals(statement.isIdempotent()));
   }
 }

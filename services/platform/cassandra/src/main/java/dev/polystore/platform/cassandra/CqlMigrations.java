@@ -39,12 +39,15 @@ public final class CqlMigrations {
   private final String keyspace;
   private final CqlDialect dialect;
   private final ClassLoader loader;
+  private final Duration lockTtl;
 
-  public CqlMigrations(String service, String keyspace, CqlDialect dialect, ClassLoader loader) {
+  /** @param lockTtl how long the lock of an instance that died while migrating blocks the others */
+  public CqlMigrations(String service, String keyspace, CqlDialect dialect, ClassLoader loader, Duration lockTtl) {
     this.service = service;
     this.keyspace = KeyspaceBootstrap.checkedName(keyspace);
     this.dialect = dialect;
     this.loader = loader;
+    this.lockTtl = lockTtl;
   }
 
   /** Brings the schema of the session's keyspace up to date; returns how many migrations ran now. */
@@ -52,7 +55,7 @@ public final class CqlMigrations {
     List<CqlMigration> migrations = CqlMigrationFiles.load(loader, service);
     createBookkeeping(session);
     int appliedNow = 0;
-    try (MigrationLock lock = MigrationLock.acquire(session, LOCK_PATIENCE)) {
+    try (MigrationLock lock = MigrationLock.acquire(session, lockTtl, LOCK_PATIENCE)) {
       NavigableMap<Integer, Row> applied = applied(session);
       int newestApplied = applied.isEmpty() ? 0 : applied.lastKey();
       verify(migrations, applied, newestApplied);
@@ -111,7 +114,7 @@ public final class CqlMigrations {
             + e.getMessage());
       }
       if (isSchemaChange(statement.cql())) {
-        SchemaSettling.await(session, dialect, keyspace, result, lock::renewIfDue);
+        SchemaSettling.await(session, dialect, keyspace, result, DdlTarget.of(statement.cql()), lock::renewIfDue);
       }
       lock.renewIfDue();
     }
@@ -140,7 +143,7 @@ public final class CqlMigrations {
     if (!exists) {
       ResultSet result = session.execute(SimpleStatement.newInstance(ddl)
           .setExecutionProfileName(CassandraDriverConfig.DDL));
-      SchemaSettling.await(session, dialect, keyspace, result, () -> { });
+      SchemaSettling.await(session, dialect, keyspace, result, DdlTarget.of(ddl), () -> { });
     }
   }
 

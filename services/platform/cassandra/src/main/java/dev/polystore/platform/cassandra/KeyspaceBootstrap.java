@@ -3,6 +3,7 @@ package dev.polystore.platform.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,6 @@ final class KeyspaceBootstrap {
     ResultSet result = admin.execute(SimpleStatement.newInstance(
             "CREATE KEYSPACE IF NOT EXISTS " + checkedName(keyspace) + " WITH replication = " + replication)
         .setExecutionProfileName(CassandraDriverConfig.DDL));
-    SchemaSettling.await(admin, config.dialect(), keyspace, result, () -> { });
+    SchemaSettling.await(admin, config.dialect(), keyspace, result, Optional.empty(), () -> { });
   }
 }

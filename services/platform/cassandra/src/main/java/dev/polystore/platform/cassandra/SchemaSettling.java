@@ -7,11 +7,16 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Waits after DDL until the schema is usable. On Cassandra: until every node agrees on the schema
- * version. On Amazon Keyspaces, where DDL returns before it takes effect: until the keyspace
- * exists and every table of it is ACTIVE in system_schema_mcs.tables.
+ * version and the statement's table ({@link DdlTarget}) is listed. On Amazon Keyspaces, where DDL
+ * returns before it takes effect: until the keyspace exists, the statement's table is listed in
+ * system_schema_mcs.tables (a new table may not be listed at first, and an absent table is not a
+ * pending one) with TTL on when the statement turned it on, and every table of the keyspace is
+ * ACTIVE.
  */
 final class SchemaSettling {
   private static final Duration CASSANDRA_PATIENCE = Duration.ofSeconds(60);
@@ -23,11 +28,30 @@ final class SchemaSettling {
 
   /** {@code whileWaiting} runs on every poll (the migration lock renews itself there). */
   static void await(CqlSession session, CqlDialect dialect, String keyspace, ResultSet ddlResult,
-      Runnable whileWaiting) {
+      Optional<DdlTarget> target, Runnable whileWaiting) {
     if (dialect == CqlDialect.KEYSPACES) {
-      awaitActive(session, keyspace, whileWaiting);
-    } else if (ddlResult == null || !ddlResult.getExecutionInfo().isSchemaInAgreement()) {
+      awaitActive(session, keyspace, target, whileWaiting);
+      return;
+    }
+    if (ddlResult == null || !ddlResult.getExecutionInfo().isSchemaInAgreement()) {
       awaitAgreement(session, whileWaiting);
+    }
+    if (target.isPresent()) {
+      awaitListed(session, keyspace, target.get().table(), whileWaiting);
+    }
+  }
+
+  private static void awaitListed(CqlSession session, String keyspace, String table, Runnable whileWaiting) {
+    long deadline = System.nanoTime() + CASSANDRA_PATIENCE.toNanos();
+    while (session.execute(SimpleStatement.newInstance(
+        "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?", keyspace, table))
+        .one() == null) {
+      if (System.nanoTime() > deadline) {
+        throw new MigrationException("table " + keyspace + "." + table + " not listed within "
+            + CASSANDRA_PATIENCE.toSeconds() + " s");
+      }
+      whileWaiting.run();
+      Sleep.of(POLL);
     }
   }
 
@@ -43,10 +67,11 @@ final class SchemaSettling {
     }
   }
 
-  private static void awaitActive(CqlSession session, String keyspace, Runnable whileWaiting) {
+  private static void awaitActive(CqlSession session, String keyspace, Optional<DdlTarget> target,
+      Runnable whileWaiting) {
     long deadline = System.nanoTime() + KEYSPACES_PATIENCE.toNanos();
     while (true) {
-      List<String> pending = pendingTables(session, keyspace);
+      List<String> pending = pendingTables(session, keyspace, target);
       if (pending.isEmpty()) {
         return;
       }
@@ -59,20 +84,42 @@ final class SchemaSettling {
     }
   }
 
-  /** "table (STATUS)" of every table that is not ACTIVE yet; the keyspace itself while it is missing. */
-  private static List<String> pendingTables(CqlSession session, String keyspace) {
+  /**
+   * "table (STATUS)" of every table that is not ACTIVE yet, the target while it is not listed or
+   * its TTL not on yet; the keyspace itself while it is missing.
+   */
+  private static List<String> pendingTables(CqlSession session, String keyspace, Optional<DdlTarget> target) {
     List<String> pending = new ArrayList<>();
     if (session.execute(SimpleStatement.newInstance(
         "SELECT keyspace_name FROM system_schema_mcs.keyspaces WHERE keyspace_name = ?", keyspace)).one() == null) {
       pending.add("keyspace " + keyspace + " (CREATING)");
       return pending;
     }
+    boolean listed = false;
     for (Row row : session.execute(SimpleStatement.newInstance(
-        "SELECT table_name, status FROM system_schema_mcs.tables WHERE keyspace_name = ?", keyspace))) {
+        "SELECT table_name, status, custom_properties FROM system_schema_mcs.tables WHERE keyspace_name = ?",
+        keyspace))) {
+      String table = row.getString("table_name");
       if (!"ACTIVE".equals(row.getString("status"))) {
-        pending.add(row.getString("table_name") + " (" + row.getString("status") + ")");
+        pending.add(table + " (" + row.getString("status") + ")");
+      }
+      if (target.isPresent() && target.get().table().equals(table)) {
+        listed = true;
+        if (target.get().enablesTtl() && !ttlEnabled(row.getObject("custom_properties"))) {
+          pending.add(table + " (TTL not enabled yet)");
+        }
       }
     }
+    if (target.isPresent() && !listed) {
+      pending.add(target.get().table() + " (not listed yet)");
+    }
     return pending;
+  }
+
+  /** custom_properties['ttl']['status'] == 'enabled', read without assuming the map's exact CQL type. */
+  private static boolean ttlEnabled(Object customProperties) {
+    return customProperties instanceof Map<?, ?> properties
+        && properties.get("ttl") instanceof Map<?, ?> ttl
+        && "enabled".equals(ttl.get("status"));
   }
 }

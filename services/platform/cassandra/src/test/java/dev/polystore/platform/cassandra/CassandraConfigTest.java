@@ -26,6 +26,16 @@ class CassandraConfigTest {
     assertEquals(CqlDialect.CASSANDRA, config.dialect());
     assertEquals(Duration.ofSeconds(2), config.requestTimeout());
     assertEquals(1, config.replicationFactor());
+    assertEquals(Duration.ofMinutes(2), config.migrationLockTtl());
+  }
+
+  @Test
+  void theMigrationLockTtlIsConfigurable() {
+    CassandraConfig config = CassandraConfig.fromEnv(new Env(Map.of(
+        "KEYSPACES_REGION", "eu-west-1", "CASSANDRA_MIGRATION_LOCK_TTL_SECONDS", "600")));
+    assertEquals(Duration.ofMinutes(10), config.migrationLockTtl());
+    assertThrows(ConfigException.class, () -> CassandraConfig.fromEnv(new Env(Map.of(
+        "KEYSPACES_REGION", "eu-west-1", "CASSANDRA_MIGRATION_LOCK_TTL_SECONDS", "1"))));
   }
 
   @Test

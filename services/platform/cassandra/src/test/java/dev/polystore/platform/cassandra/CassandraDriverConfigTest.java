@@ -87,6 +87,17 @@ class CassandraDriverConfigTest {
     assertTrue(profile.getStringList(DefaultDriverOption.CONTACT_POINTS).contains("127.0.0.1:9042"));
   }
 
+  @Test
+  void poolSizeAndInFlightRequestsComeFromTheConfiguration() {
+    DriverExecutionProfile profile = defaults(CassandraConfig.fromEnv(new Env(Map.of("KEYSPACES_REGION", "eu-west-1",
+        "CASSANDRA_POOL_SIZE", "9", "CASSANDRA_MAX_IN_FLIGHT", "18000"))));
+    assertEquals(9, profile.getInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE));
+    assertEquals(18_000, profile.getInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS));
+    assertEquals(2_000, profile.getInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS));
+    assertEquals(1, defaults(CASSANDRA).getInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE));
+    assertEquals(4_096, defaults(CASSANDRA).getInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS));
+  }
+
   private static DriverExecutionProfile defaults(CassandraConfig config) {
     return CassandraDriverConfig.loader(config, "test").getInitialConfig().getDefaultProfile();
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteType;
 import java.util.concurrent.CompletionException;
@@ -22,5 +24,13 @@ class CqlExecutorTest {
     assertTrue(CqlExecutor.isRetryable(idempotent, new CompletionException(timeout)));
     assertFalse(CqlExecutor.isRetryable(once, timeout));
     assertFalse(CqlExecutor.isRetryable(idempotent, new NoNodeAvailableException()));
+  }
+
+  @Test
+  void whatWasRefusedBeforeRunningIsRetriedEvenWhenNotIdempotent() {
+    SimpleStatement count = SimpleStatement.newInstance("UPDATE c SET n = n + 1 WHERE k = 1");
+    assertTrue(CqlExecutor.isRetryable(count,
+        new UnavailableException(null, DefaultConsistencyLevel.LOCAL_QUORUM, 2, 1)));
+    assertTrue(CqlExecutor.isRetryable(count, new CompletionException(new OverloadedException(null))));
   }
 }

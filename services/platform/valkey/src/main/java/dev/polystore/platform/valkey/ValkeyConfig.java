@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * A service's Valkey settings, read once at start-up (DESIGN.md, Configuration).
@@ -22,9 +23,25 @@ public record ValkeyConfig(RedisURI uri, boolean cluster, Duration connectTimeou
   public static final String CLUSTER = "VALKEY_CLUSTER";
   public static final String CONNECT_TIMEOUT_MS = "VALKEY_CONNECT_TIMEOUT_MS";
   public static final String COMMAND_TIMEOUT_MS = "VALKEY_COMMAND_TIMEOUT_MS";
+  /** An ElastiCache Serverless endpoint: {@code <name>-<id>.serverless.<region code>.cache.amazonaws.com[.cn]}. */
+  private static final Pattern SERVERLESS_HOST =
+      Pattern.compile("(?i)[a-z0-9.-]+\\.serverless\\.[a-z0-9-]+\\.cache\\.amazonaws\\.com(?:\\.cn)?");
 
   public static ValkeyConfig fromEnv(Env env) {
-    return new ValkeyConfig(parse(env.required(URL)), env.bool(CLUSTER, false),
+    RedisURI uri = parse(env.required(URL));
+    boolean cluster = env.bool(CLUSTER, false);
+    // ElastiCache Serverless takes TLS only and is always in cluster mode: without either, the
+    // service would start and then fail every call, so say so at start-up instead.
+    if (SERVERLESS_HOST.matcher(uri.getHost()).matches()) {
+      if (!uri.isSsl()) {
+        throw new ConfigException(URL, "names an ElastiCache Serverless endpoint, which accepts TLS only: use rediss://");
+      }
+      if (!cluster) {
+        throw new ConfigException(CLUSTER, "must be true for an ElastiCache Serverless endpoint (" + uri.getHost()
+            + "), which is always in cluster mode");
+      }
+    }
+    return new ValkeyConfig(uri, cluster,
         Duration.ofMillis(env.integer(CONNECT_TIMEOUT_MS, 1_000, 100, 60_000)),
         Duration.ofMillis(env.integer(COMMAND_TIMEOUT_MS, 1_000, 50, 60_000)));
   }

@@ -60,4 +60,21 @@ class ValkeyConfigTest {
     ConfigException e = assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(env)));
     assertEquals(expected, e.getMessage());
   }
+
+  @Test
+  void refusesAServerlessEndpointWithoutTlsOrWithoutClusterMode() {
+    String host = "presence-x1y2z3.serverless.euw1.cache.amazonaws.com:6379";
+    ConfigException plain = assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(Map.of(
+        "VALKEY_URL", "redis://" + host, "VALKEY_CLUSTER", "true"))));
+    assertTrue(plain.getMessage().contains("VALKEY_URL") && plain.getMessage().contains("rediss://"), plain.getMessage());
+    ConfigException standalone = assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(Map.of(
+        "VALKEY_URL", "rediss://" + host))));
+    assertTrue(standalone.getMessage().contains("VALKEY_CLUSTER"), standalone.getMessage());
+    assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(Map.of(
+        "VALKEY_URL", "rediss://cache-1.serverless.cnn1.cache.amazonaws.com.cn:6379"))));
+
+    // Other hosts may be standalone and plain, as devstack's and node-based clusters' are.
+    assertFalse(ValkeyConfig.fromEnv(new Env(Map.of("VALKEY_URL", "redis://presence.abc123.ng.0001.euw1.cache.amazonaws.com:6379")))
+        .cluster());
+  }
 }

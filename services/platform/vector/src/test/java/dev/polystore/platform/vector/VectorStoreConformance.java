@@ -118,6 +118,45 @@ public abstract class VectorStoreConformance {
     assertEquals("Fox, fox, fox: a fox den", hits.get(0).text());
   }
 
+  /** turbopuffer's default full-text search removes English stop words: a query of them alone finds nothing. */
+  @Test
+  void fullTextIgnoresEnglishStopWords() {
+    store().write(namespace, WriteBatch.upsert(List.of(
+        doc("fox", v(1, 0, 0), "The fox is in the den", Map.of()),
+        doc("cat", v(0, 1, 0), "A cat", Map.of()))));
+
+    assertEquals(List.of(), fullText("the is in a"));
+    assertEquals(List.of("fox"), fullText("the fox"));
+  }
+
+  /** ... and does not stem: a word matches itself (in any case), not its other forms. */
+  @Test
+  void fullTextMatchesWordsWithoutStemming() {
+    store().write(namespace, WriteBatch.upsert(List.of(
+        doc("jumps", v(1, 0, 0), "Jumps", Map.of()),
+        doc("jumping", v(0, 1, 0), "jumping", Map.of()))));
+
+    assertEquals(List.of("jumps"), fullText("JUMPS"));
+    assertEquals(List.of(), fullText("jump"));
+  }
+
+  /** ... and drops tokens longer than 39 bytes, in documents and queries alike. */
+  @Test
+  void fullTextDropsTokensLongerThan39Bytes() {
+    String longest = "a".repeat(39);
+    String tooLong = "b".repeat(40);
+    store().write(namespace, WriteBatch.upsert(List.of(
+        doc("longest", v(1, 0, 0), longest, Map.of()),
+        doc("too-long", v(0, 1, 0), tooLong, Map.of()))));
+
+    assertEquals(List.of("longest"), fullText(longest));
+    assertEquals(List.of(), fullText(tooLong));
+  }
+
+  private List<String> fullText(String text) {
+    return ids(store().query(namespace, new VectorQuery(new Ranking.FullText(text), null, 10, Map.of())));
+  }
+
   @Test
   void textAndAttributesComeBackWithTheirTypes() {
     Map<String, AttributeValue> attributes = Map.of("color", AttributeValue.of("red"), "size", AttributeValue.of(-7L),

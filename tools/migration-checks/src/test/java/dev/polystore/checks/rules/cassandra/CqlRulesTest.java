@@ -52,4 +52,15 @@ class CqlRulesTest {
     void allowsMarkedDropsAndDropsOfANewTable() {
         assertPasses(check(Dialect.CASSANDRA, "cassandra/cql-drop-needs-marker/passes.cql"));
     }
+
+    @Test
+    void refusesWhatAmazonKeyspacesDoesNotSupport() {
+        assertOnly(CqlKeyspacesRule.ID, check(Dialect.CASSANDRA, "cassandra/cql-keyspaces/breaks.cql"),
+                1, 2, 4, 5, 6, 7, 8, 10);
+    }
+
+    @Test
+    void allowsWhatAmazonKeyspacesDocumentsAndCassandraOnlyStatements() {
+        assertPasses(check(Dialect.CASSANDRA, "cassandra/cql-keyspaces/passes.cql"));
+    }
 }

@@ -21,7 +21,9 @@ import java.util.UUID;
  */
 public final class TestKeyspace implements AutoCloseable {
   public final LocalCassandra cassandra = Devstack.cassandra();
-  public final CassandraConfig config = CassandraConfig.fromEnv(new Env(cassandra.env()));
+  /** devstack's Cassandra, or Amazon Keyspaces under the managed-stores profile ({@link ManagedKeyspaces}). */
+  public final CassandraConfig config = ManagedKeyspaces.config()
+      .orElseGet(() -> CassandraConfig.fromEnv(new Env(cassandra.env())));
   public final String name;
   private final String sessionName;
   private final List<String> tables;
@@ -67,7 +69,7 @@ public final class TestKeyspace implements AutoCloseable {
       return;
     }
     try {
-      if (cassandra.isRunning()) {
+      if (config.isKeyspaces() || cassandra.isRunning()) {
         cql.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + name)
             .setExecutionProfileName(CassandraDriverConfig.DDL));
       }

@@ -85,7 +85,7 @@ final class TurbopufferCodec {
     } else {
       rankBy.add(TEXT).add("BM25").add(((Ranking.FullText) query.ranking()).text());
     }
-    body.put("top_k", query.topK());
+    body.put("limit", query.topK()); // top_k is deprecated
     if (query.filter() != null) {
       body.set("filters", filter(query.filter()));
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param baseUrl {@code https://<region>.turbopuffer.com}, or {@code TURBOPUFFER_BASE_URL} (a local
  *     fixture, a proxy)
- * @param maxAttempts tries per request when turbopuffer answers 429 or 5xx or cannot be reached
- * @param initialBackoff the first wait between tries; it doubles, with jitter, up to 2 s
+ * @param maxAttempts tries per request when turbopuffer answers 408, 409, 429 or 5xx or cannot be reached
+ * @param initialBackoff the first wait between tries when turbopuffer names none; it doubles, with
+ *     jitter, up to 8 s ({@link TurbopufferRetry})
  * @param requestTimeout how long one try may take
  */
 public record TurbopufferConfig(URI baseUrl, String apiKey, int maxAttempts, Duration initialBackoff,
@@ -38,7 +39,7 @@ public record TurbopufferConfig(URI baseUrl, String apiKey, int maxAttempts, Dur
       baseUrl = URI.create("https://" + region + ".turbopuffer.com");
     }
     return new TurbopufferConfig(baseUrl, apiKey, env.integer(MAX_ATTEMPTS, 4, 1, 10),
-        Duration.ofMillis(100), Duration.ofSeconds(10));
+        Duration.ofMillis(500), Duration.ofSeconds(10));
   }
 
   private static URI url(String variable, String value) {

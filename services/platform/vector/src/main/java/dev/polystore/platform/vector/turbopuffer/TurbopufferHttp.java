@@ -1,78 +1,92 @@
 package dev.polystore.platform.vector.turbopuffer;
 
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.grpc.CallDeadline;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON over HTTPS to turbopuffer with Bearer auth. 429, 5xx and connection failures are retried
- * with exponential backoff and jitter (honouring Retry-After); when the tries run out, 429 becomes
- * RESOURCE_EXHAUSTED and the rest UNAVAILABLE. Other 4xx fail at once with {@link TurbopufferException}.
+ * JSON over HTTPS to turbopuffer with Bearer auth. What {@link TurbopufferRetry} calls retryable
+ * (408, 409, 429, 5xx, a failed connection) is tried again while tries are left and the wait ends
+ * inside the caller's deadline ({@link CallDeadline}); then 429 becomes RESOURCE_EXHAUSTED and the
+ * rest UNAVAILABLE. Other 4xx fail at once with {@link TurbopufferException}.
  */
 final class TurbopufferHttp {
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
   static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final TurbopufferConfig config;
+  private final TurbopufferRetry retry;
   private final HttpClient client;
 
   TurbopufferHttp(TurbopufferConfig config) {
     this.config = config;
+    this.retry = new TurbopufferRetry(config.initialBackoff());
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /** The answer's JSON body; a 404 is a {@link TurbopufferException} like any other refusal. */
+  JsonNode send(String method, String path, JsonNode body) {
+    return exchange(method, path, body, false).orElseThrow();
+  }
+
   /** The answer's JSON body; empty when turbopuffer answers 404 (no such namespace). */
-  Optional<JsonNode> send(String method, String path, JsonNode body) {
+  Optional<JsonNode> sendOrAbsent(String method, String path, JsonNode body) {
+    return exchange(method, path, body, true);
+  }
+
+  private Optional<JsonNode> exchange(String method, String path, JsonNode body, boolean absentOn404) {
     String request = method + " " + path;
-    HttpRequest httpRequest = request(method, path, body, config.requestTimeout());
-    Duration backoff = config.initialBackoff();
     for (int attempt = 1; ; attempt++) {
-      boolean last = attempt >= config.maxAttempts();
-      HttpResponse<String> response;
+      Duration timeout = CallDeadline.remaining().map(left -> left.compareTo(config.requestTimeout()) < 0
+          ? left : config.requestTimeout()).orElse(config.requestTimeout());
+      if (timeout.isZero()) {
+        throw ServiceException.unavailable("no time was left to call turbopuffer (" + request + ")", null);
+      }
+      Optional<HttpHeaders> headers = Optional.empty();
+      RuntimeException failure;
       try {
-        response = client.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        if (last) {
-          throw ServiceException.unavailable("turbopuffer cannot be reached (" + request + ", "
-              + attempt + " tries): " + e, e);
+        HttpResponse<String> response = client.send(request(method, path, body, timeout),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+          return Optional.of(parse(request, response.body()));
         }
-        backoff = pause(backoff, Optional.empty());
-        continue;
+        if (status == 404 && absentOn404) {
+          return Optional.empty();
+        }
+        if (!TurbopufferRetry.retryable(status)) {
+          throw new TurbopufferException(request, status, error(response.body()));
+        }
+        headers = Optional.of(response.headers());
+        String message = "turbopuffer answered HTTP " + status + " to " + request + " (" + attempt + " tries): "
+            + error(response.body());
+        failure = status == 429
+            ? ServiceException.resourceExhausted(message, retry.wait(attempt, headers))
+            : ServiceException.unavailable(message, null);
+      } catch (IOException e) {
+        failure = ServiceException.unavailable("turbopuffer cannot be reached (" + request + ", " + attempt
+            + " tries): " + e, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw ServiceException.unavailable("interrupted while calling turbopuffer (" + request + ")", e);
       }
-      int status = response.statusCode();
-      if (status / 100 == 2) {
-        return Optional.of(parse(request, response.body()));
+      Duration wait = retry.wait(attempt, headers);
+      boolean inTime = CallDeadline.remaining().map(left -> wait.compareTo(left) < 0).orElse(true);
+      if (attempt >= config.maxAttempts() || !inTime) {
+        throw failure;
       }
-      if (status == 404) {
-        return Optional.empty();
-      }
-      Optional<Duration> retryAfter = retryAfter(response);
-      if (status == 429 || status / 100 == 5) {
-        if (last) {
-          String message = "turbopuffer answered HTTP " + status + " to " + request + " " + attempt
-              + " times: " + error(response.body());
-          throw status == 429
-              ? ServiceException.resourceExhausted(message, retryAfter.orElse(MAX_BACKOFF))
-              : ServiceException.unavailable(message, null);
-        }
-        backoff = pause(backoff, retryAfter);
-        continue;
-      }
-      throw new TurbopufferException(request, status, error(response.body()));
+      pause(wait);
     }
   }
 
@@ -104,28 +118,13 @@ final class TurbopufferHttp {
     return builder.build();
   }
 
-  /** Sleeps the server's Retry-After or the backoff with jitter; returns the next backoff. */
-  private static Duration pause(Duration backoff, Optional<Duration> retryAfter) {
-    long millis = retryAfter.map(Duration::toMillis)
-        .orElse(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
+  private static void pause(Duration wait) {
     try {
-      Thread.sleep(Math.min(millis, MAX_BACKOFF.toMillis()));
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ServiceException.unavailable("interrupted while waiting to retry turbopuffer", e);
     }
-    Duration next = backoff.multipliedBy(2);
-    return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
-  }
-
-  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
-      try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-      } catch (NumberFormatException e) {
-        return Optional.empty(); // an HTTP date: use our own backoff
-      }
-    });
   }
 
   private static JsonNode parse(String request, String body) {

@@ -34,7 +34,7 @@ public final class TurbopufferVectorStore implements VectorStore {
 
   @Override
   public Optional<NamespaceSchema> schema(String namespace) {
-    return http.send("GET", "/v1/namespaces/" + NamespaceNames.require(namespace) + "/schema", null)
+    return http.sendOrAbsent("GET", "/v1/namespaces/" + NamespaceNames.require(namespace) + "/schema", null)
         .flatMap(TurbopufferCodec::namespaceSchema);
   }
 
@@ -45,13 +45,21 @@ public final class TurbopufferVectorStore implements VectorStore {
       return;
     }
     NamespaceSchema declared = batch.upserts().isEmpty() ? null : NamespaceSchema.extend(null, batch.upserts());
-    // A 404 (empty answer) is a delete-only write to a namespace that does not exist: nothing to do.
-    http.send("POST", "/v2/namespaces/" + namespace, TurbopufferCodec.writeBody(batch, declared));
+    try {
+      http.send("POST", "/v2/namespaces/" + namespace, TurbopufferCodec.writeBody(batch, declared));
+    } catch (TurbopufferException e) {
+      // Deleting from a namespace that was never written has nothing to do: a 404 says so only
+      // when the namespace is indeed missing. Any other 404 on a write is an error, never dropped.
+      boolean nothingToDelete = e.status() == 404 && batch.upserts().isEmpty() && schema(namespace).isEmpty();
+      if (!nothingToDelete) {
+        throw e;
+      }
+    }
   }
 
   @Override
   public List<ScoredDocument> query(String namespace, VectorQuery query) {
-    return http.send("POST", "/v2/namespaces/" + NamespaceNames.require(namespace) + "/query",
+    return http.sendOrAbsent("POST", "/v2/namespaces/" + NamespaceNames.require(namespace) + "/query",
             TurbopufferCodec.queryBody(query))
         .map(answer -> TurbopufferCodec.hits(answer, query))
         .orElse(List.of());
@@ -59,7 +67,7 @@ public final class TurbopufferVectorStore implements VectorStore {
 
   @Override
   public void deleteNamespace(String namespace) {
-    http.send("DELETE", "/v2/namespaces/" + NamespaceNames.require(namespace), null);
+    http.sendOrAbsent("DELETE", "/v2/namespaces/" + NamespaceNames.require(namespace), null);
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class LocalTurbopuffer implements AutoCloseable {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger dataRequests = new AtomicInteger();
   private volatile int failureStatus;
+  private volatile Map<String, String> failureHeaders = Map.of();
 
   private LocalTurbopuffer(HttpServer server, ExecutorService executor, LuceneVectorStore engine, String apiKey) {
     this.server = server;
@@ -79,6 +80,12 @@ public final class LocalTurbopuffer implements AutoCloseable {
 
   /** The next {@code count} data requests (under /v2/) are answered with {@code status}. */
   public void failNext(int status, int count) {
+    failNext(status, count, Map.of());
+  }
+
+  /** The same, with these response headers (retry-after-ms, retry-after). */
+  public void failNext(int status, int count, Map<String, String> headers) {
+    failureHeaders = Map.copyOf(headers);
     failureStatus = status;
     failuresLeft.set(count);
   }
@@ -99,6 +106,7 @@ public final class LocalTurbopuffer implements AutoCloseable {
       if (path.startsWith("/v2/")) {
         dataRequests.incrementAndGet();
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          failureHeaders.forEach(exchange.getResponseHeaders()::set);
           error(exchange, failureStatus, "injected failure " + failureStatus);
           return;
         }

@@ -74,9 +74,13 @@ final class LocalWire {
     } else {
       throw new IllegalArgumentException("unsupported rank_by " + rankBy);
     }
-    int topK = body.path("top_k").asInt(10);
+    // Stricter than turbopuffer, which still takes the deprecated top_k: our client must send limit.
+    if (body.has("top_k")) {
+      throw new IllegalArgumentException("top_k is deprecated: send limit");
+    }
+    int topK = body.path("limit").asInt(10);
     if (topK < 1 || topK > 1200) {
-      throw new IllegalArgumentException("top_k must be between 1 and 1200");
+      throw new IllegalArgumentException("limit must be between 1 and 1200");
     }
     Filter filter = body.has("filters") ? filter(body.get("filters"), schema) : null;
     Map<String, AttributeType> include = new HashMap<>();

@@ -56,7 +56,7 @@ class TurbopufferCodecTest {
         Map.of("size", AttributeType.INT, "color", AttributeType.STRING));
 
     assertEquals(json("""
-        {'rank_by': ['vector', 'ANN', [1.0, 0.0]], 'top_k': 5,
+        {'rank_by': ['vector', 'ANN', [1.0, 0.0]], 'limit': 5,
          'include_attributes': ['text', 'color', 'size'], 'consistency': {'level': 'strong'}}"""),
         wire(TurbopufferCodec.queryBody(query)));
   }
@@ -71,7 +71,7 @@ class TurbopufferCodecTest {
     VectorQuery query = new VectorQuery(new Ranking.FullText("fox jumping"), filter, 10, Map.of());
 
     assertEquals(json("""
-        {'rank_by': ['text', 'BM25', 'fox jumping'], 'top_k': 10,
+        {'rank_by': ['text', 'BM25', 'fox jumping'], 'limit': 10,
          'filters': ['And', [['color', 'In', ['red', 'blue']],
                              ['Not', ['Or', [['size', 'Gte', 3], ['active', 'Eq', true]]]]]],
          'include_attributes': ['text'], 'consistency': {'level': 'strong'}}"""),

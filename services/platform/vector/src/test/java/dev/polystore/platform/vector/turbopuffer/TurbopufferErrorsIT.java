@@ -10,6 +10,8 @@ import dev.polystore.platform.vector.Ranking;
 import dev.polystore.platform.vector.VectorDocument;
 import dev.polystore.platform.vector.VectorQuery;
 import dev.polystore.platform.vector.WriteBatch;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,5 +122,65 @@ class TurbopufferErrorsIT {
 
     assertEquals(ServiceException.Reason.UNAVAILABLE, e.reason());
     assertFalse(nowhere.isReachable());
+  }
+
+  @Test
+  void requestTimeoutsAndConflictsAreRetriedAsTheOfficialSdksDo() {
+    for (int status : new int[] {408, 409}) {
+      server.failNext(status, 2);
+      int before = server.dataRequests();
+
+      store.write("retried-" + status, ONE_DOCUMENT);
+
+      assertEquals(3, server.dataRequests() - before, "two failures, then the write, for HTTP " + status);
+    }
+  }
+
+  @Test
+  void aRetryThatWouldEndAfterTheCallersDeadlineIsNotTried() throws Exception {
+    for (Map<String, String> serverWait : List.of(Map.of("retry-after-ms", "30000"), Map.of("retry-after", "30"))) {
+      server.failNext(429, 100, serverWait);
+      int before = server.dataRequests();
+
+      ServiceException e = assertThrows(ServiceException.class, () -> withDeadline(Duration.ofSeconds(2),
+          () -> store.write("throttled-long", ONE_DOCUMENT)));
+
+      assertEquals(ServiceException.Reason.RESOURCE_EXHAUSTED, e.reason());
+      assertEquals(Duration.ofSeconds(30), e.retryAfter(), "the server's wait, passed on: " + serverWait);
+      assertEquals(1, server.dataRequests() - before, "no retry past the deadline: " + serverWait);
+    }
+    server.failNext(0, 0);
+  }
+
+  @Test
+  void aNotFoundOnAWriteIsAnErrorNotSilence() {
+    server.failNext(404, 1);
+
+    TurbopufferException e = assertThrows(TurbopufferException.class, () -> store.write("gone", ONE_DOCUMENT));
+
+    assertEquals(404, e.status());
+  }
+
+  @Test
+  void deletingFromANamespaceThatWasNeverWrittenDoesNothing() {
+    server.failNext(404, 1);
+
+    store.write("never-written", WriteBatch.delete(List.of("a")));
+
+    assertTrue(store.schema("never-written").isEmpty());
+  }
+
+  /** Runs {@code call} as a gRPC handler with this much time left would. */
+  private static void withDeadline(Duration left, Runnable call) throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      Context.current().withDeadline(Deadline.after(left.toMillis(), TimeUnit.MILLISECONDS), timer)
+          .call(() -> {
+            call.run();
+            return null;
+          });
+    } finally {
+      timer.shutdownNow();
+    }
   }
 }

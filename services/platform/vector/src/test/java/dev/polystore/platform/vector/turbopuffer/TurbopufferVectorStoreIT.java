@@ -1,5 +1,6 @@
 package dev.polystore.platform.vector.turbopuffer;
 
+import dev.polystore.platform.config.Env;
 import dev.polystore.platform.vector.VectorStore;
 import dev.polystore.platform.vector.VectorStoreConformance;
 import java.io.IOException;
@@ -8,7 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conformance suite on the turbopuffer client, against the local turbopuffer-compatible server. */
+/**
+ * The conformance suite on the turbopuffer client, against the local turbopuffer-compatible server;
+ * against turbopuffer itself under the opt-in Maven profile {@code managed-stores} (system property
+ * {@code polystore.managed-stores}) when {@code TURBOPUFFER_API_KEY} and a region or base URL are set.
+ */
 class TurbopufferVectorStoreIT extends VectorStoreConformance {
   @TempDir
   static Path data;
@@ -17,6 +22,11 @@ class TurbopufferVectorStoreIT extends VectorStoreConformance {
 
   @BeforeAll
   static void start() throws IOException {
+    Env env = Env.system();
+    if (Boolean.getBoolean("polystore.managed-stores") && env.has(TurbopufferConfig.API_KEY)) {
+      store = new TurbopufferVectorStore(TurbopufferConfig.fromEnv(env));
+      return;
+    }
     server = LocalTurbopuffer.start(0, data, "test-key");
     store = new TurbopufferVectorStore(server.clientConfig(3));
   }
@@ -24,7 +34,9 @@ class TurbopufferVectorStoreIT extends VectorStoreConformance {
   @AfterAll
   static void stop() {
     store.close();
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Override
