@@ -31,6 +31,13 @@ final class ValkeyClientFactory {
   private static final Duration PERIODIC_TOPOLOGY_REFRESH = Duration.ofSeconds(30);
   private static final Duration ADAPTIVE_REFRESH_RATE_LIMIT = Duration.ofSeconds(5);
 
+  /**
+   * Open connections send AUTH again whenever the credentials provider offers new credentials: how
+   * IAM-authenticated connections outlive ElastiCache's 12 hours. Passwords from the URL never change.
+   */
+  private static final ClientOptions.ReauthenticateBehavior REAUTHENTICATE =
+      ClientOptions.ReauthenticateBehavior.ON_NEW_CREDENTIALS;
+
   private ValkeyClientFactory() {}
 
   static ClientResources resources() {
@@ -42,6 +49,7 @@ final class ValkeyClientFactory {
   static AbstractRedisClient client(ValkeyConfig config, ClientResources resources) {
     RedisURI uri = config.uri();
     uri.setTimeout(config.commandTimeout());
+    config.credentials().ifPresent(uri::setCredentialsProvider);
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(config.connectTimeout())
         .keepAlive(true)
@@ -54,6 +62,7 @@ final class ValkeyClientFactory {
           .timeoutOptions(timeouts)
           .autoReconnect(true)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .reauthenticateBehavior(REAUTHENTICATE)
           .build());
       return client;
     }
@@ -63,6 +72,7 @@ final class ValkeyClientFactory {
         .timeoutOptions(timeouts)
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .reauthenticateBehavior(REAUTHENTICATE)
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
             .enablePeriodicRefresh(PERIODIC_TOPOLOGY_REFRESH)
             .enableAllAdaptiveRefreshTriggers()

@@ -77,4 +77,36 @@ class ValkeyConfigTest {
     assertFalse(ValkeyConfig.fromEnv(new Env(Map.of("VALKEY_URL", "redis://presence.abc123.ng.0001.euw1.cache.amazonaws.com:6379")))
         .cluster());
   }
+
+  @Test
+  void iamAuthMakesTheTokenProviderForTheNamedUserAndCache() {
+    ValkeyConfig config = ValkeyConfig.fromEnv(new Env(Map.of(
+        "VALKEY_URL", "rediss://polystore-prod-presence-abc123.serverless.euw1.cache.amazonaws.com:6379",
+        "VALKEY_CLUSTER", "true",
+        "VALKEY_IAM_AUTH", "true",
+        "VALKEY_USER", "polystore-prod-app",
+        "VALKEY_IAM_CACHE_NAME", "polystore-prod-presence",
+        "AWS_REGION", "eu-west-1")));
+    ElastiCacheIamCredentials credentials = (ElastiCacheIamCredentials) config.credentials().orElseThrow();
+    assertEquals("polystore-prod-app", credentials.userId());
+    assertTrue(config.describe().contains("IAM"), config.describe());
+    assertTrue(ValkeyConfig.fromEnv(new Env(Map.of("VALKEY_URL", "redis://127.0.0.1:6390"))).credentials().isEmpty());
+  }
+
+  @Test
+  void iamAuthRefusesPlainTextAPasswordInTheUrlAndMissingSettings() {
+    Map<String, String> iam = Map.of("VALKEY_IAM_AUTH", "true", "VALKEY_USER", "app",
+        "VALKEY_IAM_CACHE_NAME", "presence", "AWS_REGION", "eu-west-1");
+    assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(with(iam, "VALKEY_URL", "redis://cache.example:6379"))));
+    assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(with(iam, "VALKEY_URL", "rediss://app:pw@cache.example:6379"))));
+    Map<String, String> noCache = new java.util.HashMap<>(with(iam, "VALKEY_URL", "rediss://cache.example:6379"));
+    noCache.remove("VALKEY_IAM_CACHE_NAME");
+    assertThrows(ConfigException.class, () -> ValkeyConfig.fromEnv(new Env(noCache)));
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String name, String value) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put(name, value);
+    return all;
+  }
 }
