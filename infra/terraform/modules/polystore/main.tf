@@ -58,6 +58,7 @@ module "valkey" {
   allowed_security_group_ids = [module.gateway.task_security_group_id]
   max_data_storage_gb        = var.settings.valkey.max_data_storage_gb
   max_ecpu_per_second        = var.settings.valkey.max_ecpu_per_second
+  iam_auth_enabled           = var.settings.valkey.iam_auth
   kms_key_arn                = var.kms_key_arn
 }
 
@@ -155,10 +156,10 @@ locals {
       S3_BUCKET        = module.files_bucket.bucket_name
       S3_REGION        = module.files_bucket.bucket_region
     }
-    presence = {
+    presence = merge({
       VALKEY_URL     = module.valkey.valkey_url
       VALKEY_CLUSTER = module.valkey.valkey_cluster
-    }
+    }, module.valkey.iam_environment)
     search = {
       VECTOR_BACKEND     = "turbopuffer"
       TURBOPUFFER_REGION = var.turbopuffer_region

@@ -3,7 +3,7 @@
 # and JSON key), never as values.
 
 locals {
-  gateway_variables = {
+  gateway_variables = merge({
     POSTGRES_WRITER_CONN = { for s in local.postgres_services : s => module.aurora[s].postgres_writer_conn_value_from }
     POSTGRES_READER_CONN = { for s in local.postgres_services : s => module.aurora[s].postgres_reader_conn_value_from }
     KEYSPACES_REGION     = module.keyspaces.keyspaces_region
@@ -15,7 +15,7 @@ locals {
     TURBOPUFFER_API_KEY  = aws_secretsmanager_secret.turbopuffer.arn
     TURBOPUFFER_REGION   = var.turbopuffer_region
     POLYSTORE_SERVICES   = { for g, c in local.service_groups : g => join(",", c.services) }
-  }
+  }, module.valkey.iam_environment) # VALKEY_IAM_*: only with settings.valkey.iam_auth
 }
 
 output "POSTGRES_WRITER_CONN" {

@@ -31,6 +31,7 @@ variable "settings" {
     valkey = object({
       max_data_storage_gb = number
       max_ecpu_per_second = number
+      iam_auth            = optional(bool, false)
     })
     single_nat_gateway  = bool
     fargate_spot_weight = number

@@ -5,6 +5,9 @@ locals {
   user_id = substr("${var.name}-app", 0, 40)
 }
 
+# AWS_REGION for the gateway's IAM auth tokens: the cache's region, which is the provider's.
+data "aws_region" "current" {}
+
 resource "aws_security_group" "this" {
   name        = "${var.name}-valkey"
   description = "${var.name}: Valkey from the gateway only"

@@ -23,6 +23,16 @@ output "user_id" {
   value       = var.iam_auth_enabled ? local.user_id : null
 }
 
+output "iam_environment" {
+  description = "The gateway's IAM auth variables (VALKEY_IAM_AUTH, VALKEY_USER, VALKEY_IAM_CACHE_NAME, AWS_REGION); empty unless iam_auth_enabled."
+  value = var.iam_auth_enabled ? {
+    VALKEY_IAM_AUTH       = "true"
+    VALKEY_USER           = local.user_id
+    VALKEY_IAM_CACHE_NAME = aws_elasticache_serverless_cache.this.name
+    AWS_REGION            = data.aws_region.current.name
+  } : {}
+}
+
 output "reader_endpoint" {
   description = "Reader endpoint (host:port), for clients that read from replicas."
   value       = "${aws_elasticache_serverless_cache.this.reader_endpoint[0].address}:${aws_elasticache_serverless_cache.this.reader_endpoint[0].port}"

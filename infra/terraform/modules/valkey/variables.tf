@@ -95,7 +95,7 @@ variable "daily_snapshot_time" {
 }
 
 variable "iam_auth_enabled" {
-  description = "Create an IAM-authenticated user (and a user group whose default user is disabled) and attach it to the cache. Clients then need an IAM auth token as password, which the gateway does not generate yet (docs/deploy.md): keep false until it does; access is then limited by security group and TLS."
+  description = "Create an IAM-authenticated user (and a user group whose default user is disabled) and attach it to the cache. The gateway then authenticates with IAM auth tokens (iam_environment gives its VALKEY_IAM_* settings); false: access is limited by security group and TLS only."
   type        = bool
   default     = false
 }

@@ -79,6 +79,22 @@ run "composes_every_store_and_the_gateway" {
   }
 }
 
+run "valkey_iam_auth_reaches_presence" {
+  command = plan
+
+  variables {
+    settings = merge(var.settings, { valkey = merge(var.settings.valkey, { iam_auth = true }) })
+  }
+
+  assert {
+    condition = alltrue([for k, v in {
+      VALKEY_IAM_AUTH       = "true", VALKEY_USER = "polystore-test-presence-app",
+      VALKEY_IAM_CACHE_NAME = "polystore-test-presence", AWS_REGION = "eu-west-1"
+    } : output.gateway_environment["presence"].environment[k] == v])
+    error_message = "With settings.valkey.iam_auth presence must get the IAM user, the cache name and the region."
+  }
+}
+
 run "deletion_protection_needs_a_final_snapshot" {
   command = plan
 

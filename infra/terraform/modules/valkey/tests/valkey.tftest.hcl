@@ -1,5 +1,10 @@
 # Offline: the AWS provider is mocked, nothing reaches AWS.
 mock_provider "aws" {
+  mock_data "aws_region" {
+    defaults = {
+      name = "eu-west-1"
+    }
+  }
   mock_resource "aws_elasticache_serverless_cache" {
     defaults = {
       arn             = "arn:aws:elasticache:eu-west-1:111122223333:serverlesscache:polystore-test-presence"
@@ -50,6 +55,11 @@ run "serverless_valkey_with_limits_and_tls" {
     condition     = aws_elasticache_serverless_cache.this.user_group_id == null && length(output.user_arns) == 0
     error_message = "Without iam_auth_enabled no user group is attached."
   }
+
+  assert {
+    condition     = length(output.iam_environment) == 0
+    error_message = "Without iam_auth_enabled the gateway gets no IAM settings."
+  }
 }
 
 run "iam_auth_user" {
@@ -62,6 +72,16 @@ run "iam_auth_user" {
   assert {
     condition     = aws_elasticache_user.app[0].authentication_mode[0].type == "iam" && aws_elasticache_user.default[0].access_string == "off -@all"
     error_message = "The app user must authenticate with IAM and the default user be disabled."
+  }
+
+  assert {
+    condition = output.iam_environment == tomap({
+      VALKEY_IAM_AUTH       = "true"
+      VALKEY_USER           = "polystore-test-presence-app"
+      VALKEY_IAM_CACHE_NAME = "polystore-test-presence"
+      AWS_REGION            = "eu-west-1"
+    })
+    error_message = "The gateway's IAM settings must name the IAM user, the cache and its region."
   }
 }
 
