@@ -6,6 +6,7 @@ import dev.polystore.activity.domain.EventLister;
 import dev.polystore.activity.domain.EventRecorder;
 import dev.polystore.activity.domain.Retention;
 import dev.polystore.activity.store.CassandraEventStore;
+import dev.polystore.activity.store.PartitionBuckets;
 import dev.polystore.platform.cassandra.CassandraConfig;
 import dev.polystore.platform.cassandra.CassandraOutages;
 import dev.polystore.platform.cassandra.CassandraStore;
@@ -27,14 +28,20 @@ public final class ActivityModule implements ServiceModule {
   /** Days an event is kept after it occurred. */
   public static final String RETENTION_DAYS = "ACTIVITY_RETENTION_DAYS";
   static final int DEFAULT_RETENTION_DAYS = 90;
+  /**
+   * Partitions one workspace's day of events and month of counts are spread over (Keyspaces takes
+   * about 1,000 writes/s per partition). May grow, never shrink (docs/migrations.md).
+   */
+  public static final String PARTITION_BUCKETS = "ACTIVITY_PARTITION_BUCKETS";
+  static final int DEFAULT_PARTITION_BUCKETS = 8;
 
   private final CassandraStore store;
   private final ActivityGrpcService grpcService;
 
-  private ActivityModule(CassandraStore store, Duration retention) {
+  private ActivityModule(CassandraStore store, Duration retention, PartitionBuckets buckets) {
     this.store = store;
     Retention kept = new Retention(retention, Clock.systemUTC());
-    CassandraEventStore events = new CassandraEventStore(store);
+    CassandraEventStore events = new CassandraEventStore(store, buckets);
     this.grpcService = new ActivityGrpcService(
         new EventRecorder(events, kept), new EventLister(events, kept), new EventCounts(events));
   }
@@ -43,12 +50,18 @@ public final class ActivityModule implements ServiceModule {
   public static ActivityModule fromEnv(Env env) {
     CassandraConfig config = CassandraConfig.fromEnv(env);
     int days = env.integer(RETENTION_DAYS, DEFAULT_RETENTION_DAYS, 1, 3650);
-    return new ActivityModule(new CassandraStore(NAME, config), Duration.ofDays(days));
+    int buckets = env.integer(PARTITION_BUCKETS, DEFAULT_PARTITION_BUCKETS, 1, PartitionBuckets.MAX);
+    return new ActivityModule(new CassandraStore(NAME, config), Duration.ofDays(days), new PartitionBuckets(buckets));
   }
 
   /** In a keyspace of another name and with any retention: for tests. */
   public static ActivityModule create(CassandraConfig config, String keyspace, Duration retention) {
-    return new ActivityModule(new CassandraStore(NAME, keyspace, config), retention);
+    return create(config, keyspace, retention, DEFAULT_PARTITION_BUCKETS);
+  }
+
+  /** As {@link #create(CassandraConfig, String, Duration)}, with a bucket count of its own. */
+  public static ActivityModule create(CassandraConfig config, String keyspace, Duration retention, int buckets) {
+    return new ActivityModule(new CassandraStore(NAME, keyspace, config), retention, new PartitionBuckets(buckets));
   }
 
   @Override

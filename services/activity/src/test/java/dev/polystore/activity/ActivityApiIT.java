@@ -133,7 +133,7 @@ class ActivityApiIT {
     assertEquals(expectedCounts(expected), counts(now.minus(Duration.ofDays(2)), now));
     UUID id = UUID.fromString(workspace);
     assertEquals(4, server.rows("event_ids", id));
-    assertEquals(4, server.rows("events_by_day", id));
+    assertEquals(4, server.rows("events_by_day_bucket", id));
     assertEquals(4, server.rows("events_by_type", id));
   }
 

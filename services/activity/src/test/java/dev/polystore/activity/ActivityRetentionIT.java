@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Events expire from the store itself (per-row TTL), with a retention of seconds instead of 90 days. */
 class ActivityRetentionIT {
   private static final Duration RETENTION = Duration.ofSeconds(8);
-  private static final List<String> EVENT_TABLES = List.of("events_by_day", "events_by_type", "event_ids");
+  private static final List<String> EVENT_TABLES = List.of("events_by_day_bucket", "events_by_type", "event_ids");
   private static ActivityServer server;
 
   @BeforeAll

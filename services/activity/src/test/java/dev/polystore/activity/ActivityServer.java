@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Cassandra, created by the service's own start-up.
  */
 final class ActivityServer implements AutoCloseable {
-  static final List<String> TABLES = List.of("events_by_day", "events_by_type", "event_ids", "daily_counts");
+  static final List<String> TABLES = List.of("events_by_day", "events_by_type", "event_ids", "daily_counts",
+      "events_by_day_bucket", "daily_counts_bucket");
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
 
   final TestKeyspace keyspace = new TestKeyspace("activity", TABLES);

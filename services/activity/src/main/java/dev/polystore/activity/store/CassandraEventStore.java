@@ -17,25 +17,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The activity keyspace (V1__events.cql). An event is claimed in event_ids with a lightweight
- * transaction, then written to events_by_day (partitioned by workspace and UTC day) and
- * events_by_type (by workspace, day and type, for the type filter), and counted in daily_counts
- * (by workspace and month). Only the claim's winner counts, so a repeat never counts twice; a
+ * The activity keyspace (V1__events.cql, V3__bucketed_partitions.cql). An event is claimed in
+ * event_ids with a lightweight transaction, then written to events_by_day_bucket (partitioned by
+ * workspace, UTC day and bucket) and events_by_type (by workspace, day and type, for the type
+ * filter), and counted in daily_counts_bucket (by workspace, month and bucket). The bucket spreads a
+ * busy workspace over {@link PartitionBuckets} partitions; reads ask every bucket, and the tables
+ * before V3 (events_by_day, daily_counts) as one more, and merge. Only the claim's winner counts, so a repeat never counts twice; a
  * throttled count is retried (refused before it ran, see CqlExecutor), but a timeout or a failure
  * between the claim and the count can leave that one event uncounted (counters cannot be made
  * idempotent), never counted twice.
  */
 public final class CassandraEventStore implements EventStore {
   private final CassandraStore cassandra;
+  private final PartitionBuckets buckets;
   private volatile ActivityStatements statements;
 
-  public CassandraEventStore(CassandraStore cassandra) {
+  public CassandraEventStore(CassandraStore cassandra, PartitionBuckets buckets) {
     this.cassandra = cassandra;
+    this.buckets = buckets;
   }
 
   @Override
@@ -57,13 +62,14 @@ public final class CassandraEventStore implements EventStore {
   /** The event's rows (re-written as they were on a repeat) and, for a new event, its count. */
   private CompletableFuture<Void> writeRows(ActivityStatements cql, Event event, int ttl, boolean count) {
     LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+    short bucket = buckets.of(event.eventId());
     List<CompletableFuture<AsyncResultSet>> writes = new ArrayList<>(3);
-    writes.add(run(cql.insertByDay().bind(event.workspaceId(), day, event.eventId(), event.actorId(), event.type(),
-        event.subject(), event.attributes(), event.occurredAt(), ttl).setIdempotent(true)));
+    writes.add(run(cql.insertByDay().bind(event.workspaceId(), day, bucket, event.eventId(), event.actorId(),
+        event.type(), event.subject(), event.attributes(), event.occurredAt(), ttl).setIdempotent(true)));
     writes.add(run(cql.insertByType().bind(event.workspaceId(), day, event.eventId(), event.actorId(), event.type(),
         event.subject(), event.attributes(), event.occurredAt(), ttl).setIdempotent(true)));
     if (count) {
-      writes.add(run(cql.count().bind(event.workspaceId(), day.withDayOfMonth(1), day, event.type())));
+      writes.add(run(cql.count().bind(event.workspaceId(), day.withDayOfMonth(1), bucket, day, event.type())));
     }
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
   }
@@ -90,57 +96,86 @@ public final class CassandraEventStore implements EventStore {
   public List<Event> day(UUID workspaceId, LocalDate day, Optional<String> type, Instant from, EventPosition after,
       int limit) {
     ActivityStatements cql = statements();
-    BoundStatement query = type.isPresent()
-        ? cql.selectDayOfType().bind(workspaceId, day, type.get(), from, after.occurredAt())
-        : cql.selectDay().bind(workspaceId, day, from, after.occurredAt());
-    // A few extra rows cover those of the position's own millisecond, which are skipped.
-    // LOCAL_QUORUM (the default): a caller lists the events it has just recorded.
-    query = query.setPageSize(limit + 8).setIdempotent(true);
-    List<Event> events = new ArrayList<>(limit);
-    for (Row row : cassandra.session().execute(query)) {
-      Event event = event(row);
-      if (after.precedes(event)) {
-        events.add(event);
-        if (events.size() == limit) {
-          break;
+    List<BoundStatement> partitions = new ArrayList<>();
+    if (type.isPresent()) {
+      partitions.add(cql.selectDayOfType().bind(workspaceId, day, type.get(), from, after.occurredAt()));
+    } else {
+      for (short bucket : buckets.all()) {
+        partitions.add(cql.selectDay().bind(workspaceId, day, bucket, from, after.occurredAt()));
+      }
+      partitions.add(cql.selectLegacyDay().bind(workspaceId, day, from, after.occurredAt()));
+    }
+    // All partitions at once; each gives at most `limit` events after the position, and the newest
+    // `limit` of their union are the day's next `limit` (EventMerge).
+    List<CompletableFuture<AsyncResultSet>> reads = new ArrayList<>(partitions.size());
+    for (BoundStatement query : partitions) {
+      // A few extra rows cover those of the position's own millisecond, which are skipped.
+      // LOCAL_QUORUM (the default): a caller lists the events it has just recorded.
+      reads.add(run(query.setPageSize(limit + 8).setIdempotent(true)));
+    }
+    List<List<Event>> each = new ArrayList<>(reads.size());
+    for (CompletableFuture<AsyncResultSet> read : reads) {
+      each.add(after(read.join(), after, limit));
+    }
+    return EventMerge.newestFirst(each, limit);
+  }
+
+  /** Up to {@code limit} events of one partition's rows that come after {@code position}, in order. */
+  private static List<Event> after(AsyncResultSet page, EventPosition position, int limit) {
+    List<Event> events = new ArrayList<>();
+    AsyncResultSet current = page;
+    while (true) {
+      for (Row row : current.currentPage()) {
+        Event event = event(row);
+        if (position.precedes(event)) {
+          events.add(event);
+          if (events.size() == limit) {
+            return events;
+          }
         }
       }
+      if (!current.hasMorePages()) {
+        return events;
+      }
+      current = current.fetchNextPage().toCompletableFuture().join();
     }
-    return events;
   }
 
   @Override
   public List<DailyCount> counts(UUID workspaceId, LocalDate first, LocalDate last) {
     ActivityStatements cql = statements();
-    List<CompletableFuture<AsyncResultSet>> months = new ArrayList<>();
+    List<CompletableFuture<AsyncResultSet>> partitions = new ArrayList<>();
     for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) {
       // LOCAL_QUORUM (the default): a caller counts the events it has just recorded.
-      months.add(run(cql.selectCounts().bind(workspaceId, month, first, last).setIdempotent(true)));
+      for (short bucket : buckets.all()) {
+        partitions.add(run(cql.selectCounts().bind(workspaceId, month, bucket, first, last).setIdempotent(true)));
+      }
+      partitions.add(run(cql.selectLegacyCounts().bind(workspaceId, month, first, last).setIdempotent(true)));
+    }
+    // Each bucket counts its share of a day and type: the count is their sum.
+    Map<LocalDate, Map<String, Long>> sums = new TreeMap<>();
+    for (CompletableFuture<AsyncResultSet> partition : partitions) {
+      for (DailyCount count : all(partition.join())) {
+        sums.computeIfAbsent(count.day(), day -> new TreeMap<>()).merge(count.type(), count.count(), Long::sum);
+      }
     }
     List<DailyCount> counts = new ArrayList<>();
-    for (CompletableFuture<AsyncResultSet> month : months) {
-      // One month partition holds at most 31 days of types: its first page is all of it.
-      AsyncResultSet rows = month.join();
-      for (Row row : rows.currentPage()) {
-        counts.add(new DailyCount(row.getLocalDate("day"), row.getString("type"), row.getLong("events")));
-      }
-      if (rows.hasMorePages()) {
-        counts.addAll(rest(rows));
-      }
-    }
+    sums.forEach((day, types) -> types.forEach((type, events) -> counts.add(new DailyCount(day, type, events))));
     return counts;
   }
 
-  private static List<DailyCount> rest(AsyncResultSet page) {
+  private static List<DailyCount> all(AsyncResultSet page) {
     List<DailyCount> counts = new ArrayList<>();
     AsyncResultSet current = page;
-    while (current.hasMorePages()) {
-      current = current.fetchNextPage().toCompletableFuture().join();
+    while (true) {
       for (Row row : current.currentPage()) {
         counts.add(new DailyCount(row.getLocalDate("day"), row.getString("type"), row.getLong("events")));
       }
+      if (!current.hasMorePages()) {
+        return counts;
+      }
+      current = current.fetchNextPage().toCompletableFuture().join();
     }
-    return counts;
   }
 
   private CompletableFuture<AsyncResultSet> run(Statement<?> statement) {
