@@ -6,6 +6,7 @@ import dev.polystore.activity.domain.Event;
 import dev.polystore.activity.domain.EventPosition;
 import dev.polystore.activity.domain.Retention;
 import dev.polystore.activity.store.CassandraEventStore;
+import dev.polystore.activity.store.PartitionBuckets;
 import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.activity.v1.ActivityServiceGrpc.ActivityServiceBlockingStub;
 import dev.polystore.activity.v1.ListEventsRequest;
@@ -71,7 +72,9 @@ public final class ActivityBench implements BenchSuite {
       ActivityServiceBlockingStub stub = ActivityServiceGrpc.newBlockingStub(gateway.channel());
       // The gateway has applied the migrations: this only checks them and opens the direct session.
       cassandra.migrate();
-      CassandraEventStore direct = new CassandraEventStore(cassandra);
+      // The same partition buckets as the gateway's (its default), so both write the same way.
+      CassandraEventStore direct = new CassandraEventStore(cassandra,
+          new PartitionBuckets(ActivityModule.DEFAULT_PARTITION_BUCKETS));
 
       // RecordEvents: each client writes to a workspace of its own, fresh event ids on every call.
       for (int clients : clientCounts) {

@@ -33,7 +33,7 @@ public final class ActivityModule implements ServiceModule {
    * about 1,000 writes/s per partition). May grow, never shrink (docs/migrations.md).
    */
   public static final String PARTITION_BUCKETS = "ACTIVITY_PARTITION_BUCKETS";
-  static final int DEFAULT_PARTITION_BUCKETS = 8;
+  public static final int DEFAULT_PARTITION_BUCKETS = 8;
 
   private final CassandraStore store;
   private final ActivityGrpcService grpcService;
