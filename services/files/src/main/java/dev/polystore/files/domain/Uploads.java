@@ -211,7 +211,8 @@ public final class Uploads {
       return parts(file, number -> true, ttl);
     }
     if (method == UploadMethod.POST) {
-      return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), expiresAt));
+      return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
+          expiresAt));
     }
     return new UploadGrant.Put(objects.presignPut(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
         ttl));
@@ -242,7 +243,8 @@ public final class Uploads {
       return Optional.of("content type " + stored.contentType() + " instead of " + file.contentType());
     }
     if (file.sha256().isPresent()) {
-      // S3 keeps the checksum of a PUT that carried one; a POST or a multipart upload is read through.
+      // S3 checked and keeps the checksum of a PUT or POST that carried one; a multipart upload has
+      // no whole-object SHA-256 in S3 (see docs/files.md), so it is read through.
       String actual = stored.sha256().orElseGet(() -> objects.sha256(file.objectKey()));
       if (!actual.equals(file.sha256().get())) {
         return Optional.of("SHA-256 " + actual + " instead of " + file.sha256().get());
