@@ -13,8 +13,11 @@ import dev.polystore.files.v1.FormField;
 import dev.polystore.files.v1.MultipartUpload;
 import dev.polystore.files.v1.PresignedPost;
 import dev.polystore.files.v1.PresignedRequest;
+import dev.polystore.files.v1.SignUploadPartsResponse;
 import dev.polystore.files.v1.UploadPart;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Domain values to protobuf messages and back; no rules. */
 final class FileMessages {
@@ -48,14 +51,24 @@ final class FileMessages {
       post.form().fields().forEach((name, value) -> form.addFields(FormField.newBuilder().setName(name).setValue(value)));
       out.setPost(form);
     } else if (grant.upload() instanceof UploadGrant.Multipart multipart) {
-      MultipartUpload.Builder parts = MultipartUpload.newBuilder();
-      for (SignedPart part : multipart.parts()) {
-        parts.addParts(UploadPart.newBuilder().setPartNumber(part.partNumber()).setRequest(toMessage(part.request()))
-            .setOffset(part.offset()).setSizeBytes(part.size()));
-      }
-      out.setMultipart(parts);
+      out.setMultipart(MultipartUpload.newBuilder().addAllParts(toMessages(multipart)));
     }
     return out.build();
+  }
+
+  /** The parts of a multipart grant, as SignUploadParts answers them. */
+  static SignUploadPartsResponse toPartsMessage(UploadGrant grant) {
+    return SignUploadPartsResponse.newBuilder().addAllParts(toMessages((UploadGrant.Multipart) grant.upload()))
+        .setExpireTime(timestamp(grant.expiresAt())).build();
+  }
+
+  private static List<UploadPart> toMessages(UploadGrant.Multipart multipart) {
+    List<UploadPart> parts = new ArrayList<>();
+    for (SignedPart part : multipart.parts()) {
+      parts.add(UploadPart.newBuilder().setPartNumber(part.partNumber()).setRequest(toMessage(part.request()))
+          .setOffset(part.offset()).setSizeBytes(part.size()).build());
+    }
+    return parts;
   }
 
   static UploadMethod method(dev.polystore.files.v1.UploadMethod method) {

@@ -18,11 +18,14 @@ import dev.polystore.files.v1.GetFileRequest;
 import dev.polystore.files.v1.GetFileResponse;
 import dev.polystore.files.v1.ListFilesRequest;
 import dev.polystore.files.v1.ListFilesResponse;
+import dev.polystore.files.v1.SignUploadPartsRequest;
+import dev.polystore.files.v1.SignUploadPartsResponse;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.ids.RequestIds;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,6 +56,12 @@ public final class FilesGrpcService extends FilesServiceGrpc.FilesServiceImplBas
   public void completeUpload(CompleteUploadRequest request, StreamObserver<CompleteUploadResponse> response) {
     reply(response, CompleteUploadResponse.newBuilder().setFile(FileMessages.toMessage(uploads.complete(
         uuid("workspace_id", request.getWorkspaceId()), uuid("file_id", request.getFileId())))).build());
+  }
+
+  @Override
+  public void signUploadParts(SignUploadPartsRequest request, StreamObserver<SignUploadPartsResponse> response) {
+    reply(response, FileMessages.toPartsMessage(uploads.signParts(uuid("workspace_id", request.getWorkspaceId()),
+        uuid("file_id", request.getFileId()), Set.copyOf(request.getPartNumbersList()))));
   }
 
   @Override

@@ -17,8 +17,8 @@ public interface ObjectStore {
   /** A PUT that S3 accepts only with exactly this length, type and (when given) SHA-256. */
   SignedRequest presignPut(String key, String contentType, long size, Optional<String> sha256, Duration ttl);
 
-  /** A browser POST whose policy pins the key, the type and the length. */
-  SignedPost presignPost(String key, String contentType, long size, Instant expiresAt);
+  /** A browser POST whose policy pins the key, the type, the length and (when given) the SHA-256, which S3 checks. */
+  SignedPost presignPost(String key, String contentType, long size, Optional<String> sha256, Instant expiresAt);
 
   /** Starts a multipart upload; its upload id. */
   String startMultipart(String key, String contentType);

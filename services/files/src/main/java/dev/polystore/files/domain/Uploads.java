@@ -10,7 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 
 /**
  * CreateUpload and CompleteUpload: the rules for what may be uploaded, and the check of what arrived.
@@ -178,26 +180,58 @@ public final class Uploads {
     }
   }
 
+  /**
+   * New URLs for parts of a PENDING multipart upload (every part when {@code partNumbers} is empty),
+   * for a client whose URLs expired or whose signing credentials were rotated. Changes nothing.
+   */
+  public UploadGrant signParts(UUID workspaceId, UUID fileId, Set<Integer> partNumbers) {
+    FileRecord file = Files.inWorkspace(files.find(fileId), workspaceId);
+    if (file.status() != FileStatus.PENDING) {
+      throw ServiceException.failedPrecondition("file " + fileId + " is " + file.status() + " already; its upload is over");
+    }
+    if (!file.isMultipart()) {
+      throw ServiceException.failedPrecondition("file " + fileId + " goes up in a single request, not in parts;"
+          + " CreateUpload with its request_id signs it again");
+    }
+    int last = PartPlan.sizes(file.sizeBytes(), file.partSize()).size();
+    if (partNumbers.stream().anyMatch(number -> number > last)) {
+      throw ServiceException.invalid("part_numbers", "part_numbers.planned",
+          "the upload of file " + fileId + " has parts 1 to " + last);
+    }
+    Instant now = now();
+    Instant expiresAt = objects.signableUntil(now.plus(limits.uploadUrlTtl()));
+    return new UploadGrant(file, parts(file, partNumbers.isEmpty() ? number -> true : partNumbers::contains,
+        Duration.between(now, expiresAt)), expiresAt);
+  }
+
   /** Signed at {@code now}, to work until {@code expiresAt} (see ObjectStore#signableUntil). */
   private UploadGrant.Upload upload(FileRecord file, UploadMethod method, Instant now, Instant expiresAt) {
     Duration ttl = Duration.between(now, expiresAt);
     if (file.isMultipart()) {
-      List<SignedPart> parts = new ArrayList<>();
-      long offset = 0;
-      int number = 1;
-      for (long partSize : PartPlan.sizes(file.sizeBytes(), file.partSize())) {
-        parts.add(new SignedPart(number, objects.presignPart(file.objectKey(), file.uploadId().get(), number, partSize,
-            ttl), offset, partSize));
-        offset += partSize;
-        number++;
-      }
-      return new UploadGrant.Multipart(parts);
+      return parts(file, number -> true, ttl);
     }
     if (method == UploadMethod.POST) {
-      return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), expiresAt));
+      return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
+          expiresAt));
     }
     return new UploadGrant.Put(objects.presignPut(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
         ttl));
+  }
+
+  /** The chosen parts of a multipart upload, each with a PUT of its planned size that works for {@code ttl}. */
+  private UploadGrant.Multipart parts(FileRecord file, IntPredicate chosen, Duration ttl) {
+    List<SignedPart> parts = new ArrayList<>();
+    long offset = 0;
+    int number = 1;
+    for (long partSize : PartPlan.sizes(file.sizeBytes(), file.partSize())) {
+      if (chosen.test(number)) {
+        parts.add(new SignedPart(number, objects.presignPart(file.objectKey(), file.uploadId().get(), number, partSize,
+            ttl), offset, partSize));
+      }
+      offset += partSize;
+      number++;
+    }
+    return new UploadGrant.Multipart(parts);
   }
 
   /** What differs between the declaration and the object, if anything. */
@@ -209,7 +243,8 @@ public final class Uploads {
       return Optional.of("content type " + stored.contentType() + " instead of " + file.contentType());
     }
     if (file.sha256().isPresent()) {
-      // S3 keeps the checksum of a PUT that carried one; a POST or a multipart upload is read through.
+      // S3 checked and keeps the checksum of a PUT or POST that carried one; a multipart upload has
+      // no whole-object SHA-256 in S3 (see docs/files.md), so it is read through.
       String actual = stored.sha256().orElseGet(() -> objects.sha256(file.objectKey()));
       if (!actual.equals(file.sha256().get())) {
         return Optional.of("SHA-256 " + actual + " instead of " + file.sha256().get());

@@ -55,15 +55,15 @@ public final class S3ObjectStore implements ObjectStore {
   public SignedRequest presignPut(String key, String contentType, long size, Optional<String> sha256, Duration ttl) {
     PresignedRequest signed = s3.presigner().presignPutObject(put -> put.signatureDuration(ttl).putObjectRequest(o -> {
       o.bucket(s3.bucket()).key(key).contentType(contentType).contentLength(size);
-      sha256.ifPresent(hex -> o.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex))));
+      sha256.ifPresent(hex -> o.checksumSHA256(base64(hex)));
     }));
     return signed(signed);
   }
 
   @Override
-  public SignedPost presignPost(String key, String contentType, long size, Instant expiresAt) {
-    PresignedPost post = s3.presignPost(new PostPolicy(s3.bucket(), key, contentType, size, size, expiresAt),
-        Instant.now());
+  public SignedPost presignPost(String key, String contentType, long size, Optional<String> sha256, Instant expiresAt) {
+    PresignedPost post = s3.presignPost(new PostPolicy(s3.bucket(), key, contentType, size, size, expiresAt,
+        sha256.map(S3ObjectStore::base64)), Instant.now());
     return new SignedPost(post.url(), post.fields());
   }
 
@@ -152,6 +152,11 @@ public final class S3ObjectStore implements ObjectStore {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the SDK signed an invalid URL", e);
     }
+  }
+
+  /** A SHA-256 as S3's checksum headers and fields carry it: Base64 of the bytes, from lowercase hex. */
+  private static String base64(String hex) {
+    return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
   }
 
   /** The object's own SHA-256, when S3 keeps one for the whole object (not a composite of parts). */

@@ -3,6 +3,7 @@ package dev.polystore.platform.postgres;
 import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One service's PostgreSQL settings, read once at start-up (DESIGN.md, Configuration).
@@ -52,13 +53,16 @@ public record PostgresConfig(
     PostgresEndpoint reader = env.optional(READER_CONN)
         .map(value -> PostgresEndpoint.parse(READER_CONN, value))
         .orElse(writer);
-    // The variables, when set, are the credentials for both; else each URL's own.
-    var shared = PostgresCredentials.fromEnv(env, writer);
+    // IAM tokens are signed for each endpoint's own host; else the variables, when set, are the
+    // credentials for both; else each URL's own.
+    Optional<RdsIamTokens> iam = env.bool(RdsIamTokens.IAM_AUTH, false)
+        ? Optional.of(RdsIamTokens.fromEnv(env)) : Optional.empty();
+    var shared = iam.isPresent() ? Optional.<PostgresCredentials>empty() : PostgresCredentials.fromEnv(env, writer);
     int max = env.integer("DB_MAX_CONNECTIONS", 20, 1, 1000);
     boolean allowPause = env.bool(ALLOW_PAUSE, false);
     int min = env.integer("DB_MIN_CONNECTIONS", allowPause ? 0 : 5, 0, max);
     return new PostgresConfig(database, writer, reader,
-        shared.orElseGet(() -> PostgresCredentials.of(writer)), shared.orElseGet(() -> PostgresCredentials.of(reader)),
+        credentials(env, writer, iam, shared), credentials(env, reader, iam, shared),
         max, min,
         Duration.ofMillis(env.integer("DB_IDLE_TIMEOUT_MS", 30_000, 10_000, Integer.MAX_VALUE)),
         Duration.ofMillis(env.integer("DB_CONNECTION_TIMEOUT_MS", 20_000, 250, Integer.MAX_VALUE)),
@@ -66,6 +70,14 @@ public record PostgresConfig(
         // pgjdbc counts its socket timeout in whole seconds.
         Duration.ofSeconds(env.integer(SOCKET_TIMEOUT, 15, 0, 86_400)),
         allowPause);
+  }
+
+  private static PostgresCredentials credentials(Env env, PostgresEndpoint endpoint, Optional<RdsIamTokens> iam,
+      Optional<PostgresCredentials> shared) {
+    if (iam.isPresent()) {
+      return PostgresCredentials.iam(env, endpoint, iam.get());
+    }
+    return shared.orElseGet(() -> PostgresCredentials.of(endpoint));
   }
 
   public boolean hasSeparateReader() {

@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The user and password each new connection logs in with. A password file is read again for every
  * new connection, so a rotated secret (Secrets Manager writing the file, or a mounted secret) takes
- * effect without a restart; connections already open stay logged in.
+ * effect without a restart; with IAM database authentication each new connection gets a fresh
+ * token. Connections already open stay logged in.
  */
 public final class PostgresCredentials implements HikariCredentialsProvider {
   public static final String USER = "POSTGRES_USER";
@@ -21,18 +23,29 @@ public final class PostgresCredentials implements HikariCredentialsProvider {
   public static final String PASSWORD_FILE = "POSTGRES_PASSWORD_FILE";
 
   private final String user;
-  private final String password;
-  private final Path passwordFile;
+  /** Asked once per new connection (HikariCP asks the provider for each). */
+  private final Supplier<String> password;
 
-  private PostgresCredentials(String user, String password, Path passwordFile) {
+  PostgresCredentials(String user, Supplier<String> password) {
     this.user = user;
     this.password = password;
-    this.passwordFile = passwordFile;
   }
 
   /** The endpoint's own user and password, as its URL gave them. */
   static PostgresCredentials of(PostgresEndpoint endpoint) {
-    return new PostgresCredentials(endpoint.user(), endpoint.password(), null);
+    String password = endpoint.password();
+    return new PostgresCredentials(endpoint.user(), () -> password);
+  }
+
+  /** {@link #USER} logging in to {@code endpoint} with a new IAM token each time. */
+  static PostgresCredentials iam(Env env, PostgresEndpoint endpoint, RdsIamTokens tokens) {
+    String user = env.optional(USER).orElseThrow(() -> new ConfigException(USER,
+        "is required with " + RdsIamTokens.IAM_AUTH + "=true (the database user granted rds_iam)"));
+    if (env.has(PASSWORD) || env.has(PASSWORD_FILE)) {
+      throw new ConfigException(RdsIamTokens.IAM_AUTH, "=true logs in with IAM tokens: unset " + PASSWORD + " and "
+          + PASSWORD_FILE);
+    }
+    return new PostgresCredentials(user, () -> tokens.token(endpoint, user));
   }
 
   /**
@@ -48,24 +61,28 @@ public final class PostgresCredentials implements HikariCredentialsProvider {
       throw new ConfigException(PASSWORD_FILE, "and " + PASSWORD + " are both set; set one");
     }
     String user = env.optional(USER).orElse(writer.user());
-    Path file = env.optional(PASSWORD_FILE).map(Path::of).orElse(null);
-    PostgresCredentials credentials = new PostgresCredentials(user,
-        env.optional(PASSWORD).orElse(file == null ? writer.password() : null), file);
-    if (file != null && !Files.isReadable(file)) {
-      throw new ConfigException(PASSWORD_FILE, "names no readable file: " + file);
+    Optional<Path> file = env.optional(PASSWORD_FILE).map(Path::of);
+    if (file.isPresent()) {
+      if (!Files.isReadable(file.get())) {
+        throw new ConfigException(PASSWORD_FILE, "names no readable file: " + file.get());
+      }
+      return Optional.of(new PostgresCredentials(user, () -> read(file.get())));
     }
-    return Optional.of(credentials);
+    String password = env.optional(PASSWORD).orElse(writer.password());
+    return Optional.of(new PostgresCredentials(user, () -> password));
   }
 
   public String user() {
     return user;
   }
 
-  /** The password now: the file's content, but for a final line break, when a file is set. */
+  /** The password now: a fixed one, the file's content, or a new IAM token. */
   public String password() {
-    if (passwordFile == null) {
-      return password;
-    }
+    return password.get();
+  }
+
+  /** The file's content, but for a final line break. */
+  private static String read(Path passwordFile) {
     try {
       String content = Files.readString(passwordFile);
       return content.endsWith("\n") ? content.substring(0, content.length() - 1).replaceFirst("\r$", "") : content;

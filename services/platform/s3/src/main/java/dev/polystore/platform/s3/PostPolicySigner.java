@@ -35,6 +35,8 @@ public final class PostPolicySigner {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("key", policy.key());
     fields.put("Content-Type", policy.contentType());
+    // An exact condition like every field's: the browser can neither drop nor change it.
+    policy.sha256().ifPresent(sha256 -> fields.put("x-amz-checksum-sha256", sha256));
     fields.put("x-amz-algorithm", SigV4.ALGORITHM);
     fields.put("x-amz-credential", credentials.accessKeyId() + "/" + SigV4.scope(day, region, SERVICE));
     fields.put("x-amz-date", AMZ_DATE.format(now));
