@@ -60,25 +60,21 @@ public final class AuthBench implements BenchSuite {
 
       GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
       var offAccounts = AccountsServiceGrpc.newBlockingStub(off.channel());
-      for (int clients : clientCounts) {
-        Measurement withAuth = runner.run("GetUser-auth-on", clients, (client, seq) ->
-            accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get));
-        Measurement withoutAuth = runner.run("GetUser-auth-off", clients, (client, seq) ->
-            offAccounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get));
-        results.add(new Comparison("GetUser (auth on / off)", withAuth, withoutAuth));
-      }
       ManagedChannel keyed = on.channel(secret);
       ManagedChannel plain = off.channel(secret);
       try {
         var onStub = MessengerServiceGrpc.newBlockingStub(keyed);
         var offStub = MessengerServiceGrpc.newBlockingStub(plain);
+        String run = UUID.randomUUID().toString().substring(0, 8);
         for (int clients : clientCounts) {
-          String run = UUID.randomUUID().toString().substring(0, 8);
-          Measurement withAuth = runner.run("PostMessage-auth-on", clients, (client, seq) ->
-              onStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "on" + run + client + "-" + seq)));
-          Measurement withoutAuth = runner.run("PostMessage-auth-off", clients, (client, seq) ->
-              offStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "off" + run + client + "-" + seq)));
-          results.add(new Comparison("PostMessage (auth on / off)", withAuth, withoutAuth));
+          results.addAll(compare(runner, "GetUser", clients,
+              (client, seq) -> accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get),
+              (client, seq) -> offAccounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get)));
+          results.addAll(compare(runner, "PostMessage", clients,
+              (client, seq) -> onStub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .postMessage(post(workspace, room, user, "on" + run + clients + "-" + client + "-" + seq)),
+              (client, seq) -> offStub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .postMessage(post(workspace, room, user, "off" + run + clients + "-" + client + "-" + seq))));
         }
       } finally {
         keyed.shutdownNow();
@@ -86,6 +82,20 @@ public final class AuthBench implements BenchSuite {
       }
     }
     return results;
+  }
+
+  /**
+   * Both orders, on then off and off then on: whichever runs second finds the JIT warmer and the
+   * machine's caches fuller, so one order alone would favour a side. Both rows go in the table.
+   */
+  private static List<Comparison> compare(LoadRunner runner, String operation, int clients,
+      LoadRunner.Operation withAuth, LoadRunner.Operation withoutAuth) throws InterruptedException {
+    Measurement on1 = runner.run(operation + "-auth-on", clients, withAuth);
+    Measurement off1 = runner.run(operation + "-auth-off", clients, withoutAuth);
+    Measurement off2 = runner.run(operation + "-auth-off", clients, withoutAuth);
+    Measurement on2 = runner.run(operation + "-auth-on", clients, withAuth);
+    return List.of(new Comparison(operation + " (auth on / off; on first)", on1, off1),
+        new Comparison(operation + " (auth on / off; off first)", on2, off2));
   }
 
   private static PostMessageRequest post(String workspace, String room, String author, String clientMessageId) {
