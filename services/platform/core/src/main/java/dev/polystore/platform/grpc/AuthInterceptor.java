@@ -5,6 +5,7 @@ import dev.polystore.platform.auth.AccessRule;
 import dev.polystore.platform.auth.CallPrincipal;
 import dev.polystore.platform.auth.Credentials;
 import dev.polystore.platform.auth.Principal;
+import dev.polystore.platform.telemetry.CallAttributes;
 import dev.polystore.platform.errors.ServiceException;
 import io.grpc.Context;
 import io.grpc.ForwardingServerCallListener;
@@ -96,6 +97,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             rejected = true;
             throw e;
           }
+          CallAttributes.principal(principal);
           context = CallPrincipal.in(Context.current(), principal);
           delegate = within(() -> next.startCall(call, headers));
         }

@@ -13,7 +13,11 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import dev.polystore.platform.telemetry.Telemetry;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.tracing.MicrometerTracing;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,10 @@ final class ValkeyClientFactory {
   static ClientResources resources() {
     return ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+        // Lettuce's own instrumentation: command latencies (lettuce.command.completion, tagged by
+        // command) and a span per command (an observation, child of the RPC's).
+        .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(Telemetry.meters(), MicrometerOptions.create()))
+        .tracing(new MicrometerTracing(Telemetry.observations(), "valkey"))
         .build();
   }
 
