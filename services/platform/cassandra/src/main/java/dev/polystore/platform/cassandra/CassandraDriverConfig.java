@@ -9,6 +9,7 @@ import com.datastax.oss.driver.internal.core.connection.ExponentialReconnectionP
 import com.datastax.oss.driver.internal.core.retry.DefaultRetryPolicy;
 import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
 import java.time.Duration;
+import java.util.List;
 import software.aws.mcs.auth.SigV4AuthProvider;
 
 /**
@@ -65,6 +66,19 @@ public final class CassandraDriverConfig {
         .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
         .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 4096)
         .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
+        // The driver's own metrics on Micrometer (the session builder is given the registry), as
+        // cassandra.session.* and cassandra.nodes.* tagged session=<session name>: what an operator
+        // watches on Cassandra and Keyspaces (requests and their latency, client timeouts,
+        // throttling, connections, errors by kind).
+        .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "MicrometerMetricsFactory")
+        .withString(DefaultDriverOption.METRICS_ID_GENERATOR_CLASS, "TaggingMetricIdGenerator")
+        .withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, "cassandra")
+        .withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, List.of(
+            "connected-nodes", "cql-requests", "cql-client-timeouts", "throttling.delay", "throttling.errors",
+            "bytes-sent", "bytes-received"))
+        .withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, List.of(
+            "pool.open-connections", "pool.in-flight", "errors.request.timeouts", "errors.request.unavailables",
+            "errors.request.write-timeouts", "errors.request.read-timeouts", "errors.connection.init", "retries.total"))
         .startProfile(READS)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_ONE")
         .endProfile()
