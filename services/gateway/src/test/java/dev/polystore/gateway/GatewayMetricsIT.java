@@ -104,6 +104,14 @@ class GatewayMetricsIT {
     assertEquals(0.0, scrape.value("polystore_service_serving", Map.of("rpc_service", PRESENCE)).orElseThrow());
     assertEquals(1.0, scrape.value("polystore_migrations_applied", Map.of("rpc_service", ACCOUNTS)).orElseThrow());
     assertTrue(scrape.value("polystore_build_info", Map.of()).isPresent());
+
+    // The alert rules and the dashboard read series that exist (for the stores this gateway hosts).
+    for (String name : MonitoringFiles.metricNames()) {
+      if (name.matches("(grpc_server|polystore|hikaricp|executor|db_client)_.*")) {
+        assertTrue(scrape.lines().stream().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " ")),
+            "docs/monitoring reads " + name + ", which the gateway does not export");
+      }
+    }
   }
 
   @Test
