@@ -3,6 +3,7 @@ package dev.polystore.bench;
 import dev.polystore.bench.accounts.AccountsBench;
 import dev.polystore.bench.activity.ActivityBench;
 import dev.polystore.bench.auth.AuthBench;
+import dev.polystore.bench.observability.ObservabilityBench;
 import dev.polystore.bench.files.FilesBench;
 import dev.polystore.bench.messenger.MessengerBench;
 import dev.polystore.bench.presence.PresenceBench;
@@ -30,6 +31,7 @@ public final class BenchMain {
     SUITES.put("files", FilesBench::new);
     SUITES.put("messenger", MessengerBench::new);
     SUITES.put("auth", AuthBench::new);
+    SUITES.put("observability", ObservabilityBench::new);
   }
 
   private BenchMain() {}

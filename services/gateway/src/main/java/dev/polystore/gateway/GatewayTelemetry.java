@@ -96,8 +96,11 @@ public final class GatewayTelemetry {
         .register(Telemetry.meters());
   }
 
-  /** Applies {@code options} to the process's observation registry (installing it the first time). */
-  static synchronized void apply(Options options) {
+  /**
+   * Applies {@code options} to the process's observation registry (installing it the first time);
+   * every gateway start does. The benchmark flips a running gateway's telemetry on and off with it.
+   */
+  public static synchronized void apply(Options options) {
     if (installed == null) {
       installed = new GatewayTelemetry();
     }
