@@ -7,16 +7,14 @@ import dev.polystore.accounts.v1.CreateWorkspaceRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.ChatRoom;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
-import dev.polystore.messenger.v1.CreateRoomRequest;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
-import dev.polystore.messenger.v1.PostMessageRequest;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,6 @@ import java.util.concurrent.TimeUnit;
  * are auth on and the "direct" columns auth off, so "ratio" is on / off.
  */
 public final class AuthBench implements BenchSuite {
-  private static final String BODY = "a message of about the length people write in a chat, give or take a few words";
-
   @Override
   public String name() {
     return "auth";
@@ -56,7 +52,7 @@ public final class AuthBench implements BenchSuite {
           .setName("Auth bench").setOwnerUserId(user).build()).getWorkspace().getWorkspaceId();
       String secret = accounts.createApiKey(CreateApiKeyRequest.newBuilder().setWorkspaceId(workspace)
           .setName("bench").addScopes("messages:write").build()).getSecret();
-      String room = awaitRoom(on, workspace, user);
+      String room = ChatRoom.create(on, workspace, user, "auth-bench");
 
       GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
       var offAccounts = AccountsServiceGrpc.newBlockingStub(off.channel());
@@ -75,9 +71,9 @@ public final class AuthBench implements BenchSuite {
         for (int clients : clientCounts) {
           String run = UUID.randomUUID().toString().substring(0, 8);
           Measurement withAuth = runner.run("PostMessage-auth-on", clients, (client, seq) ->
-              onStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "on" + run + client + "-" + seq)));
+              onStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(ChatRoom.message(workspace, room, user, "on" + run + client + "-" + seq)));
           Measurement withoutAuth = runner.run("PostMessage-auth-off", clients, (client, seq) ->
-              offStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(post(workspace, room, user, "off" + run + client + "-" + seq)));
+              offStub.withDeadlineAfter(5, TimeUnit.SECONDS).postMessage(ChatRoom.message(workspace, room, user, "off" + run + client + "-" + seq)));
           results.add(new Comparison("PostMessage (auth on / off)", withAuth, withoutAuth));
         }
       } finally {
@@ -86,27 +82,5 @@ public final class AuthBench implements BenchSuite {
       }
     }
     return results;
-  }
-
-  private static PostMessageRequest post(String workspace, String room, String author, String clientMessageId) {
-    return PostMessageRequest.newBuilder().setWorkspaceId(workspace).setRoomId(room).setAuthorId(author)
-        .setBody(BODY).setClientMessageId(clientMessageId).build();
-  }
-
-  /** A room, once messenger (started beside accounts) serves. */
-  private static String awaitRoom(BenchGateway gateway, String workspace, String user) throws InterruptedException {
-    var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        return messenger.withDeadlineAfter(5, TimeUnit.SECONDS).createRoom(CreateRoomRequest.newBuilder()
-            .setWorkspaceId(workspace).setName("auth-bench").addMemberUserIds(user).build()).getRoom().getRoomId();
-      } catch (StatusRuntimeException e) {
-        if (System.nanoTime() > end) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 }

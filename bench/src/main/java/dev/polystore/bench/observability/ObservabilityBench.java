@@ -6,17 +6,15 @@ import dev.polystore.accounts.v1.CreateWorkspaceRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.ChatRoom;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.gateway.GatewayTelemetry;
-import dev.polystore.messenger.v1.CreateRoomRequest;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
-import dev.polystore.messenger.v1.PostMessageRequest;
 import dev.polystore.platform.config.Env;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +30,6 @@ import java.util.concurrent.TimeUnit;
  * store meters (HikariCP, the scrape endpoint) exist in both runs.
  */
 public final class ObservabilityBench implements BenchSuite {
-  private static final String BODY = "a message of about the length people write in a chat, give or take a few words";
-
   @Override
   public String name() {
     return "observability";
@@ -59,7 +55,7 @@ public final class ObservabilityBench implements BenchSuite {
             .setDisplayName("Bench").build()).getUser().getUserId();
         String workspace = accounts.createWorkspace(CreateWorkspaceRequest.newBuilder().setSlug("obs-bench")
             .setName("Observability bench").setOwnerUserId(user).build()).getWorkspace().getWorkspaceId();
-        String room = awaitRoom(gateway, workspace, user);
+        String room = ChatRoom.create(gateway, workspace, user, "obs-bench");
         var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
         GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
         // Each pair runs twice, on first and then off first: on a shared machine the order of two
@@ -67,14 +63,14 @@ public final class ObservabilityBench implements BenchSuite {
         for (int clients : clientCounts) {
           for (boolean onFirst : new boolean[] {true, false}) {
             String order = onFirst ? ", on first" : ", off first";
-            results.add(pair("GetUser (telemetry on / off" + order + ")", runner, clients, env, onFirst,
+            results.add(pair("GetUser (telemetry on / off" + order + ")", env, onFirst,
                 label -> runner.run("GetUser-" + label, clients, (client, seq) ->
                     accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get))));
             String run = UUID.randomUUID().toString().substring(0, 8);
-            results.add(pair("PostMessage (telemetry on / off" + order + ")", runner, clients, env, onFirst,
+            results.add(pair("PostMessage (telemetry on / off" + order + ")", env, onFirst,
                 label -> runner.run("PostMessage-" + label, clients, (client, seq) -> messenger
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .postMessage(post(workspace, room, user, label + run + client + "-" + seq)))));
+                    .postMessage(ChatRoom.message(workspace, room, user, label + run + client + "-" + seq)))));
           }
         }
       }
@@ -86,8 +82,8 @@ public final class ObservabilityBench implements BenchSuite {
   }
 
   /** One run with telemetry on and one with it off, in the order given. */
-  private static Comparison pair(String operation, LoadRunner runner, int clients, Map<String, String> env,
-      boolean onFirst, Run run) throws Exception {
+  private static Comparison pair(String operation, Map<String, String> env, boolean onFirst, Run run)
+      throws Exception {
     Measurement on = null;
     Measurement off = null;
     for (boolean telemetry : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
@@ -105,27 +101,5 @@ public final class ObservabilityBench implements BenchSuite {
   /** One measured run of an operation, labelled. */
   private interface Run {
     Measurement measure(String label) throws Exception;
-  }
-
-  private static PostMessageRequest post(String workspace, String room, String author, String clientMessageId) {
-    return PostMessageRequest.newBuilder().setWorkspaceId(workspace).setRoomId(room).setAuthorId(author)
-        .setBody(BODY).setClientMessageId(clientMessageId).build();
-  }
-
-  /** A room, once messenger (started beside accounts) serves. */
-  private static String awaitRoom(BenchGateway gateway, String workspace, String user) throws InterruptedException {
-    var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        return messenger.withDeadlineAfter(5, TimeUnit.SECONDS).createRoom(CreateRoomRequest.newBuilder()
-            .setWorkspaceId(workspace).setName("obs-bench").addMemberUserIds(user).build()).getRoom().getRoomId();
-      } catch (StatusRuntimeException e) {
-        if (System.nanoTime() > end) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
   }
 }
