@@ -11,8 +11,6 @@ import dev.polystore.bench.ChatRoom;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.devstack.Devstack;
-import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import io.grpc.ManagedChannel;
 import java.util.ArrayList;
@@ -35,13 +33,7 @@ public final class AuthBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    LocalPostgres postgres = Devstack.postgres();
-    for (String database : List.of("accounts", "messenger")) {
-      postgres.dropDatabase(database);
-      postgres.createDatabase(database);
-    }
-    Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
-        BenchGateway.handlerThreadPerCore());
+    Map<String, String> env = ChatRoom.freshStores();
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway on = BenchGateway.start("accounts,messenger", env, true);
         BenchGateway off = BenchGateway.start("accounts,messenger", env, false)) {

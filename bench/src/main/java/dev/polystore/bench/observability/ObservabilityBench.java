@@ -10,8 +10,6 @@ import dev.polystore.bench.ChatRoom;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.devstack.Devstack;
-import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.gateway.GatewayTelemetry;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.platform.config.Env;
@@ -37,15 +35,9 @@ public final class ObservabilityBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    LocalPostgres postgres = Devstack.postgres();
-    for (String database : List.of("accounts", "messenger")) {
-      postgres.dropDatabase(database);
-      postgres.createDatabase(database);
-    }
     List<Comparison> results = new ArrayList<>();
     try (SpanSink sink = new SpanSink()) {
-      Map<String, String> env = new HashMap<>(Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
-          BenchGateway.handlerThreadPerCore()));
+      Map<String, String> env = new HashMap<>(ChatRoom.freshStores());
       env.put(GatewayTelemetry.OTLP_ENDPOINT, sink.endpoint());
       env.put("POLYSTORE_MANAGEMENT_PORT", "0");
       try (BenchGateway gateway = BenchGateway.start("accounts,messenger", env, true,
