@@ -5,13 +5,13 @@ import dev.polystore.platform.auth.AuthSettings;
 import dev.polystore.platform.auth.TokenDigest;
 import dev.polystore.platform.grpc.AuthInterceptor;
 import dev.polystore.platform.grpc.HandlerConfig;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class BenchGateway implements AutoCloseable {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
     }
     env.put(AuthSettings.SERVICE_TOKENS, "bench " + TokenDigest.of(TOKEN) + " *");
-    List<String> argList = new java.util.ArrayList<>(List.of("--spring.grpc.server.port=0", "--logging.level.root=WARN"));
+    List<String> argList = new java.util.ArrayList<>(List.of("--spring.grpc.server.port=0", "--server.port=0", "--logging.level.root=WARN"));
     argList.addAll(List.of(springArgs));
     String[] args = argList.toArray(String[]::new);
     Gateway gateway = authenticated ? Gateway.start(env, args) : Gateway.startWithoutAuthentication(env, args);

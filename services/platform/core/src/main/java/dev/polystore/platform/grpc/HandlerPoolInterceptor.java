@@ -1,19 +1,18 @@
 package dev.polystore.platform.grpc;
 
-import dev.polystore.platform.telemetry.Telemetry;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
-import io.micrometer.observation.Observation;
-import java.util.List;
-
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.polystore.platform.telemetry.Telemetry;
 import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.observation.Observation;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;

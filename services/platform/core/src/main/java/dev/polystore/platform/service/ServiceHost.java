@@ -6,9 +6,9 @@ import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.health.StoreSupervisor;
 import dev.polystore.platform.telemetry.Telemetry;
+import io.grpc.BindableService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
-import io.grpc.BindableService;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.polystore.platform.valkey;
 
+import dev.polystore.platform.telemetry.Telemetry;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
@@ -12,13 +13,12 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import dev.polystore.platform.telemetry.Telemetry;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.tracing.MicrometerTracing;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.tracing.MicrometerTracing;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
