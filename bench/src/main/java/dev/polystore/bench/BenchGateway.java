@@ -5,13 +5,13 @@ import dev.polystore.platform.auth.AuthSettings;
 import dev.polystore.platform.auth.TokenDigest;
 import dev.polystore.platform.grpc.AuthInterceptor;
 import dev.polystore.platform.grpc.HandlerConfig;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +54,12 @@ public final class BenchGateway implements AutoCloseable {
   /** As {@link #start(String, Map)}; {@code authenticated} false measures the gateway without auth. */
   public static BenchGateway start(String service, Map<String, String> settings, boolean authenticated)
       throws InterruptedException {
+    return start(service, settings, authenticated, new String[0]);
+  }
+
+  /** As {@link #start(String, Map, boolean)}, with more Spring arguments (a logger's level, say). */
+  public static BenchGateway start(String service, Map<String, String> settings, boolean authenticated,
+      String... springArgs) throws InterruptedException {
     // The gateway then needs the settings of this service's stores only.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
@@ -62,7 +68,9 @@ public final class BenchGateway implements AutoCloseable {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));
     }
     env.put(AuthSettings.SERVICE_TOKENS, "bench " + TokenDigest.of(TOKEN) + " *");
-    String[] args = {"--spring.grpc.server.port=0", "--logging.level.root=WARN"};
+    List<String> argList = new java.util.ArrayList<>(List.of("--spring.grpc.server.port=0", "--server.port=0", "--logging.level.root=WARN"));
+    argList.addAll(List.of(springArgs));
+    String[] args = argList.toArray(String[]::new);
     Gateway gateway = authenticated ? Gateway.start(env, args) : Gateway.startWithoutAuthentication(env, args);
     ManagedChannel channel = channel(gateway.port(), TOKEN);
     BenchGateway started = new BenchGateway(gateway, channel);

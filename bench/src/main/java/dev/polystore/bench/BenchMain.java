@@ -5,6 +5,7 @@ import dev.polystore.bench.activity.ActivityBench;
 import dev.polystore.bench.auth.AuthBench;
 import dev.polystore.bench.files.FilesBench;
 import dev.polystore.bench.messenger.MessengerBench;
+import dev.polystore.bench.observability.ObservabilityBench;
 import dev.polystore.bench.presence.PresenceBench;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ public final class BenchMain {
     SUITES.put("files", FilesBench::new);
     SUITES.put("messenger", MessengerBench::new);
     SUITES.put("auth", AuthBench::new);
+    SUITES.put("observability", ObservabilityBench::new);
   }
 
   private BenchMain() {}

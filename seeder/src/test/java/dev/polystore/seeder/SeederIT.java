@@ -32,10 +32,10 @@ import dev.polystore.search.v1.SearchServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -81,7 +81,7 @@ class SeederIT {
   @BeforeAll
   static void seedTwice() throws InterruptedException {
     gateway = Gateway.start(dev.polystore.local.LocalStores.complete(Map.of("FILES_MULTIPART_THRESHOLD_MIB", "5")),
-        "--spring.grpc.server.port=0");
+        "--spring.grpc.server.port=0", "--server.port=0");
     String token = dev.polystore.local.LocalAdminToken.read();
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
         .intercept(MetadataUtils.newAttachHeadersInterceptor(bearer(token))).build();

@@ -7,16 +7,12 @@ import dev.polystore.accounts.v1.CreateWorkspaceRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
 import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.ChatRoom;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.devstack.Devstack;
-import dev.polystore.devstack.LocalPostgres;
-import dev.polystore.messenger.v1.CreateRoomRequest;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
-import dev.polystore.messenger.v1.PostMessageRequest;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * are auth on and the "direct" columns auth off, so "ratio" is on / off.
  */
 public final class AuthBench implements BenchSuite {
-  private static final String BODY = "a message of about the length people write in a chat, give or take a few words";
-
   @Override
   public String name() {
     return "auth";
@@ -39,13 +33,7 @@ public final class AuthBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    LocalPostgres postgres = Devstack.postgres();
-    for (String database : List.of("accounts", "messenger")) {
-      postgres.dropDatabase(database);
-      postgres.createDatabase(database);
-    }
-    Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
-        BenchGateway.handlerThreadPerCore());
+    Map<String, String> env = ChatRoom.freshStores();
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway on = BenchGateway.start("accounts,messenger", env, true);
         BenchGateway off = BenchGateway.start("accounts,messenger", env, false)) {
@@ -56,7 +44,7 @@ public final class AuthBench implements BenchSuite {
           .setName("Auth bench").setOwnerUserId(user).build()).getWorkspace().getWorkspaceId();
       String secret = accounts.createApiKey(CreateApiKeyRequest.newBuilder().setWorkspaceId(workspace)
           .setName("bench").addScopes("messages:write").build()).getSecret();
-      String room = awaitRoom(on, workspace, user);
+      String room = ChatRoom.create(on, workspace, user, "auth-bench");
 
       GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
       var offAccounts = AccountsServiceGrpc.newBlockingStub(off.channel());
@@ -72,9 +60,9 @@ public final class AuthBench implements BenchSuite {
               (client, seq) -> offAccounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get)));
           results.addAll(compare(runner, "PostMessage", clients,
               (client, seq) -> onStub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                  .postMessage(post(workspace, room, user, "on" + run + clients + "-" + client + "-" + seq)),
+                  .postMessage(ChatRoom.message(workspace, room, user, "on" + run + clients + "-" + client + "-" + seq)),
               (client, seq) -> offStub.withDeadlineAfter(5, TimeUnit.SECONDS)
-                  .postMessage(post(workspace, room, user, "off" + run + clients + "-" + client + "-" + seq))));
+                  .postMessage(ChatRoom.message(workspace, room, user, "off" + run + clients + "-" + client + "-" + seq))));
         }
       } finally {
         keyed.shutdownNow();
@@ -94,29 +82,7 @@ public final class AuthBench implements BenchSuite {
     Measurement off1 = runner.run(operation + "-auth-off", clients, withoutAuth);
     Measurement off2 = runner.run(operation + "-auth-off", clients, withoutAuth);
     Measurement on2 = runner.run(operation + "-auth-on", clients, withAuth);
-    return List.of(new Comparison(operation + " (auth on / off; on first)", on1, off1),
-        new Comparison(operation + " (auth on / off; off first)", on2, off2));
-  }
-
-  private static PostMessageRequest post(String workspace, String room, String author, String clientMessageId) {
-    return PostMessageRequest.newBuilder().setWorkspaceId(workspace).setRoomId(room).setAuthorId(author)
-        .setBody(BODY).setClientMessageId(clientMessageId).build();
-  }
-
-  /** A room, once messenger (started beside accounts) serves. */
-  private static String awaitRoom(BenchGateway gateway, String workspace, String user) throws InterruptedException {
-    var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        return messenger.withDeadlineAfter(5, TimeUnit.SECONDS).createRoom(CreateRoomRequest.newBuilder()
-            .setWorkspaceId(workspace).setName("auth-bench").addMemberUserIds(user).build()).getRoom().getRoomId();
-      } catch (StatusRuntimeException e) {
-        if (System.nanoTime() > end) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
+    return List.of(new Comparison(operation + " (auth on / off, on first)", on1, off1),
+        new Comparison(operation + " (auth on / off, off first)", on2, off2));
   }
 }

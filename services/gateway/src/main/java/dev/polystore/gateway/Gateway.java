@@ -11,8 +11,8 @@ import io.grpc.BindableService;
 import io.grpc.ServerBuilder;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
@@ -31,6 +32,11 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 public final class Gateway implements AutoCloseable {
   /** How long in-flight calls may run on after a stop, in seconds (spring.grpc.server.shutdown-grace-period). */
   public static final String GRACE_SECONDS = "GRPC_SHUTDOWN_GRACE_SECONDS";
+  /** The management HTTP port: Prometheus metrics at /actuator/prometheus, never on the gRPC port. */
+  public static final String MANAGEMENT_PORT = "POLYSTORE_MANAGEMENT_PORT";
+
+  /** {@code json}: one JSON object per log line (Logstash's field names), the access log's fields included. */
+  public static final String LOG_FORMAT = "LOG_FORMAT";
 
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
@@ -39,14 +45,16 @@ public final class Gateway implements AutoCloseable {
   private final Optional<RemoteKeyVerifier> remoteKeys;
   private final ConfigurableApplicationContext context;
   private final int port;
+  private final int managementPort;
   private boolean closed;
 
   private Gateway(ServiceHost host, Optional<RemoteKeyVerifier> remoteKeys, ConfigurableApplicationContext context,
-      int port) {
+      int port, int managementPort) {
     this.remoteKeys = remoteKeys;
     this.host = host;
     this.context = context;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   /**
@@ -55,7 +63,15 @@ public final class Gateway implements AutoCloseable {
    * Spring Boot arguments such as {@code --spring.grpc.server.port=0}.
    */
   public static Gateway start(Map<String, String> environment, String... springArgs) {
-    return start(environment, true, springArgs);
+    return start(environment, true, null, springArgs);
+  }
+
+  /**
+   * A gateway that records what {@code telemetry} says instead of what the environment says, for
+   * the tests that read spans and the benchmark that measures what telemetry costs.
+   */
+  public static Gateway start(Map<String, String> environment, GatewayTelemetry.Options telemetry, String... springArgs) {
+    return start(environment, true, telemetry, springArgs);
   }
 
   /**
@@ -63,12 +79,16 @@ public final class Gateway implements AutoCloseable {
    * costs. Nothing in configuration can ask for this.
    */
   public static Gateway startWithoutAuthentication(Map<String, String> environment, String... springArgs) {
-    return start(environment, false, springArgs);
+    return start(environment, false, null, springArgs);
   }
 
-  private static Gateway start(Map<String, String> environment, boolean authenticate, String... springArgs) {
+  private static Gateway start(Map<String, String> environment, boolean authenticate,
+      GatewayTelemetry.Options telemetry, String... springArgs) {
     Env env = new Env(environment);
     int graceSeconds = env.integer(GRACE_SECONDS, 10, 0, 3600);
+    int managementPort = env.integer(MANAGEMENT_PORT, 8081, 0, 65535);
+    boolean jsonLogs = "json".equals(env.optional(LOG_FORMAT).orElse("text"));
+    GatewayTelemetry.apply(telemetry != null ? telemetry : GatewayTelemetry.Options.fromEnv(env));
     Transport transport = Transport.fromEnv(env);
     List<ServiceModule> modules = GatewayModules.create(env);
     Authentication authentication;
@@ -91,16 +111,24 @@ public final class Gateway implements AutoCloseable {
     Optional<RemoteKeyVerifier> keys = remoteKeys;
     try {
       CompletableFuture<Integer> port = new CompletableFuture<>();
+      CompletableFuture<Integer> management = new CompletableFuture<>();
       SpringApplication application = new SpringApplication(GatewayApplication.class);
       // close() stops in order (health first); Spring's own hook would race it.
       application.setRegisterShutdownHook(false);
       // Default properties: an explicit --spring.grpc.server.shutdown-grace-period still wins.
       Map<String, Object> defaults = new HashMap<>(transport.properties());
       defaults.put("spring.grpc.server.shutdown-grace-period", graceSeconds + "s");
+      // The servlet server exists for the actuator alone: it is the management port.
+      defaults.put("server.port", managementPort);
+      if (jsonLogs) {
+        defaults.put("logging.structured.format.console", "logstash");
+      }
       application.setDefaultProperties(defaults);
       application.addInitializers(context -> {
         var beans = context.getBeanFactory();
         beans.registerSingleton("grpcHealth", host.platform().health().grpcService());
+        // Applied by the actuator to the Prometheus registry it makes.
+        beans.registerSingleton("latencyHistograms", new LatencyHistograms());
         // Each service's calls move to its own handler pool inside the platform's interceptors.
         beans.registerSingleton("grpcDirectExecutor", directExecutor());
         List<BindableService> services = host.services();
@@ -111,11 +139,13 @@ public final class Gateway implements AutoCloseable {
       application.addListeners(event -> {
         if (event instanceof GrpcServerStartedEvent started) {
           port.complete(started.getPort());
+        } else if (event instanceof WebServerInitializedEvent web) {
+          management.complete(web.getWebServer().getPort());
         }
       });
       ConfigurableApplicationContext context = application.run(springArgs);
       host.start();
-      return new Gateway(host, keys, context, port.get(30, TimeUnit.SECONDS));
+      return new Gateway(host, keys, context, port.get(30, TimeUnit.SECONDS), management.get(30, TimeUnit.SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       host.close();
@@ -156,6 +186,11 @@ public final class Gateway implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Where /actuator/prometheus (and the actuator's health and info) answer. */
+  public int managementPort() {
+    return managementPort;
   }
 
   public ServiceHost host() {

@@ -34,7 +34,7 @@ class GatewayActivityIT {
   static void start() throws InterruptedException {
     Map<String, String> env = new HashMap<>(Devstack.cassandra().env());
     env.put("POLYSTORE_SERVICES", "activity");
-    gateway = Gateway.start(GatewayClient.withAdmin(env), "--spring.grpc.server.port=0");
+    gateway = Gateway.start(GatewayClient.withAdmin(env), "--spring.grpc.server.port=0", "--server.port=0");
     client = new GatewayClient(gateway.port());
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACTIVITY, Duration.ofSeconds(120)));
   }

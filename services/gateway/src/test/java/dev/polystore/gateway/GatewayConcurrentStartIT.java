@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import org.flywaydb.core.Flyway;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +30,8 @@ class GatewayConcurrentStartIT {
     Map<String, String> env = GatewayClient.withAdmin(
         Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl(), "POLYSTORE_SERVICES", "accounts"));
 
-    CompletableFuture<Gateway> first = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0"));
-    CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0"));
+    CompletableFuture<Gateway> first = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0", "--server.port=0"));
+    CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0", "--server.port=0"));
     try (Gateway a = first.join(); Gateway b = second.join();
         GatewayClient clientA = new GatewayClient(a.port()); GatewayClient clientB = new GatewayClient(b.port())) {
       assertEquals(ServingStatus.SERVING, clientA.awaitServing(ACCOUNTS, Duration.ofSeconds(60)));

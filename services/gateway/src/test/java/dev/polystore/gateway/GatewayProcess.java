@@ -50,6 +50,8 @@ public final class GatewayProcess implements AutoCloseable {
           .redirectOutput(logs.resolve("stdout.log").toFile()).redirectError(logs.resolve("stderr.log").toFile());
       builder.environment().clear();
       builder.environment().putAll(environment);
+      // Tests run side by side: the management port is one the system picks unless a test names one.
+      builder.environment().putIfAbsent("POLYSTORE_MANAGEMENT_PORT", "0");
       return new GatewayProcess(builder.start(), logs.resolve("stdout.log"), logs.resolve("stderr.log"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -42,7 +42,7 @@ class LocalGatewayIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    gateway = Gateway.start(LocalStores.complete(Map.of()), "--spring.grpc.server.port=0");
+    gateway = Gateway.start(LocalStores.complete(Map.of()), "--spring.grpc.server.port=0", "--server.port=0");
     // Local mode made an admin token and keeps it where README's examples read it.
     client = new GatewayClient(gateway.port(), LocalAdminToken.read());
     assertEquals(ServingStatus.SERVING, client.awaitServing(ACCOUNTS, Duration.ofSeconds(60)));

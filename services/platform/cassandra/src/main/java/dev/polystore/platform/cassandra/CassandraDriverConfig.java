@@ -1,14 +1,15 @@
 package dev.polystore.platform.cassandra;
 
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverOption;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.internal.core.connection.ExponentialReconnectionPolicy;
 import com.datastax.oss.driver.internal.core.retry.DefaultRetryPolicy;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
 import java.time.Duration;
+import java.util.List;
 import software.aws.mcs.auth.SigV4AuthProvider;
 
 /**
@@ -67,6 +68,19 @@ public final class CassandraDriverConfig {
         .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
         .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, config.maxInFlight())
         .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
+        // The driver's own metrics on Micrometer (the session builder is given the registry), as
+        // cassandra.session.* and cassandra.nodes.* tagged session=<session name>: what an operator
+        // watches on Cassandra and Keyspaces (requests and their latency, client timeouts,
+        // throttling, connections, errors by kind).
+        .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "MicrometerMetricsFactory")
+        .withString(DefaultDriverOption.METRICS_ID_GENERATOR_CLASS, "TaggingMetricIdGenerator")
+        .withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, "cassandra")
+        .withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, List.of(
+            "connected-nodes", "cql-requests", "cql-client-timeouts", "throttling.delay", "throttling.errors",
+            "bytes-sent", "bytes-received"))
+        .withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, List.of(
+            "pool.open-connections", "pool.in-flight", "errors.request.timeouts", "errors.request.unavailables",
+            "errors.request.write-timeouts", "errors.request.read-timeouts", "errors.connection.init", "retries.total"))
         .startProfile(READS)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_ONE")
         .endProfile()

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.InvalidKeyspaceException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,7 +122,8 @@ public final class CassandraStore implements ManagedStore, AutoCloseable {
 
   private CqlSession open(boolean withKeyspace) {
     var builder = CqlSession.builder()
-        .withConfigLoader(CassandraDriverConfig.loader(config, "polystore-" + service));
+        .withConfigLoader(CassandraDriverConfig.loader(config, "polystore-" + service))
+        .withMetricRegistry(Telemetry.meters());
     if (withKeyspace) {
       builder.withKeyspace(CqlIdentifier.fromCql(keyspace));
     }

@@ -6,6 +6,7 @@ import dev.polystore.platform.auth.CallPrincipal;
 import dev.polystore.platform.auth.Credentials;
 import dev.polystore.platform.auth.Principal;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.telemetry.CallAttributes;
 import io.grpc.Context;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Grpc;
@@ -97,6 +98,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             throw e;
           }
           credentials.recordUse(principal);
+          CallAttributes.principal(principal);
           context = CallPrincipal.in(Context.current(), principal);
           delegate = within(() -> next.startCall(call, headers));
         }

@@ -1,13 +1,18 @@
 package dev.polystore.platform.grpc;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.polystore.platform.telemetry.Telemetry;
 import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.observation.Observation;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +47,7 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
   private final String service;
   private final ThreadPoolExecutor pool;
   private final int maxQueued;
+  private final Counter refused;
 
   public HandlerPoolInterceptor(String service, int threads, int maxQueued) {
     this.service = service;
@@ -55,18 +61,26 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
           thread.setDaemon(true);
           return thread;
         });
+    // Micrometer's executor meters (executor.queued, executor.active, executor.completed, ...),
+    // tagged name=<service>; the pool is used directly, so nothing is wrapped or timed per task.
+    new ExecutorServiceMetrics(pool, service, List.of()).bindTo(Telemetry.meters());
+    this.refused = Counter.builder("grpc.server.handler.refused")
+        .description("calls refused with UNAVAILABLE because too many were waiting for a handler thread")
+        .tag("rpc.service", service)
+        .register(Telemetry.meters());
   }
 
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
     if (pool.getQueue().size() >= maxQueued) {
+      refused.increment();
       call.close(Status.UNAVAILABLE.withDescription(service + " is overloaded: "
           + maxQueued + " calls are waiting for a handler; retry"), new Metadata());
       return new ServerCall.Listener<>() {};
     }
-    PooledListener<ReqT> listener =
-        new PooledListener<>(call, Context.current(), MoreExecutors.newSequentialExecutor(pool));
+    PooledListener<ReqT> listener = new PooledListener<>(call, Context.current(),
+        Telemetry.observations().getCurrentObservation(), MoreExecutors.newSequentialExecutor(pool));
     if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
       // grpc-java's handlers for these only ask for the request in startCall and run the method on
       // half-close: starting here lets the request arrive at once and reach the pool in one hand-off.
@@ -103,13 +117,16 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
   private static final class PooledListener<ReqT> extends ServerCall.Listener<ReqT> {
     private final ServerCall<?, ?> call;
     private final Context context;
+    /** The call's observation (null without telemetry), current on the handler thread as on arrival. */
+    private final Observation observation;
     private final Executor inOrder;
     /** Set before the first task, or by it; read only by later tasks of the same sequential executor. */
     private ServerCall.Listener<ReqT> delegate;
 
-    PooledListener(ServerCall<?, ?> call, Context context, Executor inOrder) {
+    PooledListener(ServerCall<?, ?> call, Context context, Observation observation, Executor inOrder) {
       this.call = call;
       this.context = context;
+      this.observation = observation;
       this.inOrder = inOrder;
     }
 
@@ -154,7 +171,12 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
 
     private void enqueue(Runnable task) {
       try {
-        inOrder.execute(context.wrap(task));
+        inOrder.execute(context.wrap(observation == null ? task : () -> {
+          // The store's observations (spans) of this call become children of the call's.
+          try (Observation.Scope scope = observation.openScope()) {
+            task.run();
+          }
+        }));
       } catch (RejectedExecutionException e) {
         // Only after close(): the server stops before its pools, so this is a call it still let in.
         call.close(Status.UNAVAILABLE.withDescription("the service is shutting down; retry"), new Metadata());

@@ -5,7 +5,10 @@ import dev.polystore.platform.errors.OutageClassifier;
 import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.health.StoreSupervisor;
+import dev.polystore.platform.telemetry.Telemetry;
 import io.grpc.BindableService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +21,8 @@ public final class ServiceHost implements AutoCloseable {
   private final List<ServiceModule> modules;
   private final GrpcPlatform platform;
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
+  /** Removed on close, so that a host started later in the same process reports its own state. */
+  private final List<Meter> meters = new ArrayList<>();
 
   public ServiceHost(List<ServiceModule> modules, HandlerConfig handlers, Authentication authentication) {
     this.modules = List.copyOf(modules);
@@ -25,8 +30,17 @@ public final class ServiceHost implements AutoCloseable {
     modules.forEach(module -> outages.addAll(module.outages()));
     this.platform = new GrpcPlatform(outages, handlers, authentication);
     for (ServiceModule module : modules) {
-      supervisors.add(new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
-          StoreSupervisor.Timing.DEFAULT));
+      StoreSupervisor supervisor = new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
+          StoreSupervisor.Timing.DEFAULT);
+      supervisors.add(supervisor);
+      String service = module.grpcServiceName();
+      // What grpc.health.v1 says, and whether the migrations are in: an operator's first two questions.
+      meters.add(Gauge.builder("polystore.service.serving", platform.health(), health -> health.isServing(service) ? 1 : 0)
+          .description("1 while the service is SERVING on grpc.health.v1, else 0")
+          .tag("rpc.service", service).register(Telemetry.meters()));
+      meters.add(Gauge.builder("polystore.migrations.applied", supervisor, applied -> applied.isMigrated() ? 1 : 0)
+          .description("1 once the service's store migrations have been applied, else 0")
+          .tag("rpc.service", service).register(Telemetry.meters()));
     }
   }
 
@@ -56,6 +70,7 @@ public final class ServiceHost implements AutoCloseable {
 
   @Override
   public void close() {
+    meters.forEach(Telemetry.meters()::remove);
     supervisors.forEach(StoreSupervisor::close);
     platform.close();
     modules.forEach(ServiceModule::close);

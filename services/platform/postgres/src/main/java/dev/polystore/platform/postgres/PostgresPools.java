@@ -2,7 +2,9 @@ package dev.polystore.platform.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.polystore.platform.grpc.StoreContact;
+import dev.polystore.platform.telemetry.Telemetry;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,18 +30,18 @@ public final class PostgresPools implements AutoCloseable {
     this.readerPool = config.hasSeparateReader()
         ? pool(config, config.reader(), config.readerCredentials(), applicationName + "-reader", true)
         : writerPool;
-    this.writer = jdbi(writerPool);
-    this.reader = readerPool == writerPool ? writer : jdbi(readerPool);
+    this.writer = jdbi(writerPool, config.database());
+    this.reader = readerPool == writerPool ? writer : jdbi(readerPool, config.database());
   }
 
   /** Jdbi on a pool, telling each call when it got a connection (see StoreContact). */
-  private static Jdbi jdbi(HikariDataSource pool) {
+  private static Jdbi jdbi(HikariDataSource pool, String database) {
     return Jdbi.create(() -> {
       StoreContact.awaitingStore();
       Connection connection = pool.getConnection();
       StoreContact.reached();
       return connection;
-    }).installPlugin(new PostgresPlugin());
+    }).installPlugin(new PostgresPlugin()).setSqlLogger(new StatementObservations(database));
   }
 
   private static HikariDataSource pool(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
@@ -53,6 +55,8 @@ public final class PostgresPools implements AutoCloseable {
     hikari.setIdleTimeout(config.idleTimeout().toMillis());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setReadOnly(readOnly);
+    // HikariCP's own meters (hikaricp.connections.active, .pending, .timeout, ...), tagged pool=name.
+    hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(Telemetry.meters()));
     // Start even while the database is away: the service reports NOT_SERVING until it answers.
     hikari.setInitializationFailTimeout(-1);
     // Fail a dead TCP connect fast; bound reads and statements (DriverProperties).

@@ -1,6 +1,7 @@
 package dev.polystore.platform.s3;
 
 import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.telemetry.Telemetry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,8 @@ public final class S3Store implements ManagedStore, AutoCloseable {
             .maxConnections(64))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .apiCallAttemptTimeout(attemptTimeout)
+            // The SDK's own per-call metrics, published to Micrometer (S3CallMetrics).
+            .addMetricPublisher(new S3CallMetrics(Telemetry.meters()))
             .build());
     config.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();

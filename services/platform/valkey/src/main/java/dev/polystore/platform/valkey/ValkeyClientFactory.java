@@ -1,5 +1,6 @@
 package dev.polystore.platform.valkey;
 
+import dev.polystore.platform.telemetry.Telemetry;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
@@ -12,9 +13,12 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.tracing.MicrometerTracing;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +47,10 @@ final class ValkeyClientFactory {
   static ClientResources resources() {
     return ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+        // Lettuce's own instrumentation: command latencies (lettuce.command.completion, tagged by
+        // command) and a span per command (an observation, child of the RPC's).
+        .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(Telemetry.meters(), MicrometerOptions.create()))
+        .tracing(new MicrometerTracing(Telemetry.observations(), "valkey"))
         .build();
   }
 

@@ -9,8 +9,8 @@ public final class VectorStores {
 
   public static VectorStore open(VectorConfig config) {
     return switch (config.backend()) {
-      case EMBEDDED -> new LuceneVectorStore(config.dataDirectory());
-      case TURBOPUFFER -> new TurbopufferVectorStore(config.turbopuffer());
+      case EMBEDDED -> new ObservedVectorStore(new LuceneVectorStore(config.dataDirectory()), "lucene");
+      case TURBOPUFFER -> new ObservedVectorStore(new TurbopufferVectorStore(config.turbopuffer()), "turbopuffer");
     };
   }
 }

@@ -1,0 +1,97 @@
+package dev.polystore.bench.observability;
+
+import dev.polystore.accounts.v1.AccountsServiceGrpc;
+import dev.polystore.accounts.v1.CreateUserRequest;
+import dev.polystore.accounts.v1.CreateWorkspaceRequest;
+import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.bench.BenchGateway;
+import dev.polystore.bench.BenchSuite;
+import dev.polystore.bench.ChatRoom;
+import dev.polystore.bench.Comparison;
+import dev.polystore.bench.LoadRunner;
+import dev.polystore.bench.Measurement;
+import dev.polystore.gateway.GatewayTelemetry;
+import dev.polystore.messenger.v1.MessengerServiceGrpc;
+import dev.polystore.platform.config.Env;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What watching costs: GetUser and PostMessage with call metrics, tracing (every span exported over
+ * OTLP to a local sink) and the access log (at INFO, to the console) on, against the same calls
+ * with all three off, on one gateway whose telemetry is flipped between the runs. In its table the
+ * "gateway" columns are telemetry on and the "direct" columns off, so "ratio" is on / off. The
+ * store meters (HikariCP, the scrape endpoint) exist in both runs.
+ */
+public final class ObservabilityBench implements BenchSuite {
+  @Override
+  public String name() {
+    return "observability";
+  }
+
+  @Override
+  public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
+    List<Comparison> results = new ArrayList<>();
+    try (SpanSink sink = new SpanSink()) {
+      Map<String, String> env = new HashMap<>(ChatRoom.freshStores());
+      env.put(GatewayTelemetry.OTLP_ENDPOINT, sink.endpoint());
+      env.put("POLYSTORE_MANAGEMENT_PORT", "0");
+      try (BenchGateway gateway = BenchGateway.start("accounts,messenger", env, true,
+          "--logging.level.polystore.access=INFO")) {
+        var accounts = AccountsServiceGrpc.newBlockingStub(gateway.channel());
+        String user = accounts.createUser(CreateUserRequest.newBuilder().setEmail("obs-bench@bench.example")
+            .setDisplayName("Bench").build()).getUser().getUserId();
+        String workspace = accounts.createWorkspace(CreateWorkspaceRequest.newBuilder().setSlug("obs-bench")
+            .setName("Observability bench").setOwnerUserId(user).build()).getWorkspace().getWorkspaceId();
+        String room = ChatRoom.create(gateway, workspace, user, "obs-bench");
+        var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
+        GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
+        // Each pair runs twice, on first and then off first: on a shared machine the order of two
+        // runs moves their throughput as much as what is measured.
+        for (int clients : clientCounts) {
+          for (boolean onFirst : new boolean[] {true, false}) {
+            String order = onFirst ? ", on first" : ", off first";
+            results.add(pair("GetUser (telemetry on / off" + order + ")", env, onFirst,
+                label -> runner.run("GetUser-" + label, clients, (client, seq) ->
+                    accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get))));
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            results.add(pair("PostMessage (telemetry on / off" + order + ")", env, onFirst,
+                label -> runner.run("PostMessage-" + label, clients, (client, seq) -> messenger
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .postMessage(ChatRoom.message(workspace, room, user, label + run + client + "-" + seq)))));
+          }
+        }
+      }
+      if (sink.batches() == 0) {
+        throw new IllegalStateException("no span reached the sink: the 'on' runs did not trace");
+      }
+    }
+    return results;
+  }
+
+  /** One run with telemetry on and one with it off, in the order given. */
+  private static Comparison pair(String operation, Map<String, String> env, boolean onFirst, Run run)
+      throws Exception {
+    Measurement on = null;
+    Measurement off = null;
+    for (boolean telemetry : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+      GatewayTelemetry.apply(telemetry ? GatewayTelemetry.Options.fromEnv(new Env(env)) : GatewayTelemetry.Options.off());
+      Measurement measured = run.measure(telemetry ? "telemetry-on" : "telemetry-off");
+      if (telemetry) {
+        on = measured;
+      } else {
+        off = measured;
+      }
+    }
+    return new Comparison(operation, on, off);
+  }
+
+  /** One measured run of an operation, labelled. */
+  private interface Run {
+    Measurement measure(String label) throws Exception;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.polystore.gateway;
+
+import dev.polystore.platform.config.Env;
+import dev.polystore.platform.telemetry.AccessLog;
+import dev.polystore.platform.telemetry.Telemetry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the platform's observations (platform.telemetry.Telemetry: one per RPC, per SQL statement,
+ * per Valkey command) into what an operator reads: Micrometer meters (scraped from the management
+ * port), OpenTelemetry spans (W3C trace context continued from the caller; exported over OTLP only
+ * when OTEL_EXPORTER_OTLP_ENDPOINT is set) and the access log.
+ *
+ * <p>The handlers are added to the process's observation registry once; each gateway start sets
+ * which of them are on and where spans go.
+ */
+public final class GatewayTelemetry {
+  /** OpenTelemetry's own variable: the collector's base URL (http/protobuf, /v1/traces is added). */
+  public static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+  /** {@code false} turns the access log off (it is on by default). */
+  public static final String ACCESS_LOG = "POLYSTORE_ACCESS_LOG";
+  /** The commit the image was built from, for the build info metric (set by the image build). */
+  public static final String COMMIT = "POLYSTORE_COMMIT";
+
+  /**
+   * What a gateway records: call metrics and the access log on or off, and where spans go (none:
+   * no tracing at all).
+   */
+  public record Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans) {
+    public static Options fromEnv(Env env) {
+      Optional<SpanProcessor> otlp = env.has(OTLP_ENDPOINT)
+          ? Optional.of(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
+              .setEndpoint(env.required(OTLP_ENDPOINT).replaceAll("/+$", "") + "/v1/traces").build()).build())
+          : Optional.empty();
+      return new Options(true, env.bool(ACCESS_LOG, true), otlp);
+    }
+
+    /** Nothing recorded per call: the benchmark's baseline. */
+    public static Options off() {
+      return new Options(false, false, Optional.empty());
+    }
+  }
+
+  private static GatewayTelemetry installed;
+
+  private final SpanSinks sinks = new SpanSinks();
+  private final Switchable meters;
+  private final Switchable tracing;
+  private final Switchable accessLog;
+
+  private GatewayTelemetry() {
+    SdkTracerProvider provider = SdkTracerProvider.builder()
+        .setResource(Resource.getDefault().merge(Resource.create(
+            Attributes.of(AttributeKey.stringKey("service.name"), "polystore-gateway"))))
+        .addSpanProcessor(sinks)
+        .build();
+    io.opentelemetry.api.trace.Tracer otel = provider.get("dev.polystore");
+    OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+    OtelTracer tracer = new OtelTracer(otel, current, event -> { }, new OtelBaggageManager(current, List.of(), List.of()));
+    OtelPropagator propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
+    this.meters = new Switchable(new DefaultMeterObservationHandler(Telemetry.meters()));
+    this.tracing = new Switchable(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+        new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+        new DefaultTracingObservationHandler(tracer)));
+    this.accessLog = new Switchable(new AccessLog(GatewayTelemetry::traceId));
+    // Stopped in reverse order: the access log reads the span's trace id before tracing ends it.
+    var config = Telemetry.observations().observationConfig();
+    config.observationHandler(meters).observationHandler(tracing).observationHandler(accessLog);
+    Gauge.builder("polystore.build.info", () -> 1)
+        .description("the running build: version and commit as tags")
+        .tag("version", Optional.ofNullable(Gateway.class.getPackage().getImplementationVersion()).orElse("dev"))
+        .tag("commit", Optional.ofNullable(System.getenv(COMMIT)).orElse("unknown"))
+        .register(Telemetry.meters());
+  }
+
+  /**
+   * Applies {@code options} to the process's observation registry (installing it the first time);
+   * every gateway start does. The benchmark flips a running gateway's telemetry on and off with it.
+   */
+  public static synchronized void apply(Options options) {
+    if (installed == null) {
+      installed = new GatewayTelemetry();
+    }
+    installed.meters.set(options.callMetrics());
+    installed.accessLog.set(options.accessLog());
+    installed.sinks.set(options.spans().orElse(null));
+    installed.tracing.set(options.spans().isPresent());
+  }
+
+  private static Optional<String> traceId(Observation.Context context) {
+    TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+    return tracing == null || tracing.getSpan() == null
+        ? Optional.empty() : Optional.of(tracing.getSpan().context().traceId());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.polystore.platform.postgres;
+
+import dev.polystore.platform.telemetry.Telemetry;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * One observation per SQL statement, through Jdbi's own hook around execution: the store call's
+ * span (a child of the RPC's) and the timer {@code db.client.operation}, named and tagged after
+ * OpenTelemetry's database conventions. The statement's text and its values are not recorded: the
+ * operation (SELECT, INSERT, ...) and the database name say which store call it was.
+ */
+final class StatementObservations implements SqlLogger {
+  private final String database;
+  /** Statements run on the calling thread between before and after; keyed by the statement. */
+  private final Map<StatementContext, Observation> running = new ConcurrentHashMap<>();
+
+  StatementObservations(String database) {
+    this.database = database;
+  }
+
+  @Override
+  public void logBeforeExecution(StatementContext context) {
+    if (Telemetry.observations().isNoop()) {
+      return;
+    }
+    String operation = operation(context);
+    Observation observation = Observation.createNotStarted("db.client.operation", Telemetry.observations())
+        .contextualName(operation + " " + database)
+        .lowCardinalityKeyValues(KeyValues.of(
+            "db.system.name", "postgresql",
+            "db.namespace", database,
+            "db.operation.name", operation))
+        .start();
+    running.put(context, observation);
+  }
+
+  @Override
+  public void logAfterExecution(StatementContext context) {
+    Observation observation = running.remove(context);
+    if (observation != null) {
+      observation.stop();
+    }
+  }
+
+  @Override
+  public void logException(StatementContext context, SQLException ex) {
+    Observation observation = running.remove(context);
+    if (observation != null) {
+      observation.error(ex);
+      observation.stop();
+    }
+  }
+
+  /** The statement's first keyword, from the SQL as written (placeholders, never values). */
+  private static String operation(StatementContext context) {
+    String sql = context.getRawSql() == null ? "" : context.getRawSql().strip();
+    int end = 0;
+    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? "SQL" : sql.substring(0, end).toUpperCase(Locale.ROOT);
+  }
+}
