@@ -55,13 +55,13 @@ class GatewayRemoteKeysIT {
     Map<String, String> accountsEnv = new HashMap<>(GatewayClient.withAdmin(Map.of(
         "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "POLYSTORE_SERVICES", "accounts")));
     accountsEnv.put(AuthSettings.SERVICE_TOKENS, "presence-gateway " + TokenDigest.of(GATEWAY_TOKEN) + " keys:verify");
-    accounts = Gateway.start(accountsEnv, "--spring.grpc.server.port=0");
+    accounts = Gateway.start(accountsEnv, "--spring.grpc.server.port=0", "--server.port=0");
 
     Map<String, String> presenceEnv = new HashMap<>(GatewayClient.withAdmin(Devstack.valkey().env()));
     presenceEnv.put("POLYSTORE_SERVICES", "presence");
     presenceEnv.put(AccountsEndpoint.TARGET, "127.0.0.1:" + accounts.port());
     presenceEnv.put(AccountsEndpoint.TOKEN, GATEWAY_TOKEN);
-    presence = Gateway.start(presenceEnv, "--spring.grpc.server.port=0");
+    presence = Gateway.start(presenceEnv, "--spring.grpc.server.port=0", "--server.port=0");
 
     try (GatewayClient admin = new GatewayClient(accounts.port()); GatewayClient presenceAdmin = new GatewayClient(presence.port())) {
       assertEquals(ServingStatus.SERVING, admin.awaitServing("polystore.accounts.v1.AccountsService", Duration.ofSeconds(60)));

@@ -131,7 +131,7 @@ class AuthMatrixIT {
     // Last-use times of API keys are written in the background every ACCOUNTS_LAST_USE_FLUSH_MS:
     // at its minimum, setup's writes have settled long before the revocation wait below ends.
     gateway = Gateway.start(LocalStores.complete(Map.of(AccountsModule.LAST_USE_FLUSH_MS, String.valueOf(LAST_USE_FLUSH.toMillis()))),
-        "--spring.grpc.server.port=0");
+        "--spring.grpc.server.port=0", "--server.port=0");
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
     anonymous = channel;
     admin = as(LocalAdminToken.read());
