@@ -30,7 +30,11 @@ final class Http {
   /** PUTs {@code body} to the URL with the given headers (Content-Length follows from the body). */
   static HttpResponse<String> put(String url, Map<String, String> headers, byte[] body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    // Expect: 100-continue, as browsers' and SDKs' large uploads do: S3 answers a refused upload
+    // (expired URL, bad signature) before the body is sent, so the client reads that answer instead
+    // of failing on a connection S3 closed while the body was still going up.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
+        .timeout(java.time.Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
     // java.net.http sets Content-Length itself, from the body.
     headers.forEach((name, value) -> {
       if (!name.equalsIgnoreCase("content-length")) {
