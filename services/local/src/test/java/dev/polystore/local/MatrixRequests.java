@@ -24,6 +24,7 @@ import dev.polystore.activity.v1.GetDailyCountsRequest;
 import dev.polystore.activity.v1.ListEventsRequest;
 import dev.polystore.activity.v1.RecordEventsRequest;
 import dev.polystore.files.v1.CompleteUploadRequest;
+import dev.polystore.files.v1.SignUploadPartsRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.DeleteFileRequest;
 import dev.polystore.files.v1.GetDownloadUrlRequest;
@@ -120,6 +121,7 @@ final class MatrixRequests {
       case "CreateUpload" -> CreateUploadRequest.newBuilder().setWorkspaceId(w.id()).setFilename("probe.txt")
           .setContentType("text/plain").setSizeBytes(5).setMethod(UploadMethod.UPLOAD_METHOD_PUT).build();
       case "CompleteUpload" -> CompleteUploadRequest.newBuilder().setWorkspaceId(w.id()).setFileId(w.uploadedFileId()).build();
+      case "SignUploadParts" -> SignUploadPartsRequest.newBuilder().setWorkspaceId(w.id()).setFileId(w.uploadedFileId()).build();
       case "GetDownloadUrl" -> GetDownloadUrlRequest.newBuilder().setWorkspaceId(w.id()).setFileId(w.readyFileId())
           .setTtl(seconds(60)).build();
       case "GetFile" -> GetFileRequest.newBuilder().setWorkspaceId(w.id()).setFileId(w.readyFileId()).build();
