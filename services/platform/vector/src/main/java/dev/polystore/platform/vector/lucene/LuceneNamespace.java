@@ -25,7 +25,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -47,14 +46,22 @@ final class LuceneNamespace implements Closeable {
    */
   static final int MIN_ANN_CANDIDATES = 800;
 
+  /**
+   * By default, up to this many documents a query scores them all: exact, and cheaper than a graph
+   * search that explores {@link #MIN_ANN_CANDIDATES} of them (docs/benchmarks.md, search).
+   */
+  static final int EXACT_SEARCH_MAX_DOCS = 20_000;
+
   private final Directory directory;
+  private final int exactSearchMaxDocs;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile NamespaceSchema schema;
 
-  private LuceneNamespace(Directory directory) throws IOException {
+  private LuceneNamespace(Directory directory, int exactSearchMaxDocs) throws IOException {
     this.directory = directory;
+    this.exactSearchMaxDocs = exactSearchMaxDocs;
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -70,10 +77,10 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path) throws IOException {
+  static LuceneNamespace open(Path path, int exactSearchMaxDocs) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory);
+      return new LuceneNamespace(directory, exactSearchMaxDocs);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -143,9 +150,11 @@ final class LuceneNamespace implements Closeable {
           throw new SchemaConflictException("query vector has " + nearest.vector().length
               + " dimensions; the namespace's vectors have " + current.dimension());
         }
-        int candidates = Math.max(query.topK(), MIN_ANN_CANDIDATES);
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, nearest.vector(), candidates, filter),
-            query.topK());
+        Query knn = searcher.getIndexReader().numDocs() <= exactSearchMaxDocs
+            ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
+            : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
+                Math.max(query.topK(), MIN_ANN_CANDIDATES), filter);
+        TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.
           hits.add(LuceneDocuments.toScored(stored.document(hit.doc), 2.0 * hit.score - 1.0, query.attributes()));
