@@ -39,29 +39,16 @@ import org.apache.lucene.store.FSDirectory;
  * is rolled back whole. Queries see every acknowledged write.
  */
 final class LuceneNamespace implements Closeable {
-  /**
-   * HNSW explores at least this many candidates per query, so small top_k values keep their recall.
-   * On 100k random 384-d vectors (the hardest case: no clusters) recall@10 was 0.73 with 100, 0.92
-   * with 400 and 0.98 with 800 candidates (docs/benchmarks.md); 800 clears the 0.95 target.
-   */
-  static final int MIN_ANN_CANDIDATES = 800;
-
-  /**
-   * By default, up to this many documents a query scores them all: exact, and cheaper than a graph
-   * search that explores {@link #MIN_ANN_CANDIDATES} of them (docs/benchmarks.md, search).
-   */
-  static final int EXACT_SEARCH_MAX_DOCS = 20_000;
-
   private final Directory directory;
-  private final int exactSearchMaxDocs;
+  private final NearestSearch nearestSearch;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile NamespaceSchema schema;
 
-  private LuceneNamespace(Directory directory, int exactSearchMaxDocs) throws IOException {
+  private LuceneNamespace(Directory directory, NearestSearch nearestSearch) throws IOException {
     this.directory = directory;
-    this.exactSearchMaxDocs = exactSearchMaxDocs;
+    this.nearestSearch = nearestSearch;
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -77,10 +64,10 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path, int exactSearchMaxDocs) throws IOException {
+  static LuceneNamespace open(Path path, NearestSearch nearestSearch) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory, exactSearchMaxDocs);
+      return new LuceneNamespace(directory, nearestSearch);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -150,10 +137,10 @@ final class LuceneNamespace implements Closeable {
           throw new SchemaConflictException("query vector has " + nearest.vector().length
               + " dimensions; the namespace's vectors have " + current.dimension());
         }
-        Query knn = searcher.getIndexReader().numDocs() <= exactSearchMaxDocs
+        Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
             ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
             : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
-                Math.max(query.topK(), MIN_ANN_CANDIDATES), filter);
+                Math.max(query.topK(), nearestSearch.minCandidates()), filter);
         TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.

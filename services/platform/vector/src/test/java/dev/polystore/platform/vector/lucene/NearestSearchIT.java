@@ -42,8 +42,8 @@ class NearestSearchIT {
 
   @BeforeAll
   static void index() {
-    exact = new LuceneVectorStore(data.resolve("exact"), Integer.MAX_VALUE);
-    graph = new LuceneVectorStore(data.resolve("graph"), 0);
+    exact = new LuceneVectorStore(data.resolve("exact"), new NearestSearch(Integer.MAX_VALUE, 800));
+    graph = new LuceneVectorStore(data.resolve("graph"), new NearestSearch(0, 800));
     Random random = new Random(11);
     for (int i = 0; i < DOCUMENTS; i++) {
       vectors.add(randomVector(random));
