@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class NearestSearchIT {
     return IntStream.range(0, DOCUMENTS)
         .filter(id -> id % 7 != 0 && accept.test(id))
         .boxed()
-        .sorted(Comparator.comparingDouble((Integer id) -> -cosine(query, vectors.get(id))))
+        .sorted(Comparator.comparingDouble((Integer id) -> -VectorUtil.cosine(query, vectors.get(id))))
         .limit(K)
         .map(Object::toString)
         .toList();
@@ -123,18 +124,6 @@ class NearestSearchIT {
   /** Every seventh document is deleted after indexing. */
   private static IntStream deleted() {
     return IntStream.range(0, DOCUMENTS).filter(id -> id % 7 == 0);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 
   private static float[] randomVector(Random random) {
