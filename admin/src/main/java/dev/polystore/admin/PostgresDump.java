@@ -82,9 +82,8 @@ public final class PostgresDump implements DumpedStore {
   @Override
   public void load(Manifest manifest, List<Path> files, boolean replace) {
     out.printf("[%s import] migrating %s%n", service, source.describe());
-    try (PostgresStore store = new PostgresStore(service, source.pools())) {
-      store.migrate();
-    }
+    // Not closed: closing the store would close the source's pools, which the load still needs.
+    new PostgresStore(service, source.pools()).migrate();
     try (Connection connection = source.connect()) {
       String version = schemaVersion(connection);
       if (!version.equals(manifest.schemaVersion())) {
