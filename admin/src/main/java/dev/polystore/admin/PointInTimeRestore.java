@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +29,12 @@ import java.util.zip.ZipInputStream;
  * is switched off in the restored server: it must not write into the source's archive.
  */
 public final class PointInTimeRestore {
+  /**
+   * A numeric offset, not "Z": the server reads recovery_target_time before it loads the time zone
+   * abbreviations, and refuses one.
+   */
+  private static final DateTimeFormatter RECOVERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'")
+      .withZone(ZoneOffset.UTC);
   private PointInTimeRestore() {}
 
   public static Path run(AdminArgs args, Map<String, String> env, PrintStream out) {
@@ -115,7 +123,7 @@ public final class PointInTimeRestore {
   private static void writeRecoverySettings(Path dataDirectory, Path walDirectory, Instant target) throws IOException {
     String settings = "\n# polystore-admin pitr restore\n"
         + "restore_command = 'cp \"" + walDirectory + "/%f\" \"%p\"'\n"
-        + "recovery_target_time = '" + target + "'\n"
+        + "recovery_target_time = '" + RECOVERY_TIME.format(target) + "'\n"
         + "recovery_target_action = 'promote'\n"
         + "archive_mode = 'off'\n";
     Files.writeString(dataDirectory.resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8,
