@@ -13,6 +13,7 @@ public final class Admin {
         pitr base-backup --data-dir DIR --to s3://bucket/prefix         (superuser POSTGRES_WRITER_CONN, same host)
         pitr ship-wal --spool DIR --to s3://bucket/prefix [--once | --every-seconds N]
         pitr restore --from s3://bucket/prefix --data-dir DIR --target-time ISO-8601
+      {now} in --to becomes the export's start time (UTC); --replace lets an import write over a non-empty target
       encryption: BACKUP_SSE (aws:kms, default, or AES256), BACKUP_KMS_KEY_ID""";
 
   private Admin() {}

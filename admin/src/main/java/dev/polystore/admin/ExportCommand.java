@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +18,14 @@ import java.util.Map;
  * SHA-256 last, so an export cut short has no manifest and no import takes it.
  */
 public final class ExportCommand {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
   private ExportCommand() {}
 
   public static Manifest run(AdminArgs args, Map<String, String> env, PrintStream out) {
     String service = args.required("service");
-    BackupLocation to = BackupLocation.parse("to", args.required("to"));
+    BackupLocation to = BackupLocation.parse("to", withTime(args.required("to"), Instant.now()));
     Path work = temporaryDirectory("polystore-export-");
     try (BackupBucket bucket = new BackupBucket(env, to.bucket());
          DumpedStore store = ServiceStores.open(service, args, env, out)) {
@@ -47,6 +53,14 @@ public final class ExportCommand {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /**
+   * {@code {now}} in the location becomes the start time (UTC, 20261129T033000Z), so a scheduled
+   * export, whose command is fixed, writes each run under a prefix of its own.
+   */
+  static String withTime(String location, Instant now) {
+    return location.replace("{now}", STAMP.format(now));
   }
 
   static Path temporaryDirectory(String prefix) {

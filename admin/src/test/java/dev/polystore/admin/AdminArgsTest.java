@@ -32,6 +32,12 @@ class AdminArgsTest {
   }
 
   @Test
+  void nowInALocationIsTheExportsStartTime() {
+    assertEquals("s3://backups/daily/20261129T033000Z/accounts", ExportCommand.withTime(
+        "s3://backups/daily/{now}/accounts", java.time.Instant.parse("2026-11-29T03:30:00.123Z")));
+  }
+
+  @Test
   void anUnknownCommandPrintsTheUsage() {
     AdminFailure unknown = assertThrows(AdminFailure.class,
         () -> Admin.run(AdminArgs.parse("backup"), java.util.Map.of(), System.out));
