@@ -3,7 +3,12 @@ package dev.polystore.admin;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.s3.S3Config;
 import dev.polystore.platform.s3.S3Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +55,41 @@ public final class BackupBucket implements AutoCloseable {
     client().putObject(put.build(), RequestBody.fromBytes(bytes));
   }
 
-  public void download(String key, Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /** Uploads a file with a progress line every few seconds (the bytes S3 has taken) and one at the end. */
+  public void upload(Path file, String key, PrintStream out, String step) {
+    long size = ExportCommand.size(file);
+    Progress progress = new Progress(out, step, "bytes", size);
+    PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key);
+    encryption.apply(put);
+    try (InputStream in = new CountingInput(Files.newInputStream(file), progress)) {
+      client().putObject(put.build(), RequestBody.fromInputStream(in, size));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    progress.finish();
+  }
+
+  /**
+   * Downloads an object with progress lines, then checks its SHA-256 against what the manifest (or
+   * base backup record) says, so damaged bytes are found before anything is written from them.
+   */
+  public void downloadVerified(String key, Path file, long bytes, String sha256, PrintStream out, String step) {
+    Progress progress = new Progress(out, step, "bytes", bytes);
+    try (InputStream in = new CountingInput(client().getObject(get -> get.bucket(bucket).key(key)), progress)) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    progress.finish();
+    String actual = Sha256.of(file);
+    if (!actual.equals(sha256)) {
+      throw new AdminFailure(key + " has SHA-256 " + actual + " where " + sha256 + " was recorded: the backup is"
+          + " damaged; nothing was restored from it");
+    }
+  }
+
+  public void download(String key, Path file) {
+    ExportCommand.delete(file);
     client().getObject(get -> get.bucket(bucket).key(key), file);
   }
 

@@ -82,10 +82,7 @@ public final class BaseBackup {
       long bytes = ExportCommand.size(zip);
       BaseBackupRecord record = new BaseBackupRecord(name, "base/" + name + ".zip", Sha256.of(zip), bytes, stopLsn,
           startedAt, stoppedAt);
-      Progress upload = new Progress(out, "base backup upload", "bytes", bytes);
-      bucket.upload(zip, to.key(record.object()));
-      upload.add(bytes);
-      upload.finish();
+      bucket.upload(zip, to.key(record.object()), out, "base backup upload");
       bucket.upload(record.toJson(), to.key("base/" + name + ".json"));
       out.printf("[base backup] %s: %,d bytes, WAL up to %s needed, restorable to any time from %s on%n",
           to.key(record.object()), bytes, stopLsn, stoppedAt);

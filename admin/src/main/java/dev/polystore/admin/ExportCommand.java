@@ -37,10 +37,7 @@ public final class ExportCommand {
         String object = table + file.getFileName().toString().substring(table.length());
         long bytes = size(file);
         String sha256 = Sha256.of(file);
-        Progress upload = new Progress(out, service + "." + table + " upload", "bytes", bytes);
-        bucket.upload(file, to.key(object));
-        upload.add(bytes);
-        upload.finish();
+        bucket.upload(file, to.key(object), out, service + "." + table + " upload");
         entries.add(new Manifest.Entry(table, object, rows, bytes, sha256));
         delete(file);
       });

@@ -27,15 +27,8 @@ public final class ImportCommand {
       List<Path> files = new ArrayList<>();
       for (Manifest.Entry entry : manifest.tables()) {
         Path file = work.resolve(entry.object());
-        Progress download = new Progress(out, service + "." + entry.table() + " download", "bytes", entry.bytes());
-        bucket.download(from.key(entry.object()), file);
-        download.add(ExportCommand.size(file));
-        download.finish();
-        String sha256 = Sha256.of(file);
-        if (!sha256.equals(entry.sha256())) {
-          throw new AdminFailure(from.key(entry.object()) + " has SHA-256 " + sha256 + ", the manifest says "
-              + entry.sha256() + ": the export is damaged; nothing was imported");
-        }
+        bucket.downloadVerified(from.key(entry.object()), file, entry.bytes(), entry.sha256(), out,
+            service + "." + entry.table() + " download");
         files.add(file);
       }
       out.printf("[%s import] %d objects verified against the manifest%n", service, files.size());

@@ -50,15 +50,7 @@ public final class PointInTimeRestore {
         BaseBackupRecord base = newestBefore(bucket, from, target);
         out.printf("[pitr restore] base backup %s (finished %s) for target %s%n", base.name(), base.stoppedAt(), target);
         Path zip = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".base.zip");
-        Progress download = new Progress(out, "pitr base download", "bytes", base.bytes());
-        bucket.download(from.key(base.object()), zip);
-        download.add(base.bytes());
-        download.finish();
-        String sha256 = Sha256.of(zip);
-        if (!sha256.equals(base.sha256())) {
-          throw new AdminFailure(from.key(base.object()) + " has SHA-256 " + sha256 + ", its record says "
-              + base.sha256() + ": the base backup is damaged");
-        }
+        bucket.downloadVerified(from.key(base.object()), zip, base.bytes(), base.sha256(), out, "pitr base download");
         unzip(zip, dataDirectory, out);
         ExportCommand.delete(zip);
         Files.createDirectories(walDirectory);

@@ -171,7 +171,7 @@ class ExportImportDrillIT {
     AdminFailure refused = assertThrows(AdminFailure.class, () -> ImportCommand.run(AdminArgs.parse("--service",
         "accounts", "--from", copy, "--database", "accounts_damaged"), restoreEnv(),
         new PrintStream(new ByteArrayOutputStream())));
-    assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("damaged") && refused.getMessage().contains("nothing was restored"), refused.getMessage());
     try (Connection connection = fresh.connect("accounts_damaged"); Statement statement = connection.createStatement();
          ResultSet tables = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
       tables.next();
