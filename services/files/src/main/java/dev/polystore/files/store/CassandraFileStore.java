@@ -118,9 +118,12 @@ public final class CassandraFileStore implements FileStore {
     return reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
   }
 
-  /** Adds the file ids of a list query's rows (all of them: the query carries its LIMIT). */
+  /**
+   * Adds the file ids of a list query's rows: all of them are on the first page, as the query's
+   * LIMIT (at most ListFiles' page size, 500) is below the driver's page size (5000).
+   */
   private void entries(Statement<?> query, List<UUID> ids) {
-    for (Row entry : cassandra.session().execute(query.setIdempotent(true))) {
+    for (Row entry : run(query.setIdempotent(true)).join().currentPage()) {
       ids.add(entry.getUuid("file_id"));
     }
   }
