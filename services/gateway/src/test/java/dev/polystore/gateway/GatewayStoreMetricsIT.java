@@ -7,7 +7,6 @@ import com.google.protobuf.Timestamp;
 import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.activity.v1.Event;
 import dev.polystore.activity.v1.RecordEventsRequest;
-import dev.polystore.devstack.Devstack;
 import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
@@ -19,7 +18,6 @@ import dev.polystore.search.v1.Document;
 import dev.polystore.search.v1.QueryRequest;
 import dev.polystore.search.v1.SearchServiceGrpc;
 import dev.polystore.search.v1.UpsertDocumentsRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,17 +52,14 @@ class GatewayStoreMetricsIT {
   @BeforeAll
   static void start() throws Exception {
     vectors = Files.createTempDirectory(Path.of("target"), "store-metrics-vectors");
-    Map<String, String> env = new HashMap<>(Devstack.cassandra().env());
-    env.putAll(Devstack.s3().env());
-    env.put("VECTOR_BACKEND", "embedded");
-    env.put("VECTOR_DATA_DIR", vectors.toString());
-    env.put("POLYSTORE_SERVICES", "activity,files,search");
-    env.put(Gateway.MANAGEMENT_PORT, "0");
+    Map<String, String> env = GatewayClient.onCassandraAndS3(Map.of(
+        "VECTOR_BACKEND", "embedded",
+        "VECTOR_DATA_DIR", vectors.toString(),
+        "POLYSTORE_SERVICES", "activity,files,search",
+        Gateway.MANAGEMENT_PORT, "0"));
     gateway = Gateway.start(GatewayClient.withAdmin(env), "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
-    for (String service : List.of(ACTIVITY, FILES, SEARCH)) {
-      assertEquals(ServingStatus.SERVING, client.awaitServing(service, Duration.ofSeconds(120)), service);
-    }
+    client.assertServing(List.of(ACTIVITY, FILES, SEARCH), Duration.ofSeconds(120));
   }
 
   @AfterAll

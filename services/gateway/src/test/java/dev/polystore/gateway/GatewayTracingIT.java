@@ -18,7 +18,6 @@ import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.UploadMethod;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.api.trace.SpanKind;
@@ -27,7 +26,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,18 +50,14 @@ class GatewayTracingIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    Map<String, String> stores = new HashMap<>(Devstack.cassandra().env());
-    stores.putAll(Devstack.s3().env());
-    stores.put("POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl());
-    stores.put("POLYSTORE_SERVICES", "accounts,activity,files");
-    stores.put(Gateway.MANAGEMENT_PORT, "0");
-    Map<String, String> env = GatewayClient.withAdmin(stores);
+    Map<String, String> env = GatewayClient.withAdmin(GatewayClient.onCassandraAndS3(Map.of(
+        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
+        "POLYSTORE_SERVICES", "accounts,activity,files",
+        Gateway.MANAGEMENT_PORT, "0")));
     gateway = Gateway.start(env, new GatewayTelemetry.Options(true, true, Optional.of(SimpleSpanProcessor.create(spans))),
         "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
-    for (String service : List.of(ACCOUNTS, ACTIVITY, FILES)) {
-      assertEquals(ServingStatus.SERVING, client.awaitServing(service, Duration.ofSeconds(120)), service);
-    }
+    client.assertServing(List.of(ACCOUNTS, ACTIVITY, FILES), Duration.ofSeconds(120));
   }
 
   @AfterAll
