@@ -10,8 +10,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * One observation per S3 call, retries included, through the SDK's own interceptor hook: the call's
- * span (a child of the RPC's, as the client is synchronous and runs on the handler thread), named
+ * One observation per S3 call made for an RPC, retries included, through the SDK's own interceptor
+ * hook: the call's span (a child of the RPC's, as the client is synchronous and runs on the
+ * handler thread), named
  * and tagged after OpenTelemetry's AWS SDK conventions ("S3.PutObject"; rpc.system=aws-api,
  * rpc.service=S3, rpc.method=PutObject; the bucket as aws.s3.bucket on the span only), and the timer
  * {@code aws.sdk.operation}. OpenTelemetry's AWS SDK instrumentation would report to an
@@ -23,7 +24,9 @@ final class S3CallObservations implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    if (Telemetry.observations().isNoop()) {
+    // Only calls made for an RPC: the health probe's HeadBucket every 500 ms would otherwise be a
+    // trace of its own each time (aws.sdk.call still counts every call).
+    if (Telemetry.observations().isNoop() || Telemetry.observations().getCurrentObservation() == null) {
       return;
     }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
