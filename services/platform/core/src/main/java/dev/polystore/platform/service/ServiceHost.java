@@ -44,9 +44,16 @@ public final class ServiceHost implements AutoCloseable {
     }
   }
 
-  /** Starts migrating every store in the background; each service turns SERVING when ready. */
+  /**
+   * Starts migrating every store in the background; each service turns SERVING when ready. Its
+   * background tasks start now and work while it is SERVING.
+   */
   public ServiceHost start() {
     supervisors.forEach(StoreSupervisor::start);
+    for (ServiceModule module : modules) {
+      String service = module.grpcServiceName();
+      module.backgroundTasks().forEach(task -> task.start(() -> platform.health().isServing(service)));
+    }
     return this;
   }
 
@@ -70,6 +77,8 @@ public final class ServiceHost implements AutoCloseable {
 
   @Override
   public void close() {
+    // Tasks first: they use the stores closed below.
+    modules.forEach(module -> module.backgroundTasks().forEach(BackgroundTask::close));
     meters.forEach(Telemetry.meters()::remove);
     supervisors.forEach(StoreSupervisor::close);
     platform.close();

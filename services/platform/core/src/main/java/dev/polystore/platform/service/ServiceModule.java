@@ -37,6 +37,11 @@ public interface ServiceModule extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** Work the service does beside answering calls (event consumers); the host runs it with the service. */
+  default List<BackgroundTask> backgroundTasks() {
+    return List.of();
+  }
+
   /** Releases the store's connections. */
   @Override
   void close();

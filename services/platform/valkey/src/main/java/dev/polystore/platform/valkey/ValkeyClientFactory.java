@@ -13,6 +13,9 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -102,6 +105,21 @@ final class ValkeyClientFactory {
     }
     StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect();
     return new ValkeyConnection(connection, connection.sync(), connection.async());
+  }
+
+  /**
+   * A connection with text keys and binary values, at the primary: stream entries carry serialized
+   * protobuf, which a UTF-8 codec would corrupt.
+   */
+  static ValkeyBinaryConnection connectBinary(AbstractRedisClient client) {
+    RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    if (client instanceof RedisClusterClient cluster) {
+      StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(codec);
+      connection.setReadFrom(ReadFrom.UPSTREAM);
+      return new ValkeyBinaryConnection(connection, connection.sync());
+    }
+    StatefulRedisConnection<String, byte[]> connection = ((RedisClient) client).connect(codec);
+    return new ValkeyBinaryConnection(connection, connection.sync());
   }
 
   /** A pub/sub connection; in cluster mode it receives what is published on any node. */
