@@ -2,6 +2,7 @@ package dev.polystore.platform.service;
 
 import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.events.OutboxRelay;
 import dev.polystore.platform.health.ManagedStore;
 import io.grpc.BindableService;
 import java.util.List;
@@ -34,6 +35,14 @@ public interface ServiceModule extends AutoCloseable {
    * auth interceptor uses it (cached) for every service of the process.
    */
   default Optional<Authenticator> apiKeyVerifier() {
+    return Optional.empty();
+  }
+
+  /**
+   * The relay that publishes this service's outbox to its event stream, for a service that produces
+   * events and was given an event bus; the host starts it once the store is migrated.
+   */
+  default Optional<OutboxRelay> relay() {
     return Optional.empty();
   }
 

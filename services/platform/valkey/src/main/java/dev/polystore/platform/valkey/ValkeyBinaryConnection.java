@@ -1,6 +1,8 @@
 package dev.polystore.platform.valkey;
 
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -11,9 +13,13 @@ public final class ValkeyBinaryConnection implements AutoCloseable {
   private final StatefulConnection<String, byte[]> connection;
   private final RedisClusterCommands<String, byte[]> sync;
 
-  ValkeyBinaryConnection(StatefulConnection<String, byte[]> connection, RedisClusterCommands<String, byte[]> sync) {
+  /** Over a connection of {@link ValkeyClientFactory#connectBinary}; cluster connections read the primary by default. */
+  @SuppressWarnings("unchecked")
+  ValkeyBinaryConnection(StatefulConnection<String, byte[]> connection) {
     this.connection = connection;
-    this.sync = sync;
+    this.sync = connection instanceof StatefulRedisClusterConnection<?, ?> cluster
+        ? ((StatefulRedisClusterConnection<String, byte[]>) cluster).sync()
+        : ((StatefulRedisConnection<String, byte[]>) connection).sync();
   }
 
   /** Blocking commands; each gives up after the configured command timeout. */

@@ -83,7 +83,7 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
    */
   public ValkeyBinaryConnection connectBinary() {
     connected(primary);
-    return ValkeyClientFactory.connectBinary(client);
+    return new ValkeyBinaryConnection(ValkeyClientFactory.connectBinary(client).connection());
   }
 
   /** Told when any connection of this store connects or drops. */
