@@ -28,6 +28,11 @@ final class ArchitectureRules {
       "presence", Set.of("valkey"),
       "search", Set.of("vector")));
   static final List<String> BINDINGS = List.of("postgres", "cassandra", "valkey", "s3", "vector");
+  /**
+   * The event bus (Valkey Streams, issue #22) is shared: any service may publish and consume events
+   * through this binding, from its module and its {@code events} package, never from api or store.
+   */
+  static final String EVENT_BUS = "valkey";
   static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth");
 
   /** What a domain package must not know: transport, wire format, contracts and store drivers. */
@@ -90,15 +95,24 @@ final class ArchitectureRules {
     });
   }
 
-  /** A service uses the bindings of its own stores only. */
+  /** A service uses the bindings of its own stores only (and the event bus's, see the next rule). */
   ArchRule servicesUseTheirOwnStores() {
     return all(service -> {
-      String[] foreign = BINDINGS.stream().filter(binding -> !SERVICE_BINDINGS.get(service).contains(binding))
+      String[] foreign = BINDINGS.stream()
+          .filter(binding -> !SERVICE_BINDINGS.get(service).contains(binding) && !binding.equals(EVENT_BUS))
           .map(this::platform).toArray(String[]::new);
       return List.of(noClasses().that().resideInAPackage(root + "." + service + "..")
           .should().dependOnClassesThat().resideInAnyPackage(foreign)
           .because(service + " talks to its own store only"));
     });
+  }
+
+  /** A service whose store is not Valkey uses the event bus from its module and events package, never api or store. */
+  ArchRule eventBusStaysOutOfApiAndStore() {
+    return all(service -> SERVICE_BINDINGS.get(service).contains(EVENT_BUS) ? List.of()
+        : List.of(noClasses().that().resideInAnyPackage(pkg(service, "api"), pkg(service, "store"))
+            .should().dependOnClassesThat().resideInAPackage(platform(EVENT_BUS))
+            .because(service + " reaches Valkey only as the event bus, not as a store")));
   }
 
   /** The core knows no binding, no binding knows another, and the platform knows no service. */
@@ -122,7 +136,7 @@ final class ArchitectureRules {
   /** Every rule, for the production build. */
   List<ArchRule> all() {
     return List.of(layers(), domainsArePure(), storesSpeakNoWireFormat(), servicesAreIndependent(),
-        servicesUseTheirOwnStores(), platformIsLayered());
+        servicesUseTheirOwnStores(), eventBusStaysOutOfApiAndStore(), platformIsLayered());
   }
 
   private ArchRule all(Function<String, List<ArchRule>> perService) {

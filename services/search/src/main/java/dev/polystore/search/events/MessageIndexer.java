@@ -1,0 +1,78 @@
+package dev.polystore.search.events;
+
+import dev.polystore.events.v1.Event;
+import dev.polystore.platform.valkey.streams.StreamEntry;
+import dev.polystore.platform.valkey.streams.StreamHandler;
+import dev.polystore.search.domain.AttributeValue;
+import dev.polystore.search.domain.Indexing;
+import dev.polystore.search.domain.NewDocument;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes chat messages searchable by meaning: messenger's {@code message.posted} and
+ * {@code message.edited} events upsert the message into its workspace's namespace (the text
+ * embedded as any document's), {@code message.deleted} removes it. The document id is derived from
+ * the message id, so a repeated event overwrites instead of adding; other event types are skipped.
+ */
+public final class MessageIndexer implements StreamHandler {
+  /** The group's name in every stream it reads. */
+  public static final String GROUP = "search";
+  /** The {@code kind} attribute of every message document, to filter queries to messages. */
+  public static final String KIND = "message";
+
+  private final Indexing indexing;
+
+  public MessageIndexer(Indexing indexing) {
+    this.indexing = indexing;
+  }
+
+  /** The search document id of a chat message: 8 + 36 characters, within the contract's 64. */
+  public static String documentId(String messageId) {
+    return "message:" + messageId;
+  }
+
+  @Override
+  public void handle(StreamEntry entry) throws Exception {
+    Event event = Event.parseFrom(entry.bytes("data"));
+    switch (event.getPayloadCase()) {
+      case MESSAGE_POSTED -> {
+        var posted = event.getMessagePosted();
+        index(posted.getWorkspaceId(), posted.getMessageId(), posted.getRoomId(), posted.getAuthorId(), posted.getBody());
+      }
+      case MESSAGE_EDITED -> {
+        var edited = event.getMessageEdited();
+        index(edited.getWorkspaceId(), edited.getMessageId(), edited.getRoomId(), edited.getAuthorId(), edited.getBody());
+      }
+      case MESSAGE_DELETED -> {
+        var deleted = event.getMessageDeleted();
+        indexing.delete(workspace(deleted.getWorkspaceId()), List.of(documentId(deleted.getMessageId())));
+      }
+      default -> {
+        // Not a message event: nothing to index.
+      }
+    }
+  }
+
+  private void index(String workspaceId, String messageId, String roomId, String authorId, String body) {
+    String workspace = workspace(workspaceId);
+    if (body.isBlank()) {
+      // Nothing to find it by (a document needs text): an edit to blank text unlists it.
+      indexing.delete(workspace, List.of(documentId(messageId)));
+      return;
+    }
+    indexing.upsert(workspace, List.of(new NewDocument(documentId(messageId), body, null, Map.of(
+        "kind", AttributeValue.of(KIND),
+        "room_id", AttributeValue.of(roomId),
+        "author", AttributeValue.of(authorId)))));
+  }
+
+  /** A namespace is named after the workspace: only a canonical UUID may name one. */
+  private static String workspace(String id) {
+    if (!UUID.fromString(id).toString().equals(id)) {
+      throw new IllegalArgumentException("workspace_id '" + id + "' is not a canonical UUID");
+    }
+    return id;
+  }
+}
