@@ -54,6 +54,11 @@ public final class ValkeyEventStream implements EventBus {
     this.clock = clock;
   }
 
+  /** The stream of {@code bus}'s service, on the system clock. */
+  public static ValkeyEventStream of(EventBusConfig bus) {
+    return new ValkeyEventStream(bus.valkey(), bus.events().stream(), bus.events().maxLength(), Clock.systemUTC());
+  }
+
   @Override
   public void publish(List<OutboxRow> rows) {
     var commands = connected().commands();
