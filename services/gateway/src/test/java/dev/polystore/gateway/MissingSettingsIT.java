@@ -34,6 +34,8 @@ class MissingSettingsIT {
         Arguments.of("activity", Map.of(), "CASSANDRA_CONTACT_POINTS"),
         Arguments.of("activity", without(CASSANDRA, "CASSANDRA_LOCAL_DC"), "CASSANDRA_LOCAL_DC"),
         Arguments.of("activity", Map.of("KEYSPACES_REGION", "Europe"), "KEYSPACES_REGION"),
+        // The event bus: activity and search consume events from Valkey.
+        Arguments.of("activity", CASSANDRA, "VALKEY_URL"),
         Arguments.of("files", S3, "CASSANDRA_CONTACT_POINTS"),
         Arguments.of("files", with(S3, without(CASSANDRA, "CASSANDRA_LOCAL_DC")), "CASSANDRA_LOCAL_DC"),
         Arguments.of("files", with(CASSANDRA, without(S3, "S3_BUCKET")), "S3_BUCKET"),
@@ -46,6 +48,8 @@ class MissingSettingsIT {
             "TURBOPUFFER_API_KEY"),
         Arguments.of("search", Map.of("VECTOR_BACKEND", "turbopuffer", "TURBOPUFFER_API_KEY", "key"),
             "TURBOPUFFER_REGION"),
+        Arguments.of("search", Map.of("VECTOR_BACKEND", "embedded", "VECTOR_DATA_DIR", "/tmp/never-opened"),
+            "VALKEY_URL"),
         // Every service by default: the first one's store is named.
         Arguments.of("", Map.of(), "POSTGRES_WRITER_CONN"),
         Arguments.of("accounts", Map.of("POLYSTORE_MODE", "local"), "POLYSTORE_MODE"));

@@ -56,14 +56,14 @@ public final class SearchModule implements ServiceModule {
 
   /** With the event bus of VALKEY_URL: chat messages are indexed as messenger publishes them. */
   public static SearchModule fromEnv(Env env) {
-    // Every setting read before anything is opened, so a bad one leaks nothing.
-    ValkeyConfig bus = ValkeyConfig.fromEnv(env);
-    StreamConsumerConfig events = StreamConsumerConfig.fromEnv(env);
+    // Every setting is read before anything is opened, so a bad one leaks nothing.
     VectorConfig config = VectorConfig.fromEnv(env);
     String prefix = env.string(NAMESPACE_PREFIX, "polystore-ws-");
     if (!PREFIX.matcher(prefix).matches()) {
       throw new ConfigException(NAMESPACE_PREFIX, "must match [A-Za-z0-9_.-]{1,60}, was '" + prefix + "'");
     }
+    ValkeyConfig bus = ValkeyConfig.fromEnv(env);
+    StreamConsumerConfig events = StreamConsumerConfig.fromEnv(env);
     return new SearchModule(VectorStores.open(config), new MiniLmEmbedder(), prefix, new ValkeyStore(bus), events);
   }
 
