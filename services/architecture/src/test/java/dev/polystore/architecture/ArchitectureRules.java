@@ -1,7 +1,9 @@
 package dev.polystore.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The dependency rules of docs/architecture.md, for a code base rooted at {@code root}. The root is
@@ -28,6 +32,11 @@ final class ArchitectureRules {
       "presence", Set.of("valkey"),
       "search", Set.of("vector")));
   static final List<String> BINDINGS = List.of("postgres", "cassandra", "valkey", "s3", "vector");
+  /**
+   * The event bus (docs/architecture.md, "Events"): the classes of the valkey binding every service
+   * that produces events may use besides its own stores' bindings, to relay its outbox.
+   */
+  static final List<String> EVENT_BUS = List.of("valkey.EventBusConfig", "valkey.ValkeyEventStream");
   static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth");
 
   /** What a domain package must not know: transport, wire format, contracts and store drivers. */
@@ -95,9 +104,11 @@ final class ArchitectureRules {
     return all(service -> {
       String[] foreign = BINDINGS.stream().filter(binding -> !SERVICE_BINDINGS.get(service).contains(binding))
           .map(this::platform).toArray(String[]::new);
+      String eventBus = EVENT_BUS.stream().map(name -> Pattern.quote(root + ".platform." + name))
+          .collect(Collectors.joining("|"));
       return List.of(noClasses().that().resideInAPackage(root + "." + service + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(foreign)
-          .because(service + " talks to its own store only"));
+          .should().dependOnClassesThat(resideInAnyPackage(foreign).and(not(nameMatching(eventBus))))
+          .because(service + " talks to its own store only (and to the event bus)"));
     });
   }
 

@@ -44,7 +44,8 @@ public final class LocalStores {
       log.info("neither CASSANDRA_CONTACT_POINTS nor KEYSPACES_REGION is set: starting a local Cassandra (devstack)");
       Devstack.cassandra();
     }
-    if (needs(services, "presence") && isMissing(environment, "VALKEY_URL")) {
+    // Presence's store, and the event bus the producing services relay their outboxes to.
+    if (needs(services, "presence", "accounts", "messenger") && isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
     }
