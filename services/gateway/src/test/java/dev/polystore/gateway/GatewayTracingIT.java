@@ -38,7 +38,7 @@ class GatewayTracingIT {
   @BeforeAll
   static void start() throws InterruptedException {
     Map<String, String> env = GatewayClient.withAdmin(Map.of(
-        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
+        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
         "POLYSTORE_SERVICES", "accounts",
         Gateway.MANAGEMENT_PORT, "0"));
     gateway = Gateway.start(env, new GatewayTelemetry.Options(true, true, Optional.of(SimpleSpanProcessor.create(spans))),

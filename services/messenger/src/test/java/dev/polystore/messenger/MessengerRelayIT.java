@@ -13,6 +13,7 @@ import dev.polystore.platform.postgres.PostgresOutbox;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.PostgresStore;
 import dev.polystore.platform.postgres.testing.OutboxContents;
+import dev.polystore.platform.telemetry.Telemetry;
 import dev.polystore.platform.valkey.EventBusConfig;
 import dev.polystore.platform.valkey.ValkeyConfig;
 import dev.polystore.platform.valkey.ValkeyEventStream;
@@ -104,6 +105,12 @@ class MessengerRelayIT {
         messenger.post(room, AUTHOR, "while away " + i);
       }
       assertTrue(unsent() > 0, "events wait in the outbox while Valkey is away");
+      // The lag gauge grows meanwhile (read from the outbox at most once a second).
+      Instant limit = Instant.now().plusSeconds(30);
+      while (lagSeconds() < 1 && Instant.now().isBefore(limit)) {
+        Thread.sleep(100);
+      }
+      assertTrue(lagSeconds() >= 1, "polystore.events.outbox.lag shows the waiting events");
     } finally {
       valkey.start();
     }
@@ -152,7 +159,8 @@ class MessengerRelayIT {
     }
     Set<String> missing = new java.util.TreeSet<>(expected);
     missing.removeAll(onStream);
-    assertEquals(Set.of(), missing, "committed events missing from the stream");
+    assertTrue(missing.isEmpty(), () -> missing.size() + " committed events missing from the stream, the first "
+        + missing.iterator().next());
   }
 
   private static Set<String> outboxIds() throws Exception {
@@ -160,6 +168,10 @@ class MessengerRelayIT {
       return OutboxContents.rows(connection).stream().map(OutboxContents.Row::eventId)
           .collect(Collectors.toCollection(java.util.HashSet::new));
     }
+  }
+
+  private static double lagSeconds() {
+    return Telemetry.meters().get("polystore.events.outbox.lag").tag("stream", STREAM).gauge().value();
   }
 
   private static long unsent() throws Exception {

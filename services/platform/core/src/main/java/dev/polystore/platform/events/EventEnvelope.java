@@ -10,6 +10,11 @@ import java.util.UUID;
 public final class EventEnvelope {
   private EventEnvelope() {}
 
+  /** The Event bytes of a change whose envelope says all: a {@link ChangeEncoder} for such services. */
+  public static byte[] encode(Change change) {
+    return of(change).build().toByteArray();
+  }
+
   /** The envelope; the actor is the principal of the call being handled, empty outside a call. */
   public static Event.Builder of(Change change) {
     return Event.newBuilder()

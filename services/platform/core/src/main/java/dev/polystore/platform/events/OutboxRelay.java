@@ -35,6 +35,7 @@ public final class OutboxRelay implements AutoCloseable {
   private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(1);
   private static final Duration LAG_EVERY = Duration.ofSeconds(1);
   private static final int PURGE_BATCH = 1000;
+  private static final int MAX_PURGE_BATCHES = 100;
   /** Batches per round before the round yields (a backlog never starves the lag and marker checks). */
   private static final int MAX_BATCHES_PER_ROUND = 50;
 
@@ -91,23 +92,34 @@ public final class OutboxRelay implements AutoCloseable {
     int sent = 0;
     for (int batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       int count = source.relay(config.batchSize(), bus::publish);
+      published.increment(count);
       sent += count;
       if (count < config.batchSize()) {
         break;
       }
     }
-    published.increment(sent);
     Instant now = clock.instant();
-    if (!now.isBefore(nextLag)) {
-      lagMillis.set(source.oldestUnsent().map(oldest -> Math.max(0, now.toEpochMilli() - oldest.toEpochMilli())).orElse(0L));
-      nextLag = now.plus(LAG_EVERY);
-    }
     if (!now.isBefore(nextHousekeeping)) {
       bus.trim(config.retention());
-      source.purgeSentBefore(now.minus(config.retention()), PURGE_BATCH);
+      // In batches, up to a minute's worth of a busy service, so the outbox stays bounded.
+      for (int batch = 0; batch < MAX_PURGE_BATCHES; batch++) {
+        if (source.purgeSentBefore(now.minus(config.retention()), PURGE_BATCH) < PURGE_BATCH) {
+          break;
+        }
+      }
       nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
     }
     return sent;
+  }
+
+  /** The lag gauge from the outbox, at most once a second: also while Valkey is away, when it matters. */
+  private void measureLag() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextLag)) {
+      return;
+    }
+    nextLag = now.plus(LAG_EVERY);
+    lagMillis.set(source.oldestUnsent().map(oldest -> Math.max(0, now.toEpochMilli() - oldest.toEpochMilli())).orElse(0L));
   }
 
   /** Every row sent within the retention, in id order, then the marker: the bus holds it all again. */
@@ -145,6 +157,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
         failures = 0;
         backoff = config.interval();
+        measureLag();
       }
     } catch (RuntimeException e) {
       // One line when it starts failing, then one per 100 rounds: an outage must not flood the log.
@@ -153,6 +166,11 @@ public final class OutboxRelay implements AutoCloseable {
       }
       pause = backoff;
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      try {
+        measureLag();
+      } catch (RuntimeException databaseAway) {
+        // the gauge keeps its last value until the outbox answers
+      }
     }
     try {
       thread.schedule(this::loop, pause.toMillis(), TimeUnit.MILLISECONDS);
