@@ -1,6 +1,7 @@
 package dev.polystore.search.events;
 
 import dev.polystore.events.v1.Event;
+import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.valkey.streams.StreamEntry;
 import dev.polystore.platform.valkey.streams.StreamHandler;
 import dev.polystore.search.domain.AttributeValue;
@@ -9,6 +10,8 @@ import dev.polystore.search.domain.NewDocument;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes chat messages searchable by meaning: messenger's {@code message.posted} and
@@ -17,6 +20,7 @@ import java.util.UUID;
  * the message id, so a repeated event overwrites instead of adding; other event types are skipped.
  */
 public final class MessageIndexer implements StreamHandler {
+  private static final Logger log = LoggerFactory.getLogger(MessageIndexer.class);
   /** The group's name in every stream it reads. */
   public static final String GROUP = "search";
   /** The {@code kind} attribute of every message document, to filter queries to messages. */
@@ -62,10 +66,25 @@ public final class MessageIndexer implements StreamHandler {
       indexing.delete(workspace, List.of(documentId(messageId)));
       return;
     }
-    indexing.upsert(workspace, List.of(new NewDocument(documentId(messageId), body, null, Map.of(
-        "kind", AttributeValue.of(KIND),
-        "room_id", AttributeValue.of(roomId),
-        "author", AttributeValue.of(authorId)))));
+    try {
+      indexing.upsert(workspace, List.of(new NewDocument(documentId(messageId), body, null, Map.of(
+          "kind", AttributeValue.of(KIND),
+          "room_id", AttributeValue.of(roomId),
+          "author", AttributeValue.of(authorId)))));
+    } catch (ServiceException e) {
+      if (!bringsItsOwnVectors(e)) {
+        throw e;
+      }
+      // The workspace's documents carry vectors of another dimension than our embedder's: its
+      // namespace cannot hold embedded text, so its messages are not searchable. Not poison: no
+      // later attempt would succeed, so skipped rather than dead-lettered.
+      log.info("message {} of workspace {} not indexed: {}", messageId, workspace, e.getMessage());
+    }
+  }
+
+  private static boolean bringsItsOwnVectors(ServiceException e) {
+    return e.reason() == ServiceException.Reason.INVALID_ARGUMENT
+        && e.violations().stream().allMatch(violation -> violation.rule().equals("vector.required"));
   }
 
   /** A namespace is named after the workspace: only a canonical UUID may name one. */
