@@ -22,7 +22,7 @@ import dev.polystore.platform.ids.UuidV7;
 import dev.polystore.platform.valkey.ValkeyConfig;
 import dev.polystore.platform.valkey.ValkeyEventStream;
 import dev.polystore.platform.valkey.ValkeyStore;
-import dev.polystore.platform.valkey.streams.StreamConsumer;
+import dev.polystore.platform.valkey.testing.ConsumerCrash;
 import dev.polystore.platform.valkey.streams.StreamConsumerConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,32 +141,12 @@ class AuditTrailIT {
     AuditTrail trail = new AuditTrail(new EventRecorder(
         new CassandraEventStore((CassandraStore) server.module.store(), new PartitionBuckets(ActivityModule.DEFAULT_PARTITION_BUCKETS)),
         new Retention(Duration.ofDays(1), Clock.systemUTC())));
-    AtomicInteger handled = new AtomicInteger();
-    AtomicReference<StreamConsumer> first = new AtomicReference<>();
     try (ValkeyEventStream publisher = new ValkeyEventStream(valkey, stream, 100_000, Clock.systemUTC());
         ValkeyStore bus = new ValkeyStore(valkey)) {
       publisher.publish(rows);
-      StreamConsumer killed = new StreamConsumer(bus, stream, AuditTrail.GROUP, "first", entry -> {
-        trail.handle(entry);
-        if (handled.incrementAndGet() == 4) {
-          first.get().stop(); // the 4th event is recorded, and the consumer dies before its XACK
-          throw new IllegalStateException("killed");
-        }
-      }, List.of(), EVENTS);
-      first.set(killed);
-      killed.start(() -> true);
-      await().atMost(RECORDED_WITHIN).until(() -> handled.get() == 4);
-      killed.close();
+      ConsumerCrash.killAfter(bus, stream, AuditTrail.GROUP, trail, 4, EVENTS); // the 4th recorded, not acknowledged
       assertEquals(4, trail(workspace).size());
-
-      AtomicInteger second = new AtomicInteger();
-      try (StreamConsumer next = new StreamConsumer(bus, stream, AuditTrail.GROUP, "second", entry -> {
-        trail.handle(entry);
-        second.incrementAndGet();
-      }, List.of(), EVENTS)) {
-        next.start(() -> true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> second.get() == 7); // 6 never handled + the 4th again
-      }
+      ConsumerCrash.claimRest(bus, stream, AuditTrail.GROUP, trail, 7, EVENTS); // 6 never handled + the 4th again
     }
     assertEquals(10, trail(workspace).size(), "every event recorded, none twice");
     assertEquals(10, counted(workspace), "and counted once each");

@@ -211,7 +211,7 @@ class AuthMatrixIT {
    */
   @Test
   @Order(2)
-  void theRightCredentialIsNotRefused() {
+  void theRightCredentialIsNotRefused() throws InterruptedException {
     StoreSnapshot before = StoreSnapshot.settled(admin, List.of(a.id(), b.id()));
     List<String> refused = new ArrayList<>();
     for (Rpc rpc : rpcs) {

@@ -16,6 +16,7 @@ import dev.polystore.platform.valkey.ValkeyEventStream;
 import dev.polystore.platform.valkey.ValkeyStore;
 import dev.polystore.platform.valkey.streams.StreamConsumer;
 import dev.polystore.platform.valkey.streams.StreamConsumerConfig;
+import dev.polystore.platform.valkey.testing.ConsumerCrash;
 import dev.polystore.platform.vector.ScoredDocument;
 import dev.polystore.platform.vector.VectorQuery;
 import dev.polystore.platform.vector.VectorStore;
@@ -37,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,32 +164,12 @@ class MessageIndexingIT {
     }
     Indexing indexing = new Indexing(new VectorSearchIndex(vectors, PREFIX), EMBEDDER);
     MessageIndexer indexer = new MessageIndexer(indexing);
-    AtomicInteger handled = new AtomicInteger();
-    AtomicReference<StreamConsumer> first = new AtomicReference<>();
     try (ValkeyEventStream publisher = new ValkeyEventStream(valkey, stream, 100_000, Clock.systemUTC());
         ValkeyStore bus = new ValkeyStore(valkey)) {
       publisher.publish(rows);
-      StreamConsumer killed = new StreamConsumer(bus, stream, "search", "first", entry -> {
-        indexer.handle(entry);
-        if (handled.incrementAndGet() == 4) {
-          first.get().stop(); // the 4th message is indexed, and the consumer dies before its XACK
-          throw new IllegalStateException("killed");
-        }
-      }, List.of(), EVENTS);
-      first.set(killed);
-      killed.start(() -> true);
-      await().atMost(FOUND_WITHIN).until(() -> handled.get() == 4);
-      killed.close();
+      ConsumerCrash.killAfter(bus, stream, MessageIndexer.GROUP, indexer, 4, EVENTS); // the 4th indexed, not acknowledged
       assertEquals(4, documents(workspace).size());
-
-      AtomicInteger second = new AtomicInteger();
-      try (StreamConsumer next = new StreamConsumer(bus, stream, "search", "second", entry -> {
-        indexer.handle(entry);
-        second.incrementAndGet();
-      }, List.of(), EVENTS)) {
-        next.start(() -> true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> second.get() == 7); // 6 never handled + the 4th again
-      }
+      ConsumerCrash.claimRest(bus, stream, MessageIndexer.GROUP, indexer, 7, EVENTS); // 6 never handled + the 4th again
     }
     List<String> ids = documents(workspace);
     assertEquals(10, ids.size(), "every message indexed, none twice: " + ids);
