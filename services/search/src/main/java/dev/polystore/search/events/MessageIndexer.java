@@ -3,10 +3,11 @@ package dev.polystore.search.events;
 import dev.polystore.events.v1.Event;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.valkey.streams.StreamEntry;
-import dev.polystore.platform.valkey.streams.StreamHandler;
+import dev.polystore.platform.valkey.streams.BatchHandler;
 import dev.polystore.search.domain.AttributeValue;
 import dev.polystore.search.domain.Indexing;
 import dev.polystore.search.domain.NewDocument;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * embedded as any document's), {@code message.deleted} removes it. The document id is derived from
  * the message id, so a repeated event overwrites instead of adding; other event types are skipped.
  */
-public final class MessageIndexer implements StreamHandler {
+public final class MessageIndexer implements BatchHandler {
   private static final Logger log = LoggerFactory.getLogger(MessageIndexer.class);
   /** The group's name in every stream it reads. */
   public static final String GROUP = "search";
@@ -39,38 +40,72 @@ public final class MessageIndexer implements StreamHandler {
 
   @Override
   public void handle(StreamEntry entry) throws Exception {
-    Event event = Event.parseFrom(entry.bytes("data"));
-    switch (event.getPayloadCase()) {
-      case MESSAGE_POSTED -> {
-        var posted = event.getMessagePosted();
-        index(posted.getWorkspaceId(), posted.getMessageId(), posted.getRoomId(), posted.getAuthorId(), posted.getBody());
+    handleAll(List.of(entry));
+  }
+
+  /**
+   * In stream order, with one upsert per workspace for the batch's posts and edits (one embedding
+   * call, one index commit); a delete first writes what came before it in its workspace.
+   */
+  @Override
+  public void handleAll(List<StreamEntry> entries) throws Exception {
+    Map<String, Map<String, NewDocument>> upserts = new LinkedHashMap<>();
+    for (StreamEntry entry : entries) {
+      Event event = Event.parseFrom(entry.bytes("data"));
+      switch (event.getPayloadCase()) {
+        case MESSAGE_POSTED -> {
+          var posted = event.getMessagePosted();
+          index(upserts, posted.getWorkspaceId(), posted.getMessageId(), posted.getRoomId(), posted.getAuthorId(),
+              posted.getBody());
+        }
+        case MESSAGE_EDITED -> {
+          var edited = event.getMessageEdited();
+          index(upserts, edited.getWorkspaceId(), edited.getMessageId(), edited.getRoomId(), edited.getAuthorId(),
+              edited.getBody());
+        }
+        case MESSAGE_DELETED -> {
+          var deleted = event.getMessageDeleted();
+          remove(upserts, workspace(deleted.getWorkspaceId()), deleted.getMessageId());
+        }
+        default -> {
+          // Not a message event: nothing to index.
+        }
       }
-      case MESSAGE_EDITED -> {
-        var edited = event.getMessageEdited();
-        index(edited.getWorkspaceId(), edited.getMessageId(), edited.getRoomId(), edited.getAuthorId(), edited.getBody());
-      }
-      case MESSAGE_DELETED -> {
-        var deleted = event.getMessageDeleted();
-        indexing.delete(workspace(deleted.getWorkspaceId()), List.of(documentId(deleted.getMessageId())));
-      }
-      default -> {
-        // Not a message event: nothing to index.
-      }
+    }
+    for (String workspace : List.copyOf(upserts.keySet())) {
+      write(upserts, workspace);
     }
   }
 
-  private void index(String workspaceId, String messageId, String roomId, String authorId, String body) {
+  private void index(Map<String, Map<String, NewDocument>> upserts, String workspaceId, String messageId,
+      String roomId, String authorId, String body) {
     String workspace = workspace(workspaceId);
     if (body.isBlank()) {
       // Nothing to find it by (a document needs text): an edit to blank text unlists it.
-      indexing.delete(workspace, List.of(documentId(messageId)));
+      remove(upserts, workspace, messageId);
+      return;
+    }
+    // A later event of the same message in the batch replaces the earlier: the last body wins.
+    upserts.computeIfAbsent(workspace, w -> new LinkedHashMap<>()).put(documentId(messageId),
+        new NewDocument(documentId(messageId), body, null, Map.of(
+            "kind", AttributeValue.of(KIND),
+            "room_id", AttributeValue.of(roomId),
+            "author", AttributeValue.of(authorId))));
+  }
+
+  private void remove(Map<String, Map<String, NewDocument>> upserts, String workspace, String messageId) {
+    write(upserts, workspace);
+    indexing.delete(workspace, List.of(documentId(messageId)));
+  }
+
+  /** Writes the workspace's pending upserts, if any. */
+  private void write(Map<String, Map<String, NewDocument>> upserts, String workspace) {
+    Map<String, NewDocument> documents = upserts.remove(workspace);
+    if (documents == null) {
       return;
     }
     try {
-      indexing.upsert(workspace, List.of(new NewDocument(documentId(messageId), body, null, Map.of(
-          "kind", AttributeValue.of(KIND),
-          "room_id", AttributeValue.of(roomId),
-          "author", AttributeValue.of(authorId)))));
+      indexing.upsert(workspace, List.copyOf(documents.values()));
     } catch (ServiceException e) {
       if (!bringsItsOwnVectors(e)) {
         throw e;
@@ -78,7 +113,7 @@ public final class MessageIndexer implements StreamHandler {
       // The workspace's documents carry vectors of another dimension than our embedder's: its
       // namespace cannot hold embedded text, so its messages are not searchable. Not poison: no
       // later attempt would succeed, so skipped rather than dead-lettered.
-      log.info("message {} of workspace {} not indexed: {}", messageId, workspace, e.getMessage());
+      log.info("{} messages of workspace {} not indexed: {}", documents.size(), workspace, e.getMessage());
     }
   }
 

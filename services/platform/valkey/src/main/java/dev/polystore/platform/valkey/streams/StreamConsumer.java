@@ -216,45 +216,65 @@ public final class StreamConsumer implements BackgroundTask {
         .minIdleTime(config.claimIdle()).startId("0-0").count(config.batchSize())).getMessages());
   }
 
+  /** The batch at once; when that fails (not an outage), entry by entry, so a poison entry fails alone. */
   private void handleAll(List<StreamMessage<String, byte[]>> messages) {
-    for (StreamMessage<String, byte[]> message : new ArrayList<>(messages)) {
+    List<StreamEntry> entries = new ArrayList<>();
+    for (StreamMessage<String, byte[]> message : messages) {
+      if (message.getBody() == null || message.getBody().isEmpty()) {
+        commands().xack(stream, group, message.getId()); // trimmed away before it was handled
+      } else {
+        entries.add(new StreamEntry(stream, message.getId(), message.getBody()));
+      }
+    }
+    if (handler instanceof BatchHandler && entries.size() > 1 && handle(entries, true)) {
+      return;
+    }
+    for (StreamEntry entry : entries) {
       if (!running) {
         return;
       }
-      handle(message);
+      handle(List.of(entry), false);
     }
   }
 
-  private void handle(StreamMessage<String, byte[]> message) {
-    if (message.getBody() == null || message.getBody().isEmpty()) {
-      commands().xack(stream, group, message.getId()); // trimmed away before it was handled
-      return;
-    }
-    StreamEntry entry = new StreamEntry(stream, message.getId(), message.getBody());
+  /**
+   * Hands {@code entries} to the handler and acknowledges them once it returned; true then. A
+   * failure of the handler's store is retried in place; any other leaves them pending.
+   */
+  private boolean handle(List<StreamEntry> entries, boolean batch) {
     Duration backoff = FIRST_BACKOFF;
     while (running) {
       try {
-        handler.handle(entry);
+        if (batch) {
+          ((BatchHandler) handler).handleAll(entries);
+        } else {
+          handler.handle(entries.get(0));
+        }
       } catch (Exception e) {
         if (!running) {
-          return; // stopping: left pending, for another consumer to claim
+          return false; // stopping: left pending, for another consumer to claim
         }
         if (isHandlerOutage(e)) {
-          log.warn("{} ({}): entry {} waits for its store ({}); retrying in {} ms", stream, group, entry.id(),
+          log.warn("{} ({}): entry {} waits for its store ({}); retrying in {} ms", stream, group, entries.get(0).id(),
               e.getMessage(), backoff.toMillis());
           pause(backoff);
           backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
           continue;
         }
+        if (batch) {
+          return false; // each on its own next
+        }
         metrics.failed();
         log.warn("{} ({}): entry {} failed ({}); left pending, tried again after {} ms, at most {} deliveries",
-            stream, group, entry.id(), e.toString(), config.claimIdle().toMillis(), config.maxAttempts());
-        return;
+            stream, group, entries.get(0).id(), e.toString(), config.claimIdle().toMillis(), config.maxAttempts());
+        return false;
       }
-      commands().xack(stream, group, entry.id());
-      metrics.handled(Duration.between(entry.appended(), Instant.now()));
-      return;
+      commands().xack(stream, group, entries.stream().map(StreamEntry::id).toArray(String[]::new));
+      Instant now = Instant.now();
+      entries.forEach(entry -> metrics.handled(Duration.between(entry.appended(), now)));
+      return true;
     }
+    return false;
   }
 
   private boolean isHandlerOutage(Throwable failure) {

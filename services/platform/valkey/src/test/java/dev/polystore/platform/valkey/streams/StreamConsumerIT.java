@@ -150,6 +150,40 @@ class StreamConsumerIT {
   }
 
   @Test
+  void aBatchThatFailsIsHandledEntryByEntrySoThePoisonFailsAlone() {
+    String stream = newStream();
+    List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+    List<String> singles = Collections.synchronizedList(new ArrayList<>());
+    append(stream, 0, 2);
+    redis().xadd(stream, Map.of("id", "poison", "type", "test.happened", "data", "unreadable"));
+    append(stream, 2, 2);
+    BatchHandler handler = new BatchHandler() {
+      @Override
+      public void handleAll(List<StreamEntry> entries) {
+        batches.add(entries.stream().map(entry -> entry.text("id")).toList());
+        if (entries.stream().anyMatch(entry -> entry.text("id").equals("poison"))) {
+          throw new IllegalArgumentException("a batch with poison");
+        }
+      }
+
+      @Override
+      public void handle(StreamEntry entry) {
+        if (entry.text("id").equals("poison")) {
+          throw new IllegalArgumentException("cannot read it");
+        }
+        singles.add(entry.text("id"));
+      }
+    };
+    try (StreamConsumer consumer = new StreamConsumer(store, stream, "group", "a", handler, List.of(), CONFIG)) {
+      consumer.start(() -> true);
+      await().atMost(BOUND).until(() -> redis().xlen(StreamConsumer.deadLetterStream(stream, "group")) == 1
+          && pending(stream) == 0);
+    }
+    assertEquals(List.of("event-0", "event-1", "poison", "event-2", "event-3"), batches.get(0), "read as one batch");
+    assertEquals(List.of("event-0", "event-1", "event-2", "event-3"), singles, "then one by one, each once");
+  }
+
+  @Test
   void aStoreOutageOfTheHandlerIsRetriedInPlaceAndCountsNoAttempt() {
     String stream = newStream();
     AtomicInteger calls = new AtomicInteger();
