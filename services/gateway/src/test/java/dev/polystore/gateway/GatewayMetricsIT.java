@@ -50,7 +50,7 @@ class GatewayMetricsIT {
       deadPort = socket.getLocalPort();
     }
     Map<String, String> env = GatewayClient.withAdmin(Map.of(
-        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
+        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
         "VALKEY_URL", "redis://127.0.0.1:" + deadPort,
         "POLYSTORE_SERVICES", "accounts,presence",
         Gateway.MANAGEMENT_PORT, "0"));

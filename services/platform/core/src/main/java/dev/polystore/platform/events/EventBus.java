@@ -18,13 +18,23 @@ public interface EventBus extends AutoCloseable {
   boolean intact();
 
   /**
-   * Takes (or renews) the right to publish again after a wipe for {@code lease}: true for one relay
-   * among several; when it dies, another takes over after the lease.
+   * Takes the right to publish again after a wipe for {@code lease}: true for one relay among
+   * several; when it dies, another takes over after the lease.
    */
   boolean claimRepublish(Duration lease);
 
-  /** Sets the marker for good: everything within the retention is published again. */
-  void markIntact();
+  /**
+   * Extends this relay's lease; false when it is no longer there (another wipe meanwhile, which
+   * took what was published again with it) or another relay's.
+   */
+  boolean renewRepublish(Duration lease);
+
+  /**
+   * Sets the marker for good once everything within the retention is published again; does nothing
+   * when the marker is gone (a wipe since the last renewal), so the next round starts over. True
+   * when it was set.
+   */
+  boolean markIntact();
 
   @Override
   void close();

@@ -28,17 +28,8 @@ public record EventsConfig(String stream, Duration interval, int batchSize, long
         Duration.ofHours(env.integer(STREAM_RETENTION_HOURS, 24, 1, 24)));
   }
 
-  /** The defaults, for tests. */
-  public static EventsConfig defaults(String service) {
-    return fromEnv(new Env(java.util.Map.of()), service);
-  }
-
   /** {@code events:{accounts}}, the design's key of a producing service's stream. */
   public static String streamOf(String service) {
     return "events:{" + service + "}";
-  }
-
-  public EventsConfig withInterval(Duration pause) {
-    return new EventsConfig(stream, pause, batchSize, maxLength, retention);
   }
 }

@@ -4,6 +4,7 @@ import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +63,14 @@ public final class OutboxRelay implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.backoff = config.interval();
-    this.published = Counter.builder("polystore.events.published").tag("stream", config.stream())
+    // The service too: two relays of one process never share (and on close remove) each other's meters.
+    Tags tags = Tags.of("stream", config.stream(), "service", service);
+    this.published = Counter.builder("polystore.events.published").tags(tags)
         .description("outbox rows published to the event stream").register(Telemetry.meters());
-    this.republished = Counter.builder("polystore.events.republished").tag("stream", config.stream())
+    this.republished = Counter.builder("polystore.events.republished").tags(tags)
         .description("sent rows published again after the event bus lost its data").register(Telemetry.meters());
     Gauge lag = Gauge.builder("polystore.events.outbox.lag", lagMillis, millis -> millis.get() / 1000.0)
-        .tag("stream", config.stream()).baseUnit("seconds")
+        .tags(tags).baseUnit("seconds")
         .description("age of the oldest unsent outbox row, 0 when none").register(Telemetry.meters());
     this.meters = List.of(published, republished, lag);
     this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -133,14 +136,18 @@ public final class OutboxRelay implements AutoCloseable {
         break;
       }
       bus.publish(page);
+      republished.increment(page.size());
       count += page.size();
       after = page.get(page.size() - 1).eventId();
-      if (!bus.claimRepublish(REPUBLISH_LEASE)) {
-        return; // the lease went to another relay (ours lapsed): it publishes from the start
+      if (!bus.renewRepublish(REPUBLISH_LEASE)) {
+        // Wiped again (what we published is gone too) or our lease lapsed to another relay: the
+        // next round starts over, or leaves it to the other.
+        return;
       }
     }
-    bus.markIntact();
-    republished.increment(count);
+    if (!bus.markIntact()) {
+      return; // wiped again since the last page: the next round starts over
+    }
     log.info("{}: the event stream {} had lost its data; published {} events of the last {} again",
         service, config.stream(), count, config.retention());
   }

@@ -89,27 +89,24 @@ public final class ValkeyEventStream implements EventBus {
 
   @Override
   public boolean claimRepublish(Duration lease) {
-    var commands = connected().commands();
-    String set = await(commands.set(marker, text(republishToken), SetArgs.Builder.nx().px(lease.toMillis())));
-    if ("OK".equals(set)) {
-      return true;
-    }
-    // Ours already: renew. Two commands, not one script: at worst two relays publish the same
-    // rows again, which consumers absorb (idempotent by event id).
-    byte[] holder = await(commands.get(marker));
-    if (holder != null && republishToken.equals(new String(holder, StandardCharsets.UTF_8))) {
-      return Boolean.TRUE.equals(await(commands.pexpire(marker, lease.toMillis())));
-    }
-    return false;
+    String set = await(connected().commands().set(marker, text(republishToken), SetArgs.Builder.nx().px(lease.toMillis())));
+    return "OK".equals(set);
   }
 
   @Override
-  public void markIntact() {
-    await(connected().commands().set(marker, text(INTACT)));
+  public boolean renewRepublish(Duration lease) {
+    // Two commands, not one script: should the lease lapse in between, at worst two relays publish
+    // the same rows again, which consumers absorb (idempotent by event id).
+    var commands = connected().commands();
+    byte[] holder = await(commands.get(marker));
+    return holder != null && republishToken.equals(new String(holder, StandardCharsets.UTF_8))
+        && Boolean.TRUE.equals(await(commands.pexpire(marker, lease.toMillis())));
   }
 
-  public String stream() {
-    return stream;
+  @Override
+  public boolean markIntact() {
+    // XX: only over our lease. A wipe since the last renewal removed it, and the next round starts over.
+    return "OK".equals(await(connected().commands().set(marker, text(INTACT), SetArgs.Builder.xx())));
   }
 
   private synchronized ValkeyClientFactory.BinaryConnection connected() {
