@@ -146,24 +146,27 @@ locals {
     POLYSTORE_ACCOUNTS_TOKEN = aws_secretsmanager_secret.gateway_token.arn
   }
 
+  # The event bus (Valkey Streams, docs/architecture.md "Events"): presence's Valkey.
+  event_bus_environment = merge({
+    VALKEY_URL     = module.valkey.valkey_url
+    VALKEY_CLUSTER = module.valkey.valkey_cluster
+  }, module.valkey.iam_environment)
+
   # Each gateway variable and where its value comes from: one store module output each.
   store_environment = {
-    activity = {
+    activity = merge({
       KEYSPACES_REGION = module.keyspaces.keyspaces_region
-    }
+    }, local.event_bus_environment) # consumes every service's events (the audit trail)
     files = {
       KEYSPACES_REGION = module.keyspaces.keyspaces_region
       S3_BUCKET        = module.files_bucket.bucket_name
       S3_REGION        = module.files_bucket.bucket_region
     }
-    presence = merge({
-      VALKEY_URL     = module.valkey.valkey_url
-      VALKEY_CLUSTER = module.valkey.valkey_cluster
-    }, module.valkey.iam_environment)
-    search = {
+    presence = local.event_bus_environment
+    search = merge({
       VECTOR_BACKEND     = "turbopuffer"
       TURBOPUFFER_REGION = var.turbopuffer_region
-    }
+    }, local.event_bus_environment) # consumes messenger's events (chat messages indexed)
   }
 
   service_environment = { for s in local.services : s => merge(lookup(local.store_environment, s, {}),

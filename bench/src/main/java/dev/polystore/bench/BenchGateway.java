@@ -1,5 +1,6 @@
 package dev.polystore.bench;
 
+import dev.polystore.devstack.Devstack;
 import dev.polystore.gateway.Gateway;
 import dev.polystore.platform.auth.AuthSettings;
 import dev.polystore.platform.auth.TokenDigest;
@@ -63,6 +64,8 @@ public final class BenchGateway implements AutoCloseable {
     // The gateway then needs the settings of this service's stores only.
     Map<String, String> env = new HashMap<>(settings);
     env.put("POLYSTORE_SERVICES", service);
+    // The event bus: every service publishes or consumes events there (issue #22).
+    env.putIfAbsent("VALKEY_URL", Devstack.valkey().url());
     // The bench's environment may set the gateway's tuning otherwise, as an operator would.
     for (String tuning : List.of(HandlerConfig.THREADS, HandlerConfig.MAX_QUEUED)) {
       Optional.ofNullable(System.getenv(tuning)).ifPresent(value -> env.put(tuning, value));

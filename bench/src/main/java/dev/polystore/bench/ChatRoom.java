@@ -27,6 +27,7 @@ public final class ChatRoom {
       postgres.createDatabase(database);
     }
     return Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
+        Map.entry("VALKEY_URL", Devstack.valkey().url()), // the event bus both relay to
         BenchGateway.handlerThreadPerCore());
   }
 

@@ -13,8 +13,12 @@ import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.events.EventEnvelope;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresPools;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +45,15 @@ public final class AccountsBench implements BenchSuite {
     postgres.dropDatabase("accounts");
     postgres.createDatabase("accounts");
     Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
+        Map.entry("VALKEY_URL", Devstack.valkey().url()),
         BenchGateway.handlerThreadPerCore());
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("accounts", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {
       var stub = AccountsServiceGrpc.newBlockingStub(gateway.channel());
-      JdbiUserStore direct = new JdbiUserStore(pools.writer());
+      // The direct side writes the outbox row too, as the service does: the same work per write.
+      JdbiUserStore direct = new JdbiUserStore(pools.writer(),
+          new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
 
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < SEED_USERS; i++) {

@@ -7,19 +7,22 @@ import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.messenger.api.MessengerEvents;
 import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.NewMessage;
 import dev.polystore.messenger.domain.PostOutcome;
 import dev.polystore.messenger.store.JdbiMessageStore;
 import dev.polystore.messenger.v1.CreateRoomRequest;
 import dev.polystore.messenger.v1.ListMessagesRequest;
-import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.messenger.v1.MessengerServiceGrpc.MessengerServiceBlockingStub;
+import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.messenger.v1.PostMessageRequest;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresPools;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +55,15 @@ public final class MessengerBench implements BenchSuite {
     postgres.dropDatabase(DATABASE);
     postgres.createDatabase(DATABASE);
     Map<String, String> env = Map.ofEntries(Map.entry(PostgresConfig.WRITER_CONN, postgres.connectionUrl()),
+        Map.entry("VALKEY_URL", Devstack.valkey().url()),
         BenchGateway.handlerThreadPerCore());
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("messenger", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), DATABASE), "bench-direct")) {
       MessengerServiceBlockingStub stub = MessengerServiceGrpc.newBlockingStub(gateway.channel());
-      JdbiMessageStore direct = new JdbiMessageStore(pools);
       UuidV7 ids = UuidV7.create();
+      // The direct side writes the outbox row too, as the service does: the same work per post.
+      JdbiMessageStore direct = new JdbiMessageStore(pools, new OutboxWriter(new MessengerEvents(), ids, Clock.systemUTC()));
       UUID author = UUID.randomUUID();
       UUID workspace = UUID.randomUUID();
 

@@ -4,9 +4,9 @@ import dev.polystore.accounts.api.AccountsGrpcService;
 import dev.polystore.accounts.domain.ApiKeySecret;
 import dev.polystore.accounts.domain.ApiKeys;
 import dev.polystore.accounts.domain.KeyVerifier;
-import dev.polystore.accounts.domain.RequestSeal;
 import dev.polystore.accounts.domain.LastUseRecorder;
 import dev.polystore.accounts.domain.Members;
+import dev.polystore.accounts.domain.RequestSeal;
 import dev.polystore.accounts.domain.Users;
 import dev.polystore.accounts.domain.Workspaces;
 import dev.polystore.accounts.store.JdbiApiKeyStore;
@@ -17,12 +17,19 @@ import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.auth.Principal;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.events.EventEnvelope;
+import dev.polystore.platform.events.OutboxRelay;
 import dev.polystore.platform.health.ManagedStore;
+import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresOutages;
+import dev.polystore.platform.postgres.PostgresOutbox;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.PostgresStore;
 import dev.polystore.platform.service.ServiceModule;
+import dev.polystore.platform.valkey.EventBusConfig;
+import dev.polystore.platform.valkey.ValkeyEventStream;
 import io.grpc.BindableService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,14 +53,19 @@ public final class AccountsModule implements ServiceModule {
   private final LastUseRecorder lastUses;
   private final ApiKeys apiKeys;
   private final AccountsGrpcService grpcService;
+  private final Optional<OutboxRelay> relay;
 
-  private AccountsModule(PostgresConfig config, Duration lastUseFlush) {
+  private AccountsModule(PostgresConfig config, Duration lastUseFlush, Optional<EventBusConfig> bus) {
     PostgresPools pools = new PostgresPools(config, NAME);
     this.store = new PostgresStore(NAME, pools);
-    JdbiUserStore userStore = new JdbiUserStore(pools.writer());
-    JdbiWorkspaceStore workspaceStore = new JdbiWorkspaceStore(pools);
-    JdbiApiKeyStore apiKeyStore = new JdbiApiKeyStore(pools);
-    JdbiMembershipStore membershipStore = new JdbiMembershipStore(pools);
+    // Accounts' events are envelopes: type and subject are what the audit trail needs.
+    OutboxWriter events = new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC());
+    JdbiUserStore userStore = new JdbiUserStore(pools.writer(), events);
+    JdbiWorkspaceStore workspaceStore = new JdbiWorkspaceStore(pools, events);
+    JdbiApiKeyStore apiKeyStore = new JdbiApiKeyStore(pools, events);
+    JdbiMembershipStore membershipStore = new JdbiMembershipStore(pools, events);
+    this.relay = bus.map(settings -> new OutboxRelay(NAME, new PostgresOutbox(pools.writer()),
+        ValkeyEventStream.of(settings), settings.events(), Clock.systemUTC()));
     this.lastUses = new LastUseRecorder(apiKeyStore, lastUseFlush);
     this.apiKeys = new ApiKeys(apiKeyStore, workspaceStore, membershipStore, new ApiKeySecret(new SecureRandom()),
         lastUses, Clock.systemUTC(), new RequestSeal(new SecureRandom()));
@@ -64,20 +76,30 @@ public final class AccountsModule implements ServiceModule {
         apiKeys);
   }
 
-  /** From POSTGRES_WRITER_CONN and the other settings of DESIGN.md, plus {@link #LAST_USE_FLUSH_MS}. */
+  /**
+   * From POSTGRES_WRITER_CONN and the other settings of DESIGN.md, plus {@link #LAST_USE_FLUSH_MS};
+   * its events go to Valkey (VALKEY_URL and the EVENTS_ settings).
+   */
   public static AccountsModule fromEnv(Env env) {
     PostgresConfig config = PostgresConfig.fromEnv(env, NAME);
     Duration flush = Duration.ofMillis(
         env.integer(LAST_USE_FLUSH_MS, (int) DEFAULT_LAST_USE_FLUSH.toMillis(), 100, 60_000));
-    return new AccountsModule(config, flush);
+    return new AccountsModule(config, flush, Optional.of(EventBusConfig.fromEnv(env, NAME)));
   }
 
+  /** Without an event bus: events stay in the outbox. */
   public static AccountsModule create(PostgresConfig config) {
-    return new AccountsModule(config, DEFAULT_LAST_USE_FLUSH);
+    return new AccountsModule(config, DEFAULT_LAST_USE_FLUSH, Optional.empty());
   }
 
+  /** Without an event bus: events stay in the outbox. */
   public static AccountsModule create(PostgresConfig config, Duration lastUseFlush) {
-    return new AccountsModule(config, lastUseFlush);
+    return new AccountsModule(config, lastUseFlush, Optional.empty());
+  }
+
+  @Override
+  public Optional<OutboxRelay> relay() {
+    return relay;
   }
 
   @Override
@@ -142,6 +164,7 @@ public final class AccountsModule implements ServiceModule {
   @Override
   public void close() {
     lastUses.close();
+    relay.ifPresent(OutboxRelay::close);
     store.close();
   }
 }

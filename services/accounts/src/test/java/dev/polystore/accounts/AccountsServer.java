@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** AccountsService as it runs for real, on a fresh database of devstack's PostgreSQL (see PostgresServedModule). */
 final class AccountsServer implements AutoCloseable {
-  static final List<String> TABLES = List.of("users", "workspaces", "memberships", "api_keys", "create_requests");
+  static final List<String> TABLES = List.of("users", "workspaces", "memberships", "api_keys", "create_requests",
+      "outbox");
 
   final PostgresServedModule<AccountsModule> served;
   final LocalPostgres postgres;

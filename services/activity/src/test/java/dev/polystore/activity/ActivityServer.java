@@ -5,6 +5,8 @@ import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.devstack.LocalCassandra;
 import dev.polystore.platform.testing.ServedModule;
 import dev.polystore.platform.cassandra.testing.TestKeyspace;
+import dev.polystore.platform.valkey.ValkeyStore;
+import dev.polystore.platform.valkey.streams.StreamConsumerConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
@@ -32,6 +34,20 @@ final class ActivityServer implements AutoCloseable {
     module = ActivityModule.create(keyspace.config, keyspace.name, retention);
     served = new ServedModule<>(module);
     channel = served.channel;
+  }
+
+  /** Recording the audit trail from the event bus {@code bus}, which the server closes. */
+  private ActivityServer(ValkeyStore bus, StreamConsumerConfig events) {
+    module = ActivityModule.create(keyspace.config, keyspace.name,
+        Duration.ofDays(ActivityModule.DEFAULT_RETENTION_DAYS), bus, events);
+    served = new ServedModule<>(module);
+    channel = served.channel;
+  }
+
+  static ActivityServer startServing(ValkeyStore bus, StreamConsumerConfig events) throws InterruptedException {
+    ActivityServer server = new ActivityServer(bus, events);
+    server.served.awaitServing(Duration.ofSeconds(120));
+    return server;
   }
 
   /** Starts a server with the default retention and waits until it reports SERVING. */

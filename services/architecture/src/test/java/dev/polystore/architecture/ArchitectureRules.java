@@ -1,7 +1,9 @@
 package dev.polystore.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The dependency rules of docs/architecture.md, for a code base rooted at {@code root}. The root is
@@ -28,6 +32,16 @@ final class ArchitectureRules {
       "presence", Set.of("valkey"),
       "search", Set.of("vector")));
   static final List<String> BINDINGS = List.of("postgres", "cassandra", "valkey", "s3", "vector");
+  /**
+   * The event bus (docs/architecture.md, "Events"): what of the valkey binding every service may use
+   * besides its own stores' bindings, from its module and events packages (never api or store, see
+   * {@link #eventBusStaysOutOfApiAndStore()}): producers relay their outbox, consumers read streams.
+   * Class names, or a package when ending in ".*".
+   */
+  static final List<String> EVENT_BUS = List.of("valkey.EventBusConfig", "valkey.ValkeyEventStream",
+      "valkey.ValkeyConfig", "valkey.ValkeyStore", "valkey.streams.*");
+  /** The binding the event bus's classes are in. */
+  static final String EVENT_BUS_BINDING = "valkey";
   static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth");
 
   /** What a domain package must not know: transport, wire format, contracts and store drivers. */
@@ -95,11 +109,23 @@ final class ArchitectureRules {
     return all(service -> {
       String[] foreign = BINDINGS.stream().filter(binding -> !SERVICE_BINDINGS.get(service).contains(binding))
           .map(this::platform).toArray(String[]::new);
+      String eventBus = EVENT_BUS.stream().map(name -> name.endsWith(".*")
+              ? Pattern.quote(root + ".platform." + name.substring(0, name.length() - 1)) + "[^.]+"
+              : Pattern.quote(root + ".platform." + name))
+          .collect(Collectors.joining("|"));
       return List.of(noClasses().that().resideInAPackage(root + "." + service + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(foreign)
-          .because(service + " talks to its own store only"));
+          .should().dependOnClassesThat(resideInAnyPackage(foreign).and(not(nameMatching(eventBus))))
+          .because(service + " talks to its own store only (and to the event bus)"));
     });
   }
+  /** A service whose store is not Valkey reaches the event bus from its module and events package, never api or store. */
+  ArchRule eventBusStaysOutOfApiAndStore() {
+    return all(service -> SERVICE_BINDINGS.get(service).contains(EVENT_BUS_BINDING) ? List.of()
+        : List.of(noClasses().that().resideInAnyPackage(pkg(service, "api"), pkg(service, "store"))
+            .should().dependOnClassesThat().resideInAPackage(platform(EVENT_BUS_BINDING))
+            .because(service + " reaches Valkey only as the event bus, not as a store")));
+  }
+
 
   /** The core knows no binding, no binding knows another, and the platform knows no service. */
   ArchRule platformIsLayered() {
@@ -122,7 +148,7 @@ final class ArchitectureRules {
   /** Every rule, for the production build. */
   List<ArchRule> all() {
     return List.of(layers(), domainsArePure(), storesSpeakNoWireFormat(), servicesAreIndependent(),
-        servicesUseTheirOwnStores(), platformIsLayered());
+        servicesUseTheirOwnStores(), eventBusStaysOutOfApiAndStore(), platformIsLayered());
   }
 
   private ArchRule all(Function<String, List<ArchRule>> perService) {

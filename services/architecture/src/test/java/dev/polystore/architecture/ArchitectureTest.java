@@ -50,6 +50,8 @@ class ArchitectureTest {
             "activity.api.ReachesIntoAccounts"),
         new Case("services use their own stores", ArchitectureRules::servicesUseTheirOwnStores,
             "presence.store.UsesForeignStore"),
+        new Case("the event bus stays out of api and store", ArchitectureRules::eventBusStaysOutOfApiAndStore,
+            "activity.store.StoreReadsEventBus"),
         new Case("platform is layered", ArchitectureRules::platformIsLayered, "platform.health.CoreUsesBinding"));
   }
 

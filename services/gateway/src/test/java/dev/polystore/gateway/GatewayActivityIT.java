@@ -33,6 +33,7 @@ class GatewayActivityIT {
   @BeforeAll
   static void start() throws InterruptedException {
     Map<String, String> env = new HashMap<>(Devstack.cassandra().env());
+    env.putAll(Devstack.valkey().env()); // the event bus, for the audit trail
     env.put("POLYSTORE_SERVICES", "activity");
     gateway = Gateway.start(GatewayClient.withAdmin(env), "--spring.grpc.server.port=0", "--server.port=0");
     client = new GatewayClient(gateway.port());

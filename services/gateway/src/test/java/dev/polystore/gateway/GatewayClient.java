@@ -42,10 +42,14 @@ public final class GatewayClient implements AutoCloseable {
     return out;
   }
 
-  /** devstack's Cassandra and S3 settings plus {@code settings}: what a gateway hosting activity or files needs. */
-  public static Map<String, String> onCassandraAndS3(Map<String, String> settings) {
+  /**
+   * devstack's Cassandra, S3 and Valkey (the event bus) settings plus {@code settings}: what a
+   * gateway hosting activity, files or search needs.
+   */
+  public static Map<String, String> onDevstackStores(Map<String, String> settings) {
     Map<String, String> out = new HashMap<>(Devstack.cassandra().env());
     out.putAll(Devstack.s3().env());
+    out.putAll(Devstack.valkey().env());
     out.putAll(settings);
     return out;
   }

@@ -28,7 +28,8 @@ class GatewayConcurrentStartIT {
     postgres.dropDatabase("accounts");
     postgres.createDatabase("accounts");
     Map<String, String> env = GatewayClient.withAdmin(
-        Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl(), "POLYSTORE_SERVICES", "accounts"));
+        Map.of("POSTGRES_WRITER_CONN", postgres.connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
+            "POLYSTORE_SERVICES", "accounts"));
 
     CompletableFuture<Gateway> first = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0", "--server.port=0"));
     CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(env, "--spring.grpc.server.port=0", "--server.port=0"));

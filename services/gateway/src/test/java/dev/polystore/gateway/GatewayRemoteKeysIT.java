@@ -53,7 +53,8 @@ class GatewayRemoteKeysIT {
   @BeforeAll
   static void start() throws InterruptedException {
     Map<String, String> accountsEnv = new HashMap<>(GatewayClient.withAdmin(Map.of(
-        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "POLYSTORE_SERVICES", "accounts")));
+        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
+        "POLYSTORE_SERVICES", "accounts")));
     accountsEnv.put(AuthSettings.SERVICE_TOKENS, "presence-gateway " + TokenDigest.of(GATEWAY_TOKEN) + " keys:verify");
     accounts = Gateway.start(accountsEnv, "--spring.grpc.server.port=0", "--server.port=0");
 

@@ -52,7 +52,7 @@ class GatewayStoreMetricsIT {
   @BeforeAll
   static void start() throws Exception {
     vectors = Files.createTempDirectory(Path.of("target"), "store-metrics-vectors");
-    Map<String, String> env = GatewayClient.onCassandraAndS3(Map.of(
+    Map<String, String> env = GatewayClient.onDevstackStores(Map.of(
         "VECTOR_BACKEND", "embedded",
         "VECTOR_DATA_DIR", vectors.toString(),
         "POLYSTORE_SERVICES", "activity,files,search",

@@ -64,7 +64,8 @@ class GatewayTlsIT {
     Path[] server = TestCertificates.leaf(ca, "127.0.0.1").writePem(directory, "server");
     Path caFile = ca.writePem(directory, "ca")[0];
     Map<String, String> env = new HashMap<>(GatewayClient.withAdmin(Map.of(
-        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "POLYSTORE_SERVICES", "accounts")));
+        "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
+        "POLYSTORE_SERVICES", "accounts")));
     env.put(Transport.CERT, server[0].toString());
     env.put(Transport.KEY, server[1].toString());
     env.put(Transport.CLIENT_CA, caFile.toString());

@@ -50,7 +50,7 @@ class GatewayTracingIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    Map<String, String> env = GatewayClient.withAdmin(GatewayClient.onCassandraAndS3(Map.of(
+    Map<String, String> env = GatewayClient.withAdmin(GatewayClient.onDevstackStores(Map.of(
         "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
         "POLYSTORE_SERVICES", "accounts,activity,files",
         Gateway.MANAGEMENT_PORT, "0")));

@@ -56,6 +56,7 @@ class GracefulShutdownIT {
   static void start() throws InterruptedException {
     int port = GatewayProcess.freePort();
     environment = GatewayClient.withAdmin(Map.of("POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
+        "VALKEY_URL", Devstack.valkey().url(),
         "POLYSTORE_SERVICES", "accounts", "SPRING_GRPC_SERVER_PORT", Integer.toString(port),
         Gateway.GRACE_SECONDS, Integer.toString(GRACE_SECONDS)));
     gateway = GatewayProcess.start(GatewayProcess.execJar("polystore-gateway"), directory.resolve("gateway"), environment);

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MissingSettingsIT {
   private static final Map<String, String> CASSANDRA = Map.of(
       "CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", "CASSANDRA_LOCAL_DC", "datacenter1");
+  private static final Map<String, String> POSTGRES = Map.of("POSTGRES_WRITER_CONN", "postgresql://u:p@127.0.0.1:1/x");
   private static final Map<String, String> S3 = Map.of("S3_BUCKET", "polystore-files", "S3_REGION", "eu-west-1");
 
   static Stream<Arguments> cases() {
@@ -31,9 +32,16 @@ class MissingSettingsIT {
         Arguments.of("accounts", Map.of(), "POSTGRES_WRITER_CONN"),
         Arguments.of("accounts", Map.of("POSTGRES_WRITER_CONN", "mysql://db:3306/x"), "POSTGRES_WRITER_CONN"),
         Arguments.of("messenger", Map.of(), "POSTGRES_WRITER_CONN"),
+        // A service that produces events needs the event bus's Valkey, and sane relay settings.
+        Arguments.of("accounts", POSTGRES, "VALKEY_URL"),
+        Arguments.of("messenger", POSTGRES, "VALKEY_URL"),
+        Arguments.of("messenger", with(POSTGRES, Map.of("VALKEY_URL", "redis://127.0.0.1:6379",
+            "EVENTS_STREAM_RETENTION_HOURS", "48")), "EVENTS_STREAM_RETENTION_HOURS"),
         Arguments.of("activity", Map.of(), "CASSANDRA_CONTACT_POINTS"),
         Arguments.of("activity", without(CASSANDRA, "CASSANDRA_LOCAL_DC"), "CASSANDRA_LOCAL_DC"),
         Arguments.of("activity", Map.of("KEYSPACES_REGION", "Europe"), "KEYSPACES_REGION"),
+        // The event bus: activity and search consume events from Valkey.
+        Arguments.of("activity", CASSANDRA, "VALKEY_URL"),
         Arguments.of("files", S3, "CASSANDRA_CONTACT_POINTS"),
         Arguments.of("files", with(S3, without(CASSANDRA, "CASSANDRA_LOCAL_DC")), "CASSANDRA_LOCAL_DC"),
         Arguments.of("files", with(CASSANDRA, without(S3, "S3_BUCKET")), "S3_BUCKET"),
@@ -46,6 +54,8 @@ class MissingSettingsIT {
             "TURBOPUFFER_API_KEY"),
         Arguments.of("search", Map.of("VECTOR_BACKEND", "turbopuffer", "TURBOPUFFER_API_KEY", "key"),
             "TURBOPUFFER_REGION"),
+        Arguments.of("search", Map.of("VECTOR_BACKEND", "embedded", "VECTOR_DATA_DIR", "/tmp/never-opened"),
+            "VALKEY_URL"),
         // Every service by default: the first one's store is named.
         Arguments.of("", Map.of(), "POSTGRES_WRITER_CONN"),
         Arguments.of("accounts", Map.of("POLYSTORE_MODE", "local"), "POLYSTORE_MODE"));

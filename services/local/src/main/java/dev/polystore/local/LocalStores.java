@@ -44,7 +44,9 @@ public final class LocalStores {
       log.info("neither CASSANDRA_CONTACT_POINTS nor KEYSPACES_REGION is set: starting a local Cassandra (devstack)");
       Devstack.cassandra();
     }
-    if (needs(services, "presence") && isMissing(environment, "VALKEY_URL")) {
+    // Presence's store, and the event bus every other service publishes to (accounts, messenger,
+    // files) or consumes from (activity, search).
+    if (isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
     }

@@ -156,7 +156,7 @@ class AuthMatrixIT {
   @Test
   @Order(1)
   void everyRefusedCallGetsItsStatusAndLeavesEveryStoreUnchanged() throws InterruptedException {
-    StoreSnapshot before = StoreSnapshot.take(admin, List.of(a.id(), b.id()));
+    StoreSnapshot before = StoreSnapshot.settled(admin, List.of(a.id(), b.id()));
     assertSnapshotSeesSetup(before);
 
     List<String> wrong = new ArrayList<>();
@@ -198,7 +198,7 @@ class AuthMatrixIT {
     // is pending now, so that a use recorded by any refused call would show.
     gateway.host().modules().stream().filter(m -> m instanceof AccountsModule)
         .forEach(m -> ((AccountsModule) m).flushLastUses());
-    List<String> changes = before.changesIn(StoreSnapshot.take(admin, List.of(a.id(), b.id())));
+    List<String> changes = before.changesIn(StoreSnapshot.settled(admin, List.of(a.id(), b.id())));
     System.out.printf("auth matrix: %d rpcs x 6 cases + 1 member case = %d refused calls%n", rpcs.size(), calls);
     assertEquals(List.of(), wrong, "calls that did not get their status");
     assertEquals(List.of(), changes, "the refused calls changed the stores");
@@ -211,8 +211,8 @@ class AuthMatrixIT {
    */
   @Test
   @Order(2)
-  void theRightCredentialIsNotRefused() {
-    StoreSnapshot before = StoreSnapshot.take(admin, List.of(a.id(), b.id()));
+  void theRightCredentialIsNotRefused() throws InterruptedException {
+    StoreSnapshot before = StoreSnapshot.settled(admin, List.of(a.id(), b.id()));
     List<String> refused = new ArrayList<>();
     for (Rpc rpc : rpcs) {
       // A's key with the scope, in A; the admin for rpcs that act on no single workspace.
@@ -230,7 +230,7 @@ class AuthMatrixIT {
     }
     assertEquals(List.of(), refused, "calls with the right credential that were refused");
 
-    List<String> changed = before.storesChangedIn(StoreSnapshot.take(admin, List.of(a.id(), b.id())));
+    List<String> changed = before.storesChangedIn(StoreSnapshot.settled(admin, List.of(a.id(), b.id())));
     assertTrue(changed.containsAll(List.of("cassandra", "postgres", "search", "valkey")),
         "the positive controls' writes show in every store's snapshot, changed: " + changed);
   }

@@ -78,8 +78,11 @@ final class MatrixRequests {
   record Workspace(String id, String roomId, String messageId, String uploadedFileId, String readyFileId,
       String keyToRevokeId, String keyToVerifySecret, String documentId) {}
 
-  /** The dimension of the test's search vectors. */
-  static final int DIMENSION = 4;
+  /**
+   * The dimension of the test's search vectors: the in-process embedder's, as chat messages are
+   * indexed into the workspace's namespace too (issue #22) and a namespace has one dimension.
+   */
+  static final int DIMENSION = 384;
 
   private MatrixRequests() {}
 
@@ -181,7 +184,11 @@ final class MatrixRequests {
 
   /** Every document of the workspace, nearest to the first axis first. */
   static QueryRequest query(String workspaceId) {
-    return QueryRequest.newBuilder().setWorkspaceId(workspaceId).addAllVector(List.of(1f, 0f, 0f, 0f)).setTopK(100).build();
+    QueryRequest.Builder query = QueryRequest.newBuilder().setWorkspaceId(workspaceId).setTopK(100);
+    for (int i = 0; i < DIMENSION; i++) {
+      query.addVector(i == 0 ? 1f : 0f);
+    }
+    return query.build();
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.polystore.messenger;
 
+import dev.polystore.messenger.api.MessengerEvents;
 import dev.polystore.messenger.api.MessengerGrpcService;
 import dev.polystore.messenger.domain.MessageSearch;
 import dev.polystore.messenger.domain.Messages;
@@ -8,15 +9,22 @@ import dev.polystore.messenger.store.JdbiMessageStore;
 import dev.polystore.messenger.store.JdbiRoomStore;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.events.OutboxRelay;
 import dev.polystore.platform.health.ManagedStore;
 import dev.polystore.platform.ids.UuidV7;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresOutages;
+import dev.polystore.platform.postgres.PostgresOutbox;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.PostgresStore;
 import dev.polystore.platform.service.ServiceModule;
+import dev.polystore.platform.valkey.EventBusConfig;
+import dev.polystore.platform.valkey.ValkeyEventStream;
 import io.grpc.BindableService;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * MessengerService as a host runs it: the gRPC implementation over its domain, on its own
@@ -28,27 +36,45 @@ public final class MessengerModule implements ServiceModule {
 
   private final PostgresStore store;
   private final MessengerGrpcService grpcService;
+  private final Optional<OutboxRelay> relay;
 
-  private MessengerModule(PostgresConfig config) {
+  private MessengerModule(PostgresConfig config, Optional<EventBusConfig> bus) {
     PostgresPools pools = new PostgresPools(config, NAME);
     this.store = new PostgresStore(NAME, pools);
-    JdbiRoomStore roomStore = new JdbiRoomStore(pools);
-    JdbiMessageStore messageStore = new JdbiMessageStore(pools);
     // One generator for the process: its ids grow strictly, also within a millisecond.
     UuidV7 ids = UuidV7.create();
+    OutboxWriter events = new OutboxWriter(new MessengerEvents(), ids, Clock.systemUTC());
+    JdbiRoomStore roomStore = new JdbiRoomStore(pools, events);
+    JdbiMessageStore messageStore = new JdbiMessageStore(pools, events);
+    this.relay = bus.map(settings -> new OutboxRelay(NAME, new PostgresOutbox(pools.writer()),
+        ValkeyEventStream.of(settings), settings.events(), Clock.systemUTC()));
     this.grpcService = new MessengerGrpcService(
         new Rooms(roomStore, ids),
         new Messages(messageStore, roomStore, ids),
         new MessageSearch(messageStore));
   }
 
-  /** From POSTGRES_WRITER_CONN, POSTGRES_READER_CONN and the other settings of DESIGN.md. */
+  /**
+   * From POSTGRES_WRITER_CONN, POSTGRES_READER_CONN and the other settings of DESIGN.md; its events
+   * go to Valkey (VALKEY_URL and the EVENTS_ settings).
+   */
   public static MessengerModule fromEnv(Env env) {
-    return new MessengerModule(PostgresConfig.fromEnv(env, NAME));
+    return new MessengerModule(PostgresConfig.fromEnv(env, NAME), Optional.of(EventBusConfig.fromEnv(env, NAME)));
   }
 
+  /** Without an event bus: events stay in the outbox. */
   public static MessengerModule create(PostgresConfig config) {
-    return new MessengerModule(config);
+    return new MessengerModule(config, Optional.empty());
+  }
+
+  /** Relaying its outbox to {@code bus}'s stream once a host starts it. */
+  public static MessengerModule create(PostgresConfig config, EventBusConfig bus) {
+    return new MessengerModule(config, Optional.of(bus));
+  }
+
+  @Override
+  public Optional<OutboxRelay> relay() {
+    return relay;
   }
 
   @Override
@@ -74,6 +100,7 @@ public final class MessengerModule implements ServiceModule {
   /** Releases the connections. */
   @Override
   public void close() {
+    relay.ifPresent(OutboxRelay::close);
     store.close();
   }
 }

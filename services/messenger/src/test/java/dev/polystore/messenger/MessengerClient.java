@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * most. Registered as an extension, it starts before the class's tests and stops after them.
  */
 final class MessengerClient implements BeforeAllCallback, AfterAllCallback {
-  static final List<String> TABLES = List.of("rooms", "room_members", "messages", "create_requests");
+  static final List<String> TABLES = List.of("rooms", "room_members", "messages", "create_requests", "outbox");
 
   private final Function<PostgresConfig, MessengerModule> factory;
   PostgresServedModule<MessengerModule> served;

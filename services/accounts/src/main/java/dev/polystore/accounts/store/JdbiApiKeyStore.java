@@ -2,11 +2,13 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.ApiKey;
 import dev.polystore.accounts.domain.ApiKeyStore;
+import dev.polystore.accounts.domain.EventTypes;
 import dev.polystore.accounts.domain.NewApiKey;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.CreateRequests;
 import dev.polystore.platform.postgres.Keyset;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +29,12 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  public JdbiApiKeyStore(PostgresPools pools) {
+  private final OutboxWriter events;
+
+  public JdbiApiKeyStore(PostgresPools pools, OutboxWriter events) {
     this.writer = pools.writer();
     this.reader = pools.reader();
+    this.events = events;
   }
 
   @Override
@@ -59,6 +64,7 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
           .bind("expiresAt", key.expiresAt().map(Columns::timestamptz).orElse(null))
           .map(ROWS)
           .one();
+      events.record(handle, EventTypes.API_KEY_CREATED, key.workspaceId(), id, null);
       return new KeyOfRequest(inserted, Optional.empty());
     });
   }
@@ -105,11 +111,14 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
     return writer.inTransaction(handle -> {
       // Only an active key of this workspace changes, so a repeated revoke keeps the first
       // revoke_time and a key of another workspace is never touched.
-      handle.createUpdate("UPDATE api_keys SET revoked_at = now(), updated_at = now()"
+      int revoked = handle.createUpdate("UPDATE api_keys SET revoked_at = now(), updated_at = now()"
               + " WHERE api_key_id = :id AND workspace_id = :workspaceId AND revoked_at IS NULL")
           .bind("id", id)
           .bind("workspaceId", workspaceId)
           .execute();
+      if (revoked == 1) { // a repeated revoke changes nothing, and adds no event
+        events.record(handle, EventTypes.API_KEY_REVOKED, workspaceId, id, null);
+      }
       return find(handle, workspaceId, id);
     });
   }

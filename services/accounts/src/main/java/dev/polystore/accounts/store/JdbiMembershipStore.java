@@ -1,5 +1,6 @@
 package dev.polystore.accounts.store;
 
+import dev.polystore.accounts.domain.EventTypes;
 import dev.polystore.accounts.domain.Membership;
 import dev.polystore.accounts.domain.MembershipStore;
 import dev.polystore.accounts.domain.RemovalGuard;
@@ -9,6 +10,7 @@ import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.Keyset;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.List;
@@ -26,22 +28,29 @@ public final class JdbiMembershipStore implements MembershipStore {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  public JdbiMembershipStore(PostgresPools pools) {
+  private final OutboxWriter events;
+
+  public JdbiMembershipStore(PostgresPools pools, OutboxWriter events) {
     this.writer = pools.writer();
     this.reader = pools.reader();
+    this.events = events;
   }
 
   @Override
   public Membership insert(UUID workspaceId, UUID userId, Role role) {
     try {
-      return writer.withHandle(handle -> handle.createQuery(
-              "INSERT INTO memberships (workspace_id, user_id, role) VALUES (:workspaceId, :userId, :role)"
-                  + " RETURNING " + MembershipRows.COLUMNS)
-          .bind("workspaceId", workspaceId)
-          .bind("userId", userId)
-          .bind("role", MembershipRows.column(role))
-          .map(ROWS)
-          .one());
+      return writer.inTransaction(handle -> {
+        Membership added = handle.createQuery(
+                "INSERT INTO memberships (workspace_id, user_id, role) VALUES (:workspaceId, :userId, :role)"
+                    + " RETURNING " + MembershipRows.COLUMNS)
+            .bind("workspaceId", workspaceId)
+            .bind("userId", userId)
+            .bind("role", MembershipRows.column(role))
+            .map(ROWS)
+            .one();
+        events.record(handle, EventTypes.MEMBER_ADDED, workspaceId, userId, null);
+        return added;
+      });
     } catch (JdbiException e) {
       throw UniqueViolation.translate(e, "memberships_pkey", () -> ServiceException.alreadyExists(
           "user " + userId + " is a member of workspace " + workspaceId + " already"));
@@ -75,6 +84,7 @@ public final class JdbiMembershipStore implements MembershipStore {
           .bind("workspaceId", workspaceId)
           .bind("userId", userId)
           .execute();
+      events.record(handle, EventTypes.MEMBER_REMOVED, workspaceId, userId, null);
     });
   }
 

@@ -1,9 +1,11 @@
 package dev.polystore.accounts.store;
 
+import dev.polystore.accounts.domain.EventTypes;
 import dev.polystore.accounts.domain.User;
 import dev.polystore.accounts.domain.UserStore;
 import dev.polystore.accounts.domain.UserUpdate;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,22 +22,28 @@ public final class JdbiUserStore implements UserStore {
   private static final UserRows ROWS = new UserRows();
 
   private final Jdbi writer;
+  private final OutboxWriter events;
 
-  public JdbiUserStore(Jdbi writer) {
+  public JdbiUserStore(Jdbi writer, OutboxWriter events) {
     this.writer = writer;
+    this.events = events;
   }
 
   @Override
   public User insert(UUID id, String email, String displayName) {
     try {
-      return writer.withHandle(handle -> handle.createQuery(
-              "INSERT INTO users (user_id, email, display_name) VALUES (:id, :email, :displayName)"
-                  + " RETURNING " + UserRows.COLUMNS)
-          .bind("id", id)
-          .bind("email", email)
-          .bind("displayName", displayName)
-          .map(ROWS)
-          .one());
+      return writer.inTransaction(handle -> {
+        User created = handle.createQuery(
+                "INSERT INTO users (user_id, email, display_name) VALUES (:id, :email, :displayName)"
+                    + " RETURNING " + UserRows.COLUMNS)
+            .bind("id", id)
+            .bind("email", email)
+            .bind("displayName", displayName)
+            .map(ROWS)
+            .one();
+        events.record(handle, EventTypes.USER_CREATED, null, id, null);
+        return created;
+      });
     } catch (JdbiException e) {
       throw UniqueViolation.translate(e, EMAIL_KEY, () -> emailTaken(email));
     }
@@ -76,7 +84,7 @@ public final class JdbiUserStore implements UserStore {
   public Optional<User> update(UUID id, UserUpdate change, OptionalLong expectedVersion) {
     try {
       // COALESCE keeps the fields the mask does not name; one statement, so the update is atomic.
-      return writer.withHandle(handle -> handle.createQuery(
+      return writer.inTransaction(handle -> handle.createQuery(
               "UPDATE users SET email = COALESCE(:email, email),"
                   + " display_name = COALESCE(:displayName, display_name),"
                   + " version = version + 1, updated_at = now()"
@@ -88,7 +96,11 @@ public final class JdbiUserStore implements UserStore {
           .bind("anyVersion", expectedVersion.isEmpty())
           .bind("expectedVersion", expectedVersion.orElse(0))
           .map(ROWS)
-          .findOne());
+          .findOne()
+          .map(updated -> {
+            events.record(handle, EventTypes.USER_UPDATED, null, id, null);
+            return updated;
+          }));
     } catch (JdbiException e) {
       throw UniqueViolation.translate(e, EMAIL_KEY, () -> emailTaken(change.email().orElse("")));
     }

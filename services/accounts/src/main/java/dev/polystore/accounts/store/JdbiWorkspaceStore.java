@@ -1,9 +1,11 @@
 package dev.polystore.accounts.store;
 
+import dev.polystore.accounts.domain.EventTypes;
 import dev.polystore.accounts.domain.Role;
 import dev.polystore.accounts.domain.Workspace;
 import dev.polystore.accounts.domain.WorkspaceStore;
 import dev.polystore.platform.errors.ServiceException;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.Optional;
@@ -18,9 +20,12 @@ public final class JdbiWorkspaceStore implements WorkspaceStore {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  public JdbiWorkspaceStore(PostgresPools pools) {
+  private final OutboxWriter events;
+
+  public JdbiWorkspaceStore(PostgresPools pools, OutboxWriter events) {
     this.writer = pools.writer();
     this.reader = pools.reader();
+    this.events = events;
   }
 
   @Override
@@ -42,6 +47,7 @@ public final class JdbiWorkspaceStore implements WorkspaceStore {
             .bind("owner", ownerUserId)
             .bind("role", MembershipRows.column(Role.OWNER))
             .execute();
+        events.record(handle, EventTypes.WORKSPACE_CREATED, id, id, null);
         return workspace;
       });
     } catch (JdbiException e) {

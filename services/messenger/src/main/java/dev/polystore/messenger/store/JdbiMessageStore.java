@@ -1,6 +1,7 @@
 package dev.polystore.messenger.store;
 
 import dev.polystore.messenger.domain.Direction;
+import dev.polystore.messenger.domain.EventTypes;
 import dev.polystore.messenger.domain.Message;
 import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.MessageStore;
@@ -10,6 +11,7 @@ import dev.polystore.messenger.domain.SearchHit;
 import dev.polystore.messenger.domain.SearchPageRequest;
 import dev.polystore.platform.ids.UuidV7;
 import dev.polystore.platform.postgres.Columns;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import java.util.List;
 import java.util.Optional;
@@ -55,10 +57,12 @@ public final class JdbiMessageStore implements MessageStore {
 
   private final Jdbi writer;
   private final Jdbi reader;
+  private final OutboxWriter events;
 
-  public JdbiMessageStore(PostgresPools pools) {
+  public JdbiMessageStore(PostgresPools pools, OutboxWriter events) {
     this.writer = pools.writer();
     this.reader = pools.reader();
+    this.events = events;
   }
 
   @Override
@@ -88,6 +92,8 @@ public final class JdbiMessageStore implements MessageStore {
             .map(ROWS)
             .findOne();
         if (inserted.isPresent()) {
+          // Only a new message: a retry of the post found the first one below and adds no event.
+          events.record(handle, EventTypes.MESSAGE_POSTED, room.workspaceId(), id, inserted.get());
           return new PostOutcome.Created(inserted.get());
         }
       }
@@ -130,14 +136,14 @@ public final class JdbiMessageStore implements MessageStore {
 
   @Override
   public Optional<Message> edit(Message current, String body, OptionalLong expectedVersion) {
-    return writer.withHandle(handle -> change(handle, EDIT, current, expectedVersion).bind("body", body)
-        .map(ROWS)
-        .findOne());
+    return writer.inTransaction(handle -> recorded(handle, EventTypes.MESSAGE_EDITED,
+        change(handle, EDIT, current, expectedVersion).bind("body", body).map(ROWS).findOne()));
   }
 
   @Override
   public Optional<Message> delete(Message current, OptionalLong expectedVersion) {
-    return writer.withHandle(handle -> change(handle, DELETE, current, expectedVersion).map(ROWS).findOne());
+    return writer.inTransaction(handle -> recorded(handle, EventTypes.MESSAGE_DELETED,
+        change(handle, DELETE, current, expectedVersion).map(ROWS).findOne()));
   }
 
   @Override
@@ -191,6 +197,12 @@ public final class JdbiMessageStore implements MessageStore {
         .bind("messageId", current.id())
         .bind("anyVersion", expectedVersion.isEmpty())
         .bind("expectedVersion", expectedVersion.orElse(0));
+  }
+
+  /** The changed message's event, in the change's transaction; nothing when nothing changed. */
+  private Optional<Message> recorded(Handle handle, String type, Optional<Message> changed) {
+    changed.ifPresent(message -> events.record(handle, type, message.workspaceId(), message.id(), message));
+    return changed;
   }
 
   /** What the room lock read for a post. */

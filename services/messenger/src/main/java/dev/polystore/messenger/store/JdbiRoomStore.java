@@ -1,6 +1,7 @@
 package dev.polystore.messenger.store;
 
 import dev.polystore.messenger.domain.MembershipGuard;
+import dev.polystore.messenger.domain.EventTypes;
 import dev.polystore.messenger.domain.Room;
 import dev.polystore.messenger.domain.RoomMember;
 import dev.polystore.messenger.domain.RoomStore;
@@ -8,6 +9,7 @@ import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.paging.PageRequest;
 import dev.polystore.platform.postgres.CreateRequests;
 import dev.polystore.platform.postgres.Keyset;
+import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.List;
@@ -43,10 +45,12 @@ public final class JdbiRoomStore implements RoomStore {
 
   private final Jdbi writer;
   private final Jdbi reader;
+  private final OutboxWriter events;
 
-  public JdbiRoomStore(PostgresPools pools) {
+  public JdbiRoomStore(PostgresPools pools, OutboxWriter events) {
     this.writer = pools.writer();
     this.reader = pools.reader();
+    this.events = events;
   }
 
   @Override
@@ -72,6 +76,7 @@ public final class JdbiRoomStore implements RoomStore {
             .bind("roomId", id)
             .bindArray("userIds", UUID.class, memberIds)
             .execute();
+        events.record(handle, EventTypes.ROOM_CREATED, workspaceId, id, null);
         return find(handle, id).orElseThrow();
       });
     } catch (JdbiException e) {
@@ -131,12 +136,14 @@ public final class JdbiRoomStore implements RoomStore {
   public RoomMember addMember(UUID workspaceId, UUID roomId, UUID userId, MembershipGuard guard) {
     return writer.inTransaction(handle -> {
       lockAndCheck(handle, workspaceId, roomId, userId, guard);
-      return handle.createQuery("INSERT INTO room_members (room_id, user_id) VALUES (:roomId, :userId)"
+      RoomMember added = handle.createQuery("INSERT INTO room_members (room_id, user_id) VALUES (:roomId, :userId)"
               + " RETURNING " + RoomMemberRows.COLUMNS)
           .bind("roomId", roomId)
           .bind("userId", userId)
           .map(MEMBERS)
           .one();
+      events.record(handle, EventTypes.ROOM_MEMBER_ADDED, workspaceId, roomId, added);
+      return added;
     });
   }
 
@@ -148,6 +155,7 @@ public final class JdbiRoomStore implements RoomStore {
           .bind("roomId", roomId)
           .bind("userId", userId)
           .execute();
+      events.record(handle, EventTypes.ROOM_MEMBER_REMOVED, workspaceId, roomId, null);
     });
   }
 

@@ -2,6 +2,7 @@ package dev.polystore.platform.service;
 
 import dev.polystore.platform.auth.Authentication;
 import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.events.OutboxRelay;
 import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
 import dev.polystore.platform.health.StoreSupervisor;
@@ -21,6 +22,7 @@ public final class ServiceHost implements AutoCloseable {
   private final List<ServiceModule> modules;
   private final GrpcPlatform platform;
   private final List<StoreSupervisor> supervisors = new ArrayList<>();
+  private final List<PendingRelay> relays = new ArrayList<>();
   /** Removed on close, so that a host started later in the same process reports its own state. */
   private final List<Meter> meters = new ArrayList<>();
 
@@ -33,6 +35,7 @@ public final class ServiceHost implements AutoCloseable {
       StoreSupervisor supervisor = new StoreSupervisor(module.grpcServiceName(), module.store(), platform.health(),
           StoreSupervisor.Timing.DEFAULT);
       supervisors.add(supervisor);
+      module.relay().ifPresent(relay -> relays.add(new PendingRelay(relay, supervisor)));
       String service = module.grpcServiceName();
       // What grpc.health.v1 says, and whether the migrations are in: an operator's first two questions.
       meters.add(Gauge.builder("polystore.service.serving", platform.health(), health -> health.isServing(service) ? 1 : 0)
@@ -44,9 +47,18 @@ public final class ServiceHost implements AutoCloseable {
     }
   }
 
-  /** Starts migrating every store in the background; each service turns SERVING when ready. */
+  /**
+   * Starts migrating every store in the background; each service turns SERVING when ready. Its
+   * background tasks start now and work while it is SERVING.
+   */
   public ServiceHost start() {
     supervisors.forEach(StoreSupervisor::start);
+    // Relaying waits for the migrations (the outbox table); closing the module closes its relay.
+    relays.forEach(pending -> pending.relay().start(pending.supervisor()::isMigrated));
+    for (ServiceModule module : modules) {
+      String service = module.grpcServiceName();
+      module.backgroundTasks().forEach(task -> task.start(() -> platform.health().isServing(service)));
+    }
     return this;
   }
 
@@ -68,9 +80,14 @@ public final class ServiceHost implements AutoCloseable {
     return modules.stream().map(ServiceModule::grpcService).toList();
   }
 
+  private record PendingRelay(OutboxRelay relay, StoreSupervisor supervisor) {}
+
   @Override
   public void close() {
+    // Tasks first: they use the stores closed below.
+    modules.forEach(module -> module.backgroundTasks().forEach(BackgroundTask::close));
     meters.forEach(Telemetry.meters()::remove);
+    relays.forEach(pending -> pending.relay().close()); // before the stores it reads close
     supervisors.forEach(StoreSupervisor::close);
     platform.close();
     modules.forEach(ServiceModule::close);

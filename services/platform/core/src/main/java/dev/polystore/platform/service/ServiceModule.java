@@ -2,6 +2,7 @@ package dev.polystore.platform.service;
 
 import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.events.OutboxRelay;
 import dev.polystore.platform.health.ManagedStore;
 import io.grpc.BindableService;
 import java.util.List;
@@ -35,6 +36,19 @@ public interface ServiceModule extends AutoCloseable {
    */
   default Optional<Authenticator> apiKeyVerifier() {
     return Optional.empty();
+  }
+
+  /**
+   * The relay that publishes this service's outbox to its event stream, for a service that produces
+   * events and was given an event bus; the host starts it once the store is migrated.
+   */
+  default Optional<OutboxRelay> relay() {
+    return Optional.empty();
+  }
+
+  /** Work the service does beside answering calls (event consumers); the host runs it with the service. */
+  default List<BackgroundTask> backgroundTasks() {
+    return List.of();
   }
 
   /** Releases the store's connections. */

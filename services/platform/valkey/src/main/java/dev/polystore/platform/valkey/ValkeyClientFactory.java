@@ -8,7 +8,12 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -103,6 +108,24 @@ final class ValkeyClientFactory {
     StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect();
     return new ValkeyConnection(connection, connection.sync(), connection.async());
   }
+
+  /**
+   * A connection with text keys and byte values, for stream entries that carry protobuf bytes (the
+   * text codec would mangle them). The caller owns it; both modes share the async interface.
+   */
+  static BinaryConnection connectBinary(AbstractRedisClient client) {
+    RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    if (client instanceof RedisClusterClient cluster) {
+      StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(codec);
+      return new BinaryConnection(connection, connection.async());
+    }
+    StatefulRedisConnection<String, byte[]> connection = ((RedisClient) client).connect(codec);
+    return new BinaryConnection(connection, connection.async());
+  }
+
+  /** A connection of {@link #connectBinary}. */
+  record BinaryConnection(StatefulConnection<String, byte[]> connection,
+      RedisClusterAsyncCommands<String, byte[]> commands) {}
 
   /** A pub/sub connection; in cluster mode it receives what is published on any node. */
   static StatefulRedisPubSubConnection<String, String> connectPubSub(AbstractRedisClient client) {

@@ -77,6 +77,15 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
     return ValkeyClientFactory.connectPubSub(client);
   }
 
+  /**
+   * A new connection of the caller's own, text keys and binary values: for blocking commands
+   * (XREADGROUP ... BLOCK), which would hold up every other caller of a shared connection.
+   */
+  public ValkeyBinaryConnection connectBinary() {
+    connected(primary);
+    return new ValkeyBinaryConnection(ValkeyClientFactory.connectBinary(client).connection());
+  }
+
   /** Told when any connection of this store connects or drops. */
   public void addConnectionListener(RedisConnectionStateListener listener) {
     client.addListener(listener);
