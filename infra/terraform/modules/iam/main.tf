@@ -16,6 +16,17 @@ locals {
   # Every statement any service may get; each one is kept only for its service and only when that
   # service (and the optional part the statement covers) is configured.
   candidates = concat(
+    # The event bus: every service that publishes or consumes events connects to its cache.
+    [for s in try(var.event_bus.services, []) : {
+      service = s
+      keep    = true
+      statement = {
+        Sid      = "EventBus"
+        Effect   = "Allow"
+        Action   = ["elasticache:Connect"]
+        Resource = concat([var.event_bus.cache_arn], var.event_bus.user_arns)
+      }
+    }],
     flatten([for s, arn in local.keyspace_arns : [
       {
         service = s

@@ -101,6 +101,26 @@ variable "presence" {
   }
 }
 
+variable "event_bus" {
+  description = "The serverless cache carrying the event bus (Valkey Streams, docs/architecture.md \"Events\"), its IAM-authenticated users, and the services that publish or consume there. Null: no service gets it."
+  type = object({
+    cache_arn = string
+    user_arns = optional(list(string), [])
+    services  = list(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.event_bus == null || can(regex("^arn:aws[a-z-]*:elasticache:[a-z0-9-]+:[0-9]{12}:serverlesscache:", try(var.event_bus.cache_arn, "")))
+    error_message = "event_bus.cache_arn must be an ElastiCache serverless cache ARN."
+  }
+
+  validation {
+    condition     = var.event_bus == null || length(setsubtract(try(var.event_bus.services, []), ["accounts", "messenger", "activity", "files", "presence", "search"])) == 0
+    error_message = "event_bus.services may name only polystore services."
+  }
+}
+
 variable "search" {
   description = "The search service's Secrets Manager secret holding the turbopuffer API key (and its KMS key, if customer managed). Null: no search role."
   type = object({

@@ -129,6 +129,12 @@ module "iam" {
     cache_arn = module.valkey.cache_arn
     user_arns = module.valkey.user_arns
   }
+  # The event bus lives on presence's cache (docs/architecture.md, "Events").
+  event_bus = {
+    cache_arn = module.valkey.cache_arn
+    user_arns = module.valkey.user_arns
+    services  = ["accounts", "messenger", "activity", "files", "search"]
+  }
   search = {
     turbopuffer_secret_arn = aws_secretsmanager_secret.turbopuffer.arn
     kms_key_arn            = var.kms_key_arn
@@ -154,14 +160,16 @@ locals {
 
   # Each gateway variable and where its value comes from: one store module output each.
   store_environment = {
+    accounts  = local.event_bus_environment # publishes its writes' events
+    messenger = local.event_bus_environment # publishes its writes' events
     activity = merge({
       KEYSPACES_REGION = module.keyspaces.keyspaces_region
     }, local.event_bus_environment) # consumes every service's events (the audit trail)
-    files = {
+    files = merge({
       KEYSPACES_REGION = module.keyspaces.keyspaces_region
       S3_BUCKET        = module.files_bucket.bucket_name
       S3_REGION        = module.files_bucket.bucket_region
-    }
+    }, local.event_bus_environment) # publishes its writes' events
     presence = local.event_bus_environment
     search = merge({
       VECTOR_BACKEND     = "turbopuffer"

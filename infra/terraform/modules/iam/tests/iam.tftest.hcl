@@ -25,6 +25,11 @@ variables {
     cache_arn = "arn:aws:elasticache:eu-west-1:111122223333:serverlesscache:polystore-test-presence"
     user_arns = ["arn:aws:elasticache:eu-west-1:111122223333:user:polystore-test-presence-app"]
   }
+  event_bus = {
+    cache_arn = "arn:aws:elasticache:eu-west-1:111122223333:serverlesscache:polystore-test-events"
+    user_arns = ["arn:aws:elasticache:eu-west-1:111122223333:user:polystore-test-events-app"]
+    services  = ["accounts", "messenger", "activity", "files", "search"]
+  }
   search = {
     turbopuffer_secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:polystore-test/turbopuffer-AbCdEf"
   }
@@ -66,17 +71,17 @@ run "each_role_reaches_only_its_own_store" {
   }
 
   assert {
-    condition     = jsondecode(output.policy_documents["accounts"]).Statement[0].Resource == ["arn:aws:rds-db:eu-west-1:111122223333:dbuser:cluster-ACCOUNTSACCOUNTS/polystore_accounts"]
+    condition     = [for st in jsondecode(output.policy_documents["accounts"]).Statement : st.Resource if st.Sid != "EventBus"] == [["arn:aws:rds-db:eu-west-1:111122223333:dbuser:cluster-ACCOUNTSACCOUNTS/polystore_accounts"]]
     error_message = "accounts may connect only as its own login to its own cluster."
   }
 
   assert {
-    condition     = jsondecode(output.policy_documents["messenger"]).Statement[0].Resource == ["arn:aws:rds-db:eu-west-1:111122223333:dbuser:cluster-MESSENGERMESSENGER/polystore_messenger"]
+    condition     = [for st in jsondecode(output.policy_documents["messenger"]).Statement : st.Resource if st.Sid != "EventBus"] == [["arn:aws:rds-db:eu-west-1:111122223333:dbuser:cluster-MESSENGERMESSENGER/polystore_messenger"]]
     error_message = "messenger may connect only as its own login to its own cluster."
   }
 
   assert {
-    condition = toset(flatten([for st in jsondecode(output.policy_documents["activity"]).Statement : st.Resource])) == toset([
+    condition = toset(flatten([for st in jsondecode(output.policy_documents["activity"]).Statement : st.Resource if st.Sid != "EventBus"])) == toset([
       "arn:aws:cassandra:eu-west-1:111122223333:/keyspace/activity/",
       "arn:aws:cassandra:eu-west-1:111122223333:/keyspace/activity/table/*",
       "arn:aws:cassandra:eu-west-1:111122223333:/keyspace/system*",
@@ -85,7 +90,7 @@ run "each_role_reaches_only_its_own_store" {
   }
 
   assert {
-    condition = toset(flatten([for st in jsondecode(output.policy_documents["files"]).Statement : st.Resource])) == toset([
+    condition = toset(flatten([for st in jsondecode(output.policy_documents["files"]).Statement : st.Resource if st.Sid != "EventBus"])) == toset([
       "arn:aws:s3:::polystore-test-files/workspaces/*",
       "arn:aws:s3:::polystore-test-files",
       "arn:aws:cassandra:eu-west-1:111122223333:/keyspace/files/",
@@ -106,8 +111,18 @@ run "each_role_reaches_only_its_own_store" {
   }
 
   assert {
-    condition     = flatten([for st in jsondecode(output.policy_documents["search"]).Statement : st.Resource]) == ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:polystore-test/turbopuffer-AbCdEf"]
-    error_message = "search may read only the turbopuffer secret."
+    condition     = flatten([for st in jsondecode(output.policy_documents["search"]).Statement : st.Resource if st.Sid != "EventBus"]) == ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:polystore-test/turbopuffer-AbCdEf"]
+    error_message = "search may read only the turbopuffer secret (beside the event bus)."
+  }
+
+  assert {
+    condition = alltrue([for s in ["accounts", "messenger", "activity", "files", "search"] : contains(jsondecode(output.policy_documents[s]).Statement, {
+      Sid      = "EventBus"
+      Effect   = "Allow"
+      Action   = ["elasticache:Connect"]
+      Resource = ["arn:aws:elasticache:eu-west-1:111122223333:serverlesscache:polystore-test-events", "arn:aws:elasticache:eu-west-1:111122223333:user:polystore-test-events-app"]
+    })])
+    error_message = "Every service on the event bus may connect to its cache as its user, and only there."
   }
 
   assert {

@@ -77,6 +77,11 @@ run "composes_every_store_and_the_gateway" {
     condition     = output.gateway_environment["presence"].environment["VALKEY_CLUSTER"] == "true" && output.gateway_environment["search"].environment["VECTOR_BACKEND"] == "turbopuffer"
     error_message = "The store modules' outputs must reach the gateway's containers."
   }
+
+  assert {
+    condition     = alltrue([for s, e in output.gateway_environment : e.environment["VALKEY_URL"] != ""])
+    error_message = "Every service publishes or consumes events, so every container needs the event bus's VALKEY_URL."
+  }
 }
 
 run "valkey_iam_auth_reaches_presence" {
