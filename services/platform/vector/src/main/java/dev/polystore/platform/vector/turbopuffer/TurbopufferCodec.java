@@ -149,15 +149,7 @@ final class TurbopufferCodec {
       for (int i = 0; i < vector.length; i++) {
         vector[i] = vectorNode.get(i).floatValue();
       }
-      Map<String, AttributeValue> attributes = new HashMap<>();
-      schema.attributes().forEach((name, type) -> {
-        JsonNode value = row.get(name);
-        if (value != null && !value.isNull()) {
-          attributes.put(name, attribute(type, value));
-        }
-      });
-      JsonNode text = row.get(TEXT);
-      documents.add(new VectorDocument(id, vector, text == null || text.isNull() ? "" : text.asString(), attributes));
+      documents.add(new VectorDocument(id, vector, text(row), attributes(row, schema.attributes())));
     }
     return documents;
   }
@@ -168,18 +160,27 @@ final class TurbopufferCodec {
     boolean nearest = query.ranking() instanceof Ranking.Nearest;
     for (JsonNode row : answer.path("rows")) {
       double dist = row.path("$dist").asDouble(0);
-      Map<String, AttributeValue> attributes = new HashMap<>();
-      query.attributes().forEach((name, type) -> {
-        JsonNode value = row.get(name);
-        if (value != null && !value.isNull()) {
-          attributes.put(name, attribute(type, value));
-        }
-      });
-      JsonNode text = row.get(TEXT);
-      hits.add(new ScoredDocument(row.path("id").asString(), nearest ? 1.0 - dist : dist,
-          text == null || text.isNull() ? "" : text.asString(), attributes));
+      hits.add(new ScoredDocument(row.path("id").asString(), nearest ? 1.0 - dist : dist, text(row),
+          attributes(row, query.attributes())));
     }
     return hits;
+  }
+
+  /** The row's {@code wanted} attributes that it has (null or missing: absent). */
+  private static Map<String, AttributeValue> attributes(JsonNode row, Map<String, AttributeType> wanted) {
+    Map<String, AttributeValue> attributes = new HashMap<>();
+    wanted.forEach((name, type) -> {
+      JsonNode value = row.get(name);
+      if (value != null && !value.isNull()) {
+        attributes.put(name, attribute(type, value));
+      }
+    });
+    return attributes;
+  }
+
+  private static String text(JsonNode row) {
+    JsonNode text = row.get(TEXT);
+    return text == null || text.isNull() ? "" : text.asString();
   }
 
   /** GET /v1/namespaces/:namespace/schema as our schema; empty when it has no vector attribute. */
