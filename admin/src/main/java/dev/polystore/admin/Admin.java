@@ -8,12 +8,15 @@ import java.util.Map;
 public final class Admin {
   static final String USAGE = """
       usage: polystore-admin COMMAND [options]   (store settings from the gateway's environment)
-        export --service accounts|messenger|activity|files --to s3://bucket/prefix [--database D | --keyspace K]
-        import --service accounts|messenger|activity|files --from s3://bucket/prefix [--replace] [--database D | --keyspace K]
+        export --service accounts|messenger|activity|files|search --to s3://bucket/prefix [--database D | --keyspace K | --namespace-prefix P]
+        import --service accounts|messenger|activity|files|search --from s3://bucket/prefix [--replace] [--database D | --keyspace K]
+        vector migrate --from embedded|turbopuffer --to turbopuffer|embedded [--namespace-prefix P] [--page-size N]
+        vector validate --from embedded|turbopuffer --to turbopuffer|embedded [--namespace-prefix P] [--sample-every N] [--page-size N]
         pitr base-backup --data-dir DIR --to s3://bucket/prefix         (superuser POSTGRES_WRITER_CONN, same host)
         pitr ship-wal --spool DIR --to s3://bucket/prefix [--once | --every-seconds N]
         pitr restore --from s3://bucket/prefix --data-dir DIR --target-time ISO-8601
       {now} in --to becomes the export's start time (UTC); --replace lets an import write over a non-empty target
+      search: VECTOR_BACKEND's store, namespaces SEARCH_NAMESPACE_PREFIX*; vector: VECTOR_DATA_DIR and TURBOPUFFER_* both
       encryption: BACKUP_SSE (aws:kms, default, or AES256), BACKUP_KMS_KEY_ID""";
 
   private Admin() {}
@@ -24,6 +27,8 @@ public final class Admin {
     switch (name) {
       case "export" -> ExportCommand.run(args, env, out);
       case "import" -> ImportCommand.run(args, env, out);
+      case "vector migrate" -> VectorMigrate.run(args, env, out);
+      case "vector validate" -> VectorValidate.run(args, env, out);
       case "pitr base-backup" -> BaseBackup.run(args, env, out);
       case "pitr ship-wal" -> WalShipping.run(args, env, out);
       case "pitr restore" -> PointInTimeRestore.run(args, env, out);

@@ -16,12 +16,8 @@ import dev.polystore.platform.config.Env;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A service's keyspace (Cassandra or Amazon Keyspaces), paged through with the driver table by
@@ -96,8 +90,7 @@ public final class CassandraDump implements DumpedStore {
     select.append(" FROM ").append(table.getName().asCql(true));
     String name = table.getName().asInternal();
     Progress progress = new Progress(out, service + "." + name + " export", "rows", -1);
-    try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(
-        new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+    try (BufferedWriter writer = GzipText.writer(file)) {
       writer.write(CqlRowLine.header(columns));
       writer.newLine();
       for (Row row : session.execute(SimpleStatement.newInstance(select.toString()).setPageSize(PAGE_SIZE)
@@ -152,8 +145,7 @@ public final class CassandraDump implements DumpedStore {
     Progress progress = new Progress(out, service + "." + name + " import", "rows", -1);
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = GzipText.reader(file)) {
       List<String> columns = CqlRowLine.columns(reader.readLine());
       CqlWrites writes = CqlWrites.prepare(session, table, columns);
       for (String line; (line = reader.readLine()) != null; ) {

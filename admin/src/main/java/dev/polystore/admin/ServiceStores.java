@@ -13,7 +13,8 @@ public final class ServiceStores {
 
   /**
    * @param args {@code --database} / {@code --keyspace} name another database or keyspace than the
-   *     service's own (a restore drill into a fresh one)
+   *     service's own (a restore drill into a fresh one); for search, {@code --namespace-prefix}
+   *     another prefix than SEARCH_NAMESPACE_PREFIX
    */
   public static DumpedStore open(String service, AdminArgs args, Map<String, String> env, PrintStream out) {
     if (POSTGRES.contains(service)) {
@@ -23,9 +24,9 @@ public final class ServiceStores {
       return new CassandraDump(service, env, args.optional("keyspace").orElse(service), out);
     }
     if (service.equals("search")) {
-      throw new AdminFailure("search: export and import of vector namespaces are not built yet (docs/backup.md);"
-          + " a namespace is rebuilt by re-indexing from its source");
+      return new VectorDump(VectorBackends.fromGatewaySettings(env),
+          args.optional("namespace-prefix").orElseGet(() -> VectorBackends.searchPrefix(env)), out);
     }
-    throw new AdminFailure("--service must be one of accounts, messenger, activity, files, was '" + service + "'");
+    throw new AdminFailure("--service must be one of accounts, messenger, activity, files, search, was '" + service + "'");
   }
 }

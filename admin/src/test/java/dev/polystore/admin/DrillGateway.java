@@ -23,8 +23,14 @@ final class DrillGateway implements AutoCloseable {
   final ManagedChannel channel;
 
   DrillGateway(List<String> services) throws InterruptedException {
-    gateway = Gateway.start(LocalStores.complete(Map.of("POLYSTORE_SERVICES", String.join(",", services))),
-        "--spring.grpc.server.port=0", "--server.port=0");
+    this(services, Map.of());
+  }
+
+  /** @param settings more of the gateway's settings (a turbopuffer for search) */
+  DrillGateway(List<String> services, Map<String, String> settings) throws InterruptedException {
+    Map<String, String> environment = new java.util.HashMap<>(settings);
+    environment.put("POLYSTORE_SERVICES", String.join(",", services));
+    gateway = Gateway.start(LocalStores.complete(environment), "--spring.grpc.server.port=0", "--server.port=0");
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + LocalAdminToken.read());
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()

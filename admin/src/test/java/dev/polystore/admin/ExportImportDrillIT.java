@@ -22,7 +22,17 @@ import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.messenger.v1.PostMessageRequest;
 import dev.polystore.platform.cassandra.CassandraConfig;
 import dev.polystore.platform.cassandra.CassandraDriverConfig;
+import dev.polystore.files.v1.CreateUploadRequest;
+import dev.polystore.files.v1.FilesServiceGrpc;
+import dev.polystore.files.v1.UploadMethod;
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.vector.VectorStore;
+import dev.polystore.platform.vector.turbopuffer.LocalTurbopuffer;
+import dev.polystore.platform.vector.turbopuffer.TurbopufferConfig;
+import dev.polystore.search.v1.AttributeValue;
+import dev.polystore.search.v1.Document;
+import dev.polystore.search.v1.SearchServiceGrpc;
+import dev.polystore.search.v1.UpsertDocumentsRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,6 +47,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -46,17 +57,29 @@ import org.junit.jupiter.api.Test;
 /**
  * Drill (a), docs/backup.md: data written through the gateway's APIs is exported with polystore-admin,
  * more is written, and the exports are imported into fresh stores (a PostgreSQL server of its own, a
- * new keyspace). Every table of the restore holds exactly what the source held at the export: every
- * record acknowledged before it, nothing written after.
+ * new keyspace per Cassandra service, a fresh turbopuffer for search). Every table and namespace of the
+ * restore holds exactly what the source held at the export: every record acknowledged before it,
+ * nothing written after; and rows with a TTL keep what remained of it.
  */
 class ExportImportDrillIT {
   private static final String BUCKET = "polystore-backups";
-  private static final List<String> SERVICES = List.of("accounts", "messenger", "activity");
+  private static final List<String> SERVICES = List.of("accounts", "messenger", "activity", "files", "search");
+  private static final String TURBOPUFFER_KEY = "drill-key";
 
   private static DrillGateway gateway;
   private static FreshPostgres fresh;
   private static final String drill = "drill-" + UUID.randomUUID();
-  private static final String keyspace = "activity_restore_" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String restoreSuffix = "_restore_" + UUID.randomUUID().toString().substring(0, 8);
+  /** Each Cassandra service into a new keyspace of its own (each has its own migrations table). */
+  private static final Map<String, String> keyspaces = Map.of("activity", "activity" + restoreSuffix,
+      "files", "files" + restoreSuffix);
+  /** search runs on turbopuffer (the production backend, here its local stand-in); the restore goes into a fresh one. */
+  private static LocalTurbopuffer sourceTurbopuffer;
+  private static LocalTurbopuffer restoreTurbopuffer;
+  /** Per Cassandra table with TTLs, each row's key and remaining TTL: read just before the export, and in the restore. */
+  private static final Map<String, Map<String, Integer>> ttlsBeforeExport = new TreeMap<>();
+  private static final Map<String, Map<String, Integer>> ttlsRestored = new TreeMap<>();
+  private static double secondsFromTtlReadToCheck;
   private static final Map<String, Map<String, List<String>>> atExport = new LinkedHashMap<>();
   private static final Map<String, Map<String, List<String>>> afterMore = new LinkedHashMap<>();
   private static final Map<String, Map<String, List<String>>> restored = new LinkedHashMap<>();
@@ -66,11 +89,20 @@ class ExportImportDrillIT {
 
   @BeforeAll
   static void drill() throws Exception {
-    gateway = new DrillGateway(SERVICES);
+    Path turbopufferData = Files.createTempDirectory("polystore-drill-turbopuffer");
+    sourceTurbopuffer = LocalTurbopuffer.start(0, turbopufferData.resolve("source"), TURBOPUFFER_KEY);
+    restoreTurbopuffer = LocalTurbopuffer.start(0, turbopufferData.resolve("restore"), TURBOPUFFER_KEY);
+    gateway = new DrillGateway(SERVICES, turbopuffer(sourceTurbopuffer));
     LocalS3 s3 = Devstack.s3();
     s3.createBucket(BUCKET);
     Written before = write("before");
     SERVICES.forEach(service -> atExport.put(service, contents(service, sourceEnv(), service)));
+    // Let the TTLs run down a little, so that a restore which set them afresh would show it.
+    Thread.sleep(3_000);
+    long ttlRead = System.nanoTime();
+    for (String service : keyspaces.keySet()) {
+      ttlsBeforeExport.putAll(ttls(sourceEnv(), service));
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true);
     for (String service : SERVICES) {
@@ -85,12 +117,16 @@ class ExportImportDrillIT {
     fresh.execute("postgres", "CREATE DATABASE messenger");
     long began = System.nanoTime();
     for (String service : SERVICES) {
-      ImportCommand.run(AdminArgs.parse("--service", service, "--from", location(service), "--keyspace", keyspace),
-          restoreEnv(), print);
+      ImportCommand.run(AdminArgs.parse("--service", service, "--from", location(service), "--keyspace",
+          keyspaces.getOrDefault(service, service)), restoreEnv(), print);
     }
     restoreSeconds = (System.nanoTime() - began) / 1e9;
+    for (String service : keyspaces.keySet()) {
+      ttlsRestored.putAll(ttls(restoreEnv(), keyspaces.get(service)));
+    }
+    secondsFromTtlReadToCheck = (System.nanoTime() - ttlRead) / 1e9;
     SERVICES.forEach(service -> restored.put(service, contents(service, restoreEnv(),
-        service.equals("activity") ? keyspace : service)));
+        keyspaces.getOrDefault(service, service))));
     output = out.toString();
     System.out.print(output);
     long rows = manifests.values().stream().mapToLong(Manifest::rows).sum();
@@ -106,6 +142,30 @@ class ExportImportDrillIT {
     }
     if (fresh != null) {
       fresh.close();
+    }
+    for (LocalTurbopuffer turbopuffer : new LocalTurbopuffer[] {sourceTurbopuffer, restoreTurbopuffer}) {
+      if (turbopuffer != null) {
+        turbopuffer.close();
+      }
+    }
+  }
+
+  @Test
+  void importedRowsKeepTheirRemainingTtl() {
+    // activity's events expire after the retention, files' pending uploads after the pending TTL.
+    assertTrue(ttlsBeforeExport.keySet().stream().anyMatch(k -> k.startsWith("activity.")), ttlsBeforeExport.toString());
+    assertTrue(ttlsBeforeExport.keySet().stream().anyMatch(k -> k.startsWith("files.")), ttlsBeforeExport.toString());
+    for (var table : ttlsBeforeExport.entrySet()) {
+      String restoredTable = table.getKey();
+      Map<String, Integer> after = ttlsRestored.get(restoredTable);
+      assertTrue(after != null, "no TTLs restored in " + restoredTable);
+      table.getValue().forEach((key, ttl) -> {
+        Integer kept = after.get(key);
+        assertTrue(kept != null, restoredTable + " " + key + " lost its TTL");
+        assertTrue(kept <= ttl && kept >= ttl - secondsFromTtlReadToCheck - 1,
+            restoredTable + " " + key + ": TTL " + ttl + " before the export, " + kept + " restored "
+                + secondsFromTtlReadToCheck + " s later");
+      });
     }
   }
 
@@ -128,6 +188,11 @@ class ExportImportDrillIT {
     assertTrue(!messages.contains("after-1"), messages);
     String events = String.join("\n", restored.get("activity").get("event_ids"));
     assertTrue(events.contains("ev-before-1") && !events.contains("ev-after-1"), events);
+    String files = String.join("\n", restored.get("files").get("files"));
+    assertTrue(files.contains("before.pdf") && !files.contains("after.pdf"), files);
+    String documents = restored.get("search").toString();
+    assertTrue(documents.contains("doc-before-1") && documents.contains("before text 2") && !documents.contains("doc-after"),
+        documents);
   }
 
   @Test
@@ -212,6 +277,19 @@ class ExportImportDrillIT {
     }
     ActivityServiceGrpc.newBlockingStub(gateway.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
         .recordEvents(events.build());
+    // A PENDING upload: its rows carry the pending TTL.
+    FilesServiceGrpc.newBlockingStub(gateway.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+        .createUpload(CreateUploadRequest.newBuilder().setWorkspaceId(workspaceId).setFilename(phase + ".pdf")
+            .setContentType("application/pdf").setSizeBytes(1234).setMethod(UploadMethod.UPLOAD_METHOD_PUT)
+            .setRequestId(UUID.randomUUID().toString()).build());
+    UpsertDocumentsRequest.Builder documents = UpsertDocumentsRequest.newBuilder().setWorkspaceId(workspaceId);
+    for (int i = 1; i <= 2; i++) {
+      documents.addDocuments(Document.newBuilder().setId("doc-" + phase + "-" + i).setText(phase + " text " + i)
+          .addAllVector(List.of(1f, (float) i, 0.5f))
+          .putAttributes("n", AttributeValue.newBuilder().setIntValue(i).build()));
+    }
+    SearchServiceGrpc.newBlockingStub(gateway.channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+        .upsertDocuments(documents.build());
     return new Written(2);
   }
 
@@ -219,23 +297,73 @@ class ExportImportDrillIT {
     return "s3://" + BUCKET + "/" + drill + "/" + service;
   }
 
-  /** devstack's stores; S3Proxy refuses the encryption header (Encryption). */
+  /** devstack's stores and the source turbopuffer; S3Proxy refuses the encryption header (Encryption). */
   private static Map<String, String> sourceEnv() {
     Map<String, String> env = new HashMap<>(Devstack.env());
     env.put(Encryption.MODE, "none");
+    env.putAll(turbopuffer(sourceTurbopuffer));
     return env;
+  }
+
+  private static Map<String, String> turbopuffer(LocalTurbopuffer server) {
+    return Map.of("VECTOR_BACKEND", "turbopuffer", TurbopufferConfig.BASE_URL, server.baseUrl().toString(),
+        TurbopufferConfig.API_KEY, TURBOPUFFER_KEY);
+  }
+
+  /** Each row's primary key and the remaining TTL of the column the export reads it from, per "keyspace-service.table". */
+  private static Map<String, Map<String, Integer>> ttls(Map<String, String> env, String keyspace) {
+    String service = keyspace.contains("_restore_") ? keyspace.substring(0, keyspace.indexOf("_restore_")) : keyspace;
+    Map<String, Map<String, Integer>> out = new TreeMap<>();
+    CassandraConfig config = CassandraConfig.fromEnv(new Env(env));
+    try (CqlSession session = CqlSession.builder().withConfigLoader(CassandraDriverConfig.loader(config, "drill"))
+        .withKeyspace(CqlIdentifier.fromInternal(keyspace)).build()) {
+      for (var table : session.getMetadata().getKeyspace(CqlIdentifier.fromInternal(keyspace)).orElseThrow()
+          .getTables().values()) {
+        var column = CqlRowLine.ttlColumn(table);
+        if (column.isEmpty() || table.getName().asInternal().startsWith("schema_migration")) {
+          continue;
+        }
+        String keys = String.join(", ", table.getPrimaryKey().stream().map(c -> c.getName().asCql(true)).toList());
+        Map<String, Integer> rows = new TreeMap<>();
+        for (Row row : session.execute("SELECT " + keys + ", TTL(" + column.get().getName().asCql(true) + ") FROM "
+            + table.getName().asCql(true))) {
+          if (!row.isNull(table.getPrimaryKey().size())) {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < table.getPrimaryKey().size(); i++) {
+              key.add(String.valueOf(row.getObject(i)));
+            }
+            rows.put(String.join("|", key), row.getInt(table.getPrimaryKey().size()));
+          }
+        }
+        if (!rows.isEmpty()) {
+          out.put(service + "." + table.getName().asInternal(), rows);
+        }
+      }
+    }
+    return out;
   }
 
   /** The fresh PostgreSQL instead of devstack's; the same Cassandra (the import names the new keyspace). */
   private static Map<String, String> restoreEnv() {
     Map<String, String> env = sourceEnv();
     env.put("POSTGRES_WRITER_CONN", fresh.connectionUrl());
+    env.putAll(turbopuffer(restoreTurbopuffer));
     return env;
   }
 
   /** Every row of every data table, as text, sorted: two stores hold the same data when these are equal. */
   private static Map<String, List<String>> contents(String service, Map<String, String> env, String name) {
     Map<String, List<String>> tables = new LinkedHashMap<>();
+    if (service.equals("search")) {
+      // Every namespace's documents whole, in id order.
+      try (VectorStore store = VectorBackends.fromGatewaySettings(env)) {
+        for (String namespace : store.namespaces(VectorBackends.DEFAULT_SEARCH_PREFIX)) {
+          tables.put(namespace, store.documents(namespace, null, 1_000).stream().map(d -> d.id() + " "
+              + java.util.Arrays.toString(d.vector()) + " " + d.text() + " " + new TreeMap<>(d.attributes())).toList());
+        }
+      }
+      return tables;
+    }
     if (ServiceStores.POSTGRES.contains(service)) {
       try (PostgresSource source = new PostgresSource(env, name); Connection connection = source.connect();
            Statement statement = connection.createStatement()) {

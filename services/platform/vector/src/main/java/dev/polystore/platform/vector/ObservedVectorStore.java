@@ -40,6 +40,21 @@ final class ObservedVectorStore implements VectorStore {
   }
 
   @Override
+  public List<String> namespaces(String prefix) {
+    return store.namespaces(prefix);
+  }
+
+  @Override
+  public List<VectorDocument> documents(String namespace, String afterId, int limit) {
+    return store.documents(namespace, afterId, limit);
+  }
+
+  @Override
+  public long approximateCount(String namespace) {
+    return store.approximateCount(namespace);
+  }
+
+  @Override
   public void deleteNamespace(String namespace) {
     store.deleteNamespace(namespace);
   }

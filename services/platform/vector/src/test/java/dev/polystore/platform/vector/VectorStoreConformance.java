@@ -256,4 +256,61 @@ public abstract class VectorStoreConformance {
     Set<String> actual = nearest(v(1, 0, 0), filter, 100).stream().collect(Collectors.toSet());
     assertEquals(expected, actual, "filter " + filter);
   }
+
+  @Test
+  void namespacesAreListedByPrefixOnceWritten() {
+    String prefix = "conformance-list-" + UUID.randomUUID() + "-";
+    List<String> names = List.of(prefix + "b", prefix + "a", prefix + "c");
+    try {
+      for (String name : names) {
+        store().write(name, WriteBatch.upsert(List.of(doc("x", v(1, 0, 0), "", Map.of()))));
+      }
+      store().deleteNamespace(prefix + "c");
+
+      assertEquals(List.of(prefix + "a", prefix + "b"), store().namespaces(prefix));
+      assertEquals(List.of(), store().namespaces(prefix + "z"));
+      assertTrue(store().namespaces("").containsAll(List.of(prefix + "a", prefix + "b")));
+    } finally {
+      names.forEach(store()::deleteNamespace);
+    }
+  }
+
+  @Test
+  void documentsArePagedWholeInIdOrder() {
+    VectorDocument a10 = doc("a10", v(0.25f, -1.5f, 3.0e-7f), "first text", attrs("red", -4, 0.1, true));
+    VectorDocument a2 = doc("a2", v(1, 2, 3), "", Map.of("color", AttributeValue.of("blue")));
+    VectorDocument b = doc("b", v(0, 0, 1), "third", Map.of());
+    VectorDocument d1 = doc("d1", v(1, 1, 1), "", attrs("green", 7, 2.5, false));
+    VectorDocument d3 = doc("d3", v(-1, 0, 0), "last", Map.of());
+    store().write(namespace, WriteBatch.upsert(List.of(d3, d1, b, a2, a10)));
+    store().write(namespace, WriteBatch.upsert(List.of(doc("gone", v(1, 0, 0), "", Map.of()))));
+    store().write(namespace, WriteBatch.delete(List.of("gone")));
+    VectorDocument b2 = doc("b", v(0, 1, 1), "third, again", Map.of("size", AttributeValue.of(9L)));
+    store().write(namespace, WriteBatch.upsert(List.of(b2)));
+
+    List<VectorDocument> walked = new java.util.ArrayList<>();
+    List<Integer> pageSizes = new java.util.ArrayList<>();
+    String after = null;
+    while (true) {
+      List<VectorDocument> page = store().documents(namespace, after, 2);
+      pageSizes.add(page.size());
+      walked.addAll(page);
+      if (page.size() < 2) {
+        break;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+
+    assertEquals(List.of(2, 2, 1), pageSizes);
+    assertEquals(List.of(a10, a2, b2, d1, d3).stream().map(VectorStoreConformance::describe).toList(),
+        walked.stream().map(VectorStoreConformance::describe).toList());
+    assertEquals(List.of("d1", "d3"), store().documents(namespace, "c", 10).stream().map(VectorDocument::id).toList());
+    assertEquals(List.of(), store().documents(other, null, 10), "a namespace never written has no documents");
+  }
+
+  /** A document as comparable text: records with arrays compare by identity. */
+  private static String describe(VectorDocument document) {
+    return document.id() + " " + java.util.Arrays.toString(document.vector()) + " '" + document.text() + "' "
+        + new java.util.TreeMap<>(document.attributes());
+  }
 }

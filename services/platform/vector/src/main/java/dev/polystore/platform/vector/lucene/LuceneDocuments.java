@@ -63,6 +63,15 @@ final class LuceneDocuments {
 
   /** A stored document as a hit, with the {@code wanted} attributes it has. */
   static ScoredDocument toScored(Document stored, double score, Map<String, AttributeType> wanted) {
+    return new ScoredDocument(stored.get(ID), score, stored.get(TEXT), attributes(stored, wanted));
+  }
+
+  /** A stored document whole again, with its vector (which HNSW keeps, not the stored fields). */
+  static VectorDocument toDocument(Document stored, float[] vector, Map<String, AttributeType> schema) {
+    return new VectorDocument(stored.get(ID), vector, stored.get(TEXT), attributes(stored, schema));
+  }
+
+  private static Map<String, AttributeValue> attributes(Document stored, Map<String, AttributeType> wanted) {
     Map<String, AttributeValue> attributes = new HashMap<>();
     wanted.forEach((name, type) -> {
       IndexableField field = stored.getField(attributeField(name));
@@ -75,7 +84,7 @@ final class LuceneDocuments {
         });
       }
     });
-    return new ScoredDocument(stored.get(ID), score, stored.get(TEXT), attributes);
+    return attributes;
   }
 
   private static boolean isZero(float[] vector) {

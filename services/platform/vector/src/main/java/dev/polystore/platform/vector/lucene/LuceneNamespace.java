@@ -6,6 +6,7 @@ import dev.polystore.platform.vector.SchemaConflictException;
 import dev.polystore.platform.vector.ScoredDocument;
 import dev.polystore.platform.vector.VectorDocument;
 import dev.polystore.platform.vector.VectorQuery;
+import dev.polystore.platform.vector.VectorStore;
 import dev.polystore.platform.vector.WriteBatch;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,13 +18,22 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +42,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One namespace: one Lucene index in its own directory. Writes are serialized and each one is
@@ -158,6 +170,79 @@ final class LuceneNamespace implements Closeable {
         }
       }
       return hits;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Live documents whose ids follow {@code afterId}, by walking the id terms in order (see {@link VectorStore#documents}). */
+  List<VectorDocument> documents(String afterId, int limit) throws IOException {
+    NamespaceSchema current = schema;
+    if (current == null) {
+      return List.of();
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      Terms terms = MultiTerms.getTerms(reader, LuceneDocuments.ID);
+      if (terms == null) {
+        return List.of();
+      }
+      TermsEnum ids = terms.iterator();
+      BytesRef id;
+      if (afterId == null) {
+        id = ids.next();
+      } else {
+        TermsEnum.SeekStatus status = ids.seekCeil(new BytesRef(afterId));
+        id = switch (status) {
+          case END -> null;
+          case FOUND -> ids.next();
+          case NOT_FOUND -> ids.term();
+        };
+      }
+      List<VectorDocument> page = new ArrayList<>();
+      for (; id != null && page.size() < limit; id = ids.next()) {
+        // A term outlives its deleted documents until a merge, so find the live one, if any.
+        VectorDocument document = live(reader, id, current);
+        if (document != null) {
+          page.add(document);
+        }
+      }
+      return page;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static VectorDocument live(IndexReader reader, BytesRef id, NamespaceSchema schema) throws IOException {
+    for (LeafReaderContext context : reader.leaves()) {
+      LeafReader leaf = context.reader();
+      Terms terms = leaf.terms(LuceneDocuments.ID);
+      TermsEnum ids = terms == null ? null : terms.iterator();
+      if (ids == null || !ids.seekExact(id)) {
+        continue;
+      }
+      Bits liveDocs = leaf.getLiveDocs();
+      PostingsEnum postings = ids.postings(null, PostingsEnum.NONE);
+      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        if (liveDocs == null || liveDocs.get(doc)) {
+          FloatVectorValues vectors = leaf.getFloatVectorValues(LuceneDocuments.VECTOR);
+          if (vectors == null || vectors.advance(doc) != doc) {
+            throw new IllegalStateException("document " + id.utf8ToString() + " has no vector in the index");
+          }
+          return LuceneDocuments.toDocument(leaf.storedFields().document(doc), vectors.vectorValue().clone(),
+              schema.attributes());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The live documents: exact. */
+  long count() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
     } finally {
       searchers.release(searcher);
     }

@@ -1,8 +1,10 @@
 package dev.polystore.platform.vector.lucene;
 
+import dev.polystore.platform.vector.IdOrder;
 import dev.polystore.platform.vector.NamespaceNames;
 import dev.polystore.platform.vector.NamespaceSchema;
 import dev.polystore.platform.vector.ScoredDocument;
+import dev.polystore.platform.vector.VectorDocument;
 import dev.polystore.platform.vector.VectorQuery;
 import dev.polystore.platform.vector.VectorStore;
 import dev.polystore.platform.vector.WriteBatch;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,50 @@ public final class LuceneVectorStore implements VectorStore {
       return index.get().query(query);
     } catch (IOException e) {
       throw new UncheckedIOException("querying namespace " + namespace + " failed", e);
+    }
+  }
+
+  /** The subdirectories of the root that hold an index: each is a namespace. */
+  @Override
+  public List<String> namespaces(String prefix) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      List<String> names = new ArrayList<>();
+      for (Path child : (Iterable<Path>) children::iterator) {
+        String name = child.getFileName().toString();
+        if (name.startsWith(prefix) && !name.startsWith(".") && LuceneNamespace.exists(child)) {
+          names.add(name);
+        }
+      }
+      names.sort(IdOrder.ORDER);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing the namespaces under " + root + " failed", e);
+    }
+  }
+
+  @Override
+  public List<VectorDocument> documents(String namespace, String afterId, int limit) {
+    Optional<LuceneNamespace> index = namespace(namespace, false);
+    if (index.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return index.get().documents(afterId, limit);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the documents of namespace " + namespace + " failed", e);
+    }
+  }
+
+  @Override
+  public long approximateCount(String namespace) {
+    Optional<LuceneNamespace> index = namespace(namespace, false);
+    try {
+      return index.isEmpty() ? 0 : index.get().count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("counting the documents of namespace " + namespace + " failed", e);
     }
   }
 

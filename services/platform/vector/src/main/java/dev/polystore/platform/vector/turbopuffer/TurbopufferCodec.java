@@ -118,24 +118,69 @@ final class TurbopufferCodec {
     return out;
   }
 
+  /**
+   * The body of a query that pages through a namespace by id: ranked by id ascending, after the
+   * previous page's last id, with every attribute the schema names and the vector.
+   */
+  static ObjectNode pageBody(String afterId, int limit, NamespaceSchema schema) {
+    ObjectNode body = NODES.objectNode();
+    body.putArray("rank_by").add("id").add("asc");
+    body.put("limit", limit);
+    if (afterId != null) {
+      body.putArray("filters").add("id").add("Gt").add(afterId);
+    }
+    ArrayNode include = body.putArray("include_attributes");
+    include.add(VECTOR).add(TEXT);
+    schema.attributes().keySet().stream().sorted().forEach(include::add);
+    body.putObject("consistency").put("level", "strong");
+    return body;
+  }
+
+  /** Rows of a page (see {@link #pageBody}) as whole documents. */
+  static List<VectorDocument> documents(JsonNode answer, NamespaceSchema schema) {
+    List<VectorDocument> documents = new ArrayList<>();
+    for (JsonNode row : answer.path("rows")) {
+      String id = row.path("id").asString();
+      JsonNode vectorNode = row.path(VECTOR);
+      if (!vectorNode.isArray()) {
+        throw new IllegalStateException("turbopuffer returned document " + id + " without its vector");
+      }
+      float[] vector = new float[vectorNode.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = vectorNode.get(i).floatValue();
+      }
+      documents.add(new VectorDocument(id, vector, text(row), attributes(row, schema.attributes())));
+    }
+    return documents;
+  }
+
   /** Rows of a query answer as hits: ANN's $dist is a cosine distance (our score is 1 - it); BM25's is the score. */
   static List<ScoredDocument> hits(JsonNode answer, VectorQuery query) {
     List<ScoredDocument> hits = new ArrayList<>();
     boolean nearest = query.ranking() instanceof Ranking.Nearest;
     for (JsonNode row : answer.path("rows")) {
       double dist = row.path("$dist").asDouble(0);
-      Map<String, AttributeValue> attributes = new HashMap<>();
-      query.attributes().forEach((name, type) -> {
-        JsonNode value = row.get(name);
-        if (value != null && !value.isNull()) {
-          attributes.put(name, attribute(type, value));
-        }
-      });
-      JsonNode text = row.get(TEXT);
-      hits.add(new ScoredDocument(row.path("id").asString(), nearest ? 1.0 - dist : dist,
-          text == null || text.isNull() ? "" : text.asString(), attributes));
+      hits.add(new ScoredDocument(row.path("id").asString(), nearest ? 1.0 - dist : dist, text(row),
+          attributes(row, query.attributes())));
     }
     return hits;
+  }
+
+  /** The row's {@code wanted} attributes that it has (null or missing: absent). */
+  private static Map<String, AttributeValue> attributes(JsonNode row, Map<String, AttributeType> wanted) {
+    Map<String, AttributeValue> attributes = new HashMap<>();
+    wanted.forEach((name, type) -> {
+      JsonNode value = row.get(name);
+      if (value != null && !value.isNull()) {
+        attributes.put(name, attribute(type, value));
+      }
+    });
+    return attributes;
+  }
+
+  private static String text(JsonNode row) {
+    JsonNode text = row.get(TEXT);
+    return text == null || text.isNull() ? "" : text.asString();
   }
 
   /** GET /v1/namespaces/:namespace/schema as our schema; empty when it has no vector attribute. */

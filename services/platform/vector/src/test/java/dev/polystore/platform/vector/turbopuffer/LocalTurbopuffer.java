@@ -35,6 +35,7 @@ public final class LocalTurbopuffer implements AutoCloseable {
   private static final Pattern NAMESPACE = Pattern.compile("/v2/namespaces/([^/]+)");
   private static final Pattern QUERY = Pattern.compile("/v2/namespaces/([^/]+)/query");
   private static final Pattern SCHEMA = Pattern.compile("/v1/namespaces/([^/]+)/schema");
+  private static final Pattern METADATA = Pattern.compile("/v1/namespaces/([^/]+)/metadata");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -113,9 +114,11 @@ public final class LocalTurbopuffer implements AutoCloseable {
       }
       Matcher matcher;
       if (method.equals("GET") && path.equals("/v1/namespaces")) {
-        answer(exchange, 200, TurbopufferHttp.JSON.createObjectNode().set("namespaces", TurbopufferHttp.JSON.createArrayNode()));
+        answer(exchange, 200, LocalWire.namespacePage(engine, LocalWire.queryParameters(exchange.getRequestURI())));
       } else if (method.equals("GET") && (matcher = SCHEMA.matcher(path)).matches()) {
         schema(exchange, matcher.group(1));
+      } else if (method.equals("GET") && (matcher = METADATA.matcher(path)).matches()) {
+        metadata(exchange, matcher.group(1));
       } else if (method.equals("POST") && (matcher = QUERY.matcher(path)).matches()) {
         query(exchange, matcher.group(1));
       } else if (method.equals("POST") && (matcher = NAMESPACE.matcher(path)).matches()) {
@@ -141,6 +144,18 @@ public final class LocalTurbopuffer implements AutoCloseable {
     answer(exchange, 200, TurbopufferCodec.schema(schema.get()));
   }
 
+  private void metadata(HttpExchange exchange, String namespace) throws IOException {
+    Optional<NamespaceSchema> schema = engine.schema(namespace);
+    if (schema.isEmpty()) {
+      error(exchange, 404, "namespace '" + namespace + "' was not found");
+      return;
+    }
+    ObjectNode metadata = TurbopufferHttp.JSON.createObjectNode();
+    metadata.set("schema", TurbopufferCodec.schema(schema.get()));
+    metadata.put("approx_row_count", engine.approximateCount(namespace));
+    answer(exchange, 200, metadata);
+  }
+
   private void write(HttpExchange exchange, String namespace) throws IOException {
     JsonNode body = read(exchange);
     if (body.has("upsert_rows") && !TurbopufferCodec.DISTANCE_METRIC.equals(body.path("distance_metric").asString(""))) {
@@ -160,6 +175,10 @@ public final class LocalTurbopuffer implements AutoCloseable {
     Optional<NamespaceSchema> schema = engine.schema(namespace);
     if (schema.isEmpty()) {
       error(exchange, 404, "namespace '" + namespace + "' was not found");
+      return;
+    }
+    if (LocalWire.isIdOrder(body)) {
+      answer(exchange, 200, LocalWire.page(engine, namespace, body, schema.get()));
       return;
     }
     var query = LocalWire.query(body, schema.get());

@@ -3,16 +3,23 @@ package dev.polystore.platform.vector.turbopuffer;
 import dev.polystore.platform.vector.AttributeType;
 import dev.polystore.platform.vector.AttributeValue;
 import dev.polystore.platform.vector.Filter;
+import dev.polystore.platform.vector.IdOrder;
 import dev.polystore.platform.vector.NamespaceSchema;
 import dev.polystore.platform.vector.Ranking;
 import dev.polystore.platform.vector.ScoredDocument;
 import dev.polystore.platform.vector.VectorDocument;
 import dev.polystore.platform.vector.VectorQuery;
 import dev.polystore.platform.vector.WriteBatch;
+import dev.polystore.platform.vector.lucene.LuceneVectorStore;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,6 +134,97 @@ final class LocalWire {
         return new Filter.Comparison(head, operator, values);
       }
     }
+  }
+
+  /** The query parameters of a GET, decoded. */
+  static Map<String, String> queryParameters(URI uri) {
+    Map<String, String> parameters = new HashMap<>();
+    String raw = uri.getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return parameters;
+  }
+
+  /**
+   * GET /v1/namespaces: {"namespaces": [{"id"}], "next_cursor"} with prefix, page_size (default 100,
+   * at most 1000) and cursor (ours is the last name of the previous page; turbopuffer's is opaque).
+   */
+  static ObjectNode namespacePage(LuceneVectorStore engine, Map<String, String> parameters) {
+    int pageSize = Integer.parseInt(parameters.getOrDefault("page_size", "100"));
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException("page_size must be between 1 and 1000");
+    }
+    String cursor = parameters.get("cursor");
+    List<String> names = engine.namespaces(parameters.getOrDefault("prefix", "")).stream()
+        .filter(name -> cursor == null || IdOrder.ORDER.compare(name, cursor) > 0)
+        .toList();
+    ObjectNode answer = TurbopufferHttp.JSON.createObjectNode();
+    ArrayNode namespaces = answer.putArray("namespaces");
+    names.stream().limit(pageSize).forEach(name -> namespaces.addObject().put("id", name));
+    if (names.size() > pageSize) {
+      answer.put("next_cursor", names.get(pageSize - 1));
+    }
+    return answer;
+  }
+
+  /** A query ranked by ["id", "asc"]: the paging turbopuffer's export guide describes. */
+  static boolean isIdOrder(JsonNode body) {
+    JsonNode rankBy = body.path("rank_by");
+    return rankBy.size() == 2 && rankBy.get(0).asString("").equals("id") && rankBy.get(1).asString("").equals("asc");
+  }
+
+  /**
+   * One page of an id-ordered query: only the filter ["id", "Gt", last] is understood (all an export
+   * needs), limit up to 10,000 as in turbopuffer's export example, and the attributes asked for.
+   */
+  static ObjectNode page(LuceneVectorStore engine, String namespace, JsonNode body, NamespaceSchema schema) {
+    int limit = body.path("limit").asInt(10);
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit must be between 1 and 10000");
+    }
+    String afterId = null;
+    if (body.has("filters")) {
+      JsonNode filter = body.get("filters");
+      if (filter.size() != 3 || !filter.get(0).asString("").equals("id") || !filter.get(1).asString("").equals("Gt")) {
+        throw new IllegalArgumentException("this server pages by id with the filter [\"id\", \"Gt\", id] only, got " + filter);
+      }
+      afterId = filter.get(2).asString();
+    }
+    Set<String> include = new HashSet<>();
+    JsonNode wanted = body.path("include_attributes");
+    if (wanted.isBoolean() && wanted.asBoolean()) {
+      include.addAll(schema.attributes().keySet());
+      include.add("text");
+    } else {
+      wanted.forEach(name -> include.add(name.asString()));
+    }
+    ObjectNode answer = TurbopufferHttp.JSON.createObjectNode();
+    ArrayNode rows = answer.putArray("rows");
+    for (VectorDocument document : engine.documents(namespace, afterId, limit)) {
+      ObjectNode row = rows.addObject();
+      row.put("id", document.id());
+      if (include.contains("vector")) {
+        ArrayNode vector = row.putArray("vector");
+        for (float component : document.vector()) {
+          vector.add(component);
+        }
+      }
+      if (include.contains("text") && !document.text().isEmpty()) {
+        row.put("text", document.text());
+      }
+      document.attributes().forEach((name, value) -> {
+        if (include.contains(name)) {
+          row.set(name, TurbopufferCodec.value(value));
+        }
+      });
+    }
+    answer.putObject("billing").put("billable_logical_bytes_queried", 0).put("billable_logical_bytes_returned", 0);
+    return answer;
   }
 
   static ObjectNode rows(List<ScoredDocument> hits, VectorQuery query) {
