@@ -147,12 +147,14 @@ class AccountsIdempotencyIT {
   void retriesAfterTheDatabaseCameBackLeaveOneRecordEach() throws Exception {
     CreateApiKeyRequest key = keyRequest("outage");
     CreateWorkspaceRequest space = workspaceRequest("outage-" + unique());
-    AccountsServiceGrpc.AccountsServiceBlockingStub shortDeadline = AccountsServiceGrpc.newBlockingStub(server.channel)
-        .withDeadlineAfter(2, TimeUnit.SECONDS);
+    // A deadline per call: one stub's deadline runs from when the stub was made, so a second call
+    // after the first used it up would fail in the client before reaching the server.
+    java.util.function.Supplier<AccountsServiceGrpc.AccountsServiceBlockingStub> shortDeadline =
+        () -> AccountsServiceGrpc.newBlockingStub(server.channel).withDeadlineAfter(2, TimeUnit.SECONDS);
     try {
       server.postgres.stop();
-      assertCutOff(() -> shortDeadline.createApiKey(key));
-      assertStatus(Status.Code.UNAVAILABLE, () -> shortDeadline.createWorkspace(space));
+      assertCutOff(() -> shortDeadline.get().createApiKey(key));
+      assertStatus(Status.Code.UNAVAILABLE, () -> shortDeadline.get().createWorkspace(space));
     } finally {
       server.postgres.start();
     }
