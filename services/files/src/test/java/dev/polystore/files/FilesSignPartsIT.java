@@ -37,7 +37,7 @@ class FilesSignPartsIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "5"));
+    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "10"));
   }
 
   @AfterAll
@@ -49,12 +49,13 @@ class FilesSignPartsIT {
   void partsWhoseUrlsExpiredGoUpWithNewUrls() throws Exception {
     byte[] probeBytes = "probe".getBytes(StandardCharsets.UTF_8);
     CreateUploadResponse upload = create(6 * FilesServer.MIB + 1);
+    List<UploadPart> planned = upload.getMultipart().getPartsList();
+    assertEquals(2, planned.size());
+    // Part 1 goes up first, well within the URLs' life even on a loaded machine.
+    assertTrue(Http.ok(Http.put(planned.get(0).getRequest(), new byte[(int) planned.get(0).getSizeBytes()])));
     // Signed after the parts, so once S3 refuses it, the parts' URLs have expired too; the part 2
     // URL is never used while it works.
     CreateUploadResponse probe = create(probeBytes.length);
-    List<UploadPart> planned = upload.getMultipart().getPartsList();
-    assertEquals(2, planned.size());
-    assertTrue(Http.ok(Http.put(planned.get(0).getRequest(), new byte[(int) planned.get(0).getSizeBytes()])));
 
     await("S3 refuses the expired URLs").atMost(WAIT).pollInterval(Duration.ofMillis(500))
         .until(() -> !Http.ok(Http.put(probe.getPut(), probeBytes)));
