@@ -31,13 +31,13 @@ import org.junit.jupiter.api.Test;
  * Upload URLs live 5 s here; the test waits, bounded, until S3 refuses an old URL, and asserts no time.
  */
 class FilesSignPartsIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static FilesServer server;
   private final String workspace = UUID.randomUUID().toString();
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "10"));
+    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "20"));
   }
 
   @AfterAll
