@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * little data.
  */
 public final class FilesServer implements AutoCloseable {
-  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests");
+  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests",
+      "outbox", "outbox_sent");
   static final long MIB = 1024 * 1024;
   /** FILES_* settings of every test server; a test adds or overrides some. */
   static final Map<String, String> SETTINGS = Map.of(

@@ -45,7 +45,7 @@ public final class LocalStores {
       Devstack.cassandra();
     }
     // Presence's store, and the event bus the producing services relay their outboxes to.
-    if (needs(services, "presence", "accounts", "messenger") && isMissing(environment, "VALKEY_URL")) {
+    if (needs(services, "presence", "accounts", "messenger", "files") && isMissing(environment, "VALKEY_URL")) {
       log.info("VALKEY_URL is not set: starting a local Valkey (devstack)");
       Devstack.valkey();
     }
