@@ -62,14 +62,13 @@ final class OutboxLeases {
 
   private boolean take(int bucket, Instant now) {
     // Not idempotent for the driver: a retried IF NOT EXISTS would find its own lease and report it as another's.
-    Row result = store.session().execute(statements.get().takeLease().bind(bucket, owner, now,
-        (int) TTL.toSeconds())).one();
+    Row result = store.session().execute(statements.get().takeLease().bind(bucket, owner, (int) TTL.toSeconds())).one();
     return applied(result, bucket, now);
   }
 
   private boolean renew(int bucket, Instant now) {
-    Row result = store.session().execute(statements.get().renewLease().bind((int) TTL.toSeconds(), owner, now,
-        bucket, owner)).one();
+    Row result = store.session().execute(statements.get().renewLease().bind((int) TTL.toSeconds(), owner, bucket,
+        owner)).one();
     return applied(result, bucket, now);
   }
 

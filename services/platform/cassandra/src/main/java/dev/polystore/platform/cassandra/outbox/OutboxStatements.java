@@ -54,9 +54,8 @@ record OutboxStatements(
         session.prepare("SELECT event_id, type, payload, sent_at FROM outbox_sent WHERE bucket = ? LIMIT ?"),
         session.prepare("SELECT event_id, type, payload, sent_at FROM outbox_sent WHERE bucket = ? AND event_id > ?"
             + " LIMIT ?"),
-        session.prepare("INSERT INTO outbox_leases (bucket, owner, renewed_at) VALUES (?, ?, ?) IF NOT EXISTS"
-            + " USING TTL ?"),
+        session.prepare("INSERT INTO outbox_leases (bucket, owner) VALUES (?, ?) IF NOT EXISTS USING TTL ?"),
         // Every column again: a TTL belongs to each cell (see MigrationLock).
-        session.prepare("UPDATE outbox_leases USING TTL ? SET owner = ?, renewed_at = ? WHERE bucket = ? IF owner = ?"));
+        session.prepare("UPDATE outbox_leases USING TTL ? SET owner = ? WHERE bucket = ? IF owner = ?"));
   }
 }
