@@ -44,13 +44,24 @@ function send(method, url, headers, body, onProgress) {
   });
 }
 
+/** The bytes of one planned part: file[offset, offset + sizeBytes). */
+function partOf(file, part) {
+  const offset = Number(part.offset || 0);
+  return file.slice(offset, offset + Number(part.sizeBytes));
+}
+
 /**
  * Uploads `file` (a File or Blob) as `upload` (CreateUploadResponse) says: a PUT, a POST form, or
  * PUTs of parts. onProgress(sentBytes, totalBytes) follows the upload. Resolves with
  * {parts: [{partNumber, etag}]} for a multipart upload ({parts: []} otherwise): then ask your
  * backend to call CompleteUpload.
+ *
+ * An upload created with part_checksums lists its parts without requests: the page hashes each
+ * part (SHA-256) and signParts({partNumber: sha256Hex}) must resolve with SignUploadParts' answer
+ * for them (your backend calls SignUploadParts with part_sha256). Each PUT then carries its part's
+ * x-amz-checksum-sha256 and S3 refuses other bytes, so CompleteUpload reads nothing back.
  */
-async function uploadFile(upload, file, onProgress = () => {}) {
+async function uploadFile(upload, file, onProgress = () => {}, signParts = null) {
   if (upload.put) {
     await send('PUT', upload.put.url, upload.put.headers || {}, file, (sent) => onProgress(sent, file.size));
     return {parts: []};
@@ -65,11 +76,21 @@ async function uploadFile(upload, file, onProgress = () => {}) {
   }
   if (upload.multipart) {
     // One part after the other, to keep it short; parts may also go in parallel.
+    let planned = upload.multipart.parts;
+    if (planned.some((part) => !part.request)) {
+      if (!signParts) {
+        throw new UploadError(0, 'NoSigner', 'the upload declared part checksums: pass signParts');
+      }
+      const partSha256 = {};
+      for (const part of planned) {
+        partSha256[part.partNumber] = await sha256Hex(partOf(file, part));
+      }
+      planned = (await signParts(partSha256)).parts;
+    }
     const parts = [];
     let done = 0;
-    for (const part of upload.multipart.parts) {
-      const offset = Number(part.offset || 0);
-      const blob = file.slice(offset, offset + Number(part.sizeBytes));
+    for (const part of planned) {
+      const blob = partOf(file, part);
       const xhr = await send('PUT', part.request.url, part.request.headers || {}, blob,
           (sent) => onProgress(done + sent, file.size));
       done += blob.size;

@@ -15,4 +15,8 @@ module "polystore" {
   turbopuffer_region   = var.turbopuffer_region
   service_groups       = var.service_groups
   kms_key_arn          = var.kms_key_arn
+  backup = {
+    bucket_name = var.backup_bucket_name
+    admin_image = var.admin_image
+  }
 }

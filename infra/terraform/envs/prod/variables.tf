@@ -11,3 +11,5 @@ variable "turbopuffer_region" { type = string }
 variable "service_groups" { default = null }
 variable "kms_key_arn" { default = null }
 variable "extra_tags" { default = {} }
+variable "backup_bucket_name" { type = string }
+variable "admin_image" { type = string }

@@ -4,7 +4,7 @@ locals {
   engine        = "aurora-postgresql"
   engine_major  = split(".", var.engine_version)[0]
   joins_global  = var.global_cluster_identifier != null && !var.create_global_cluster
-  ssl_parameter = "sslmode=require"
+  ssl_parameter = "sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
 }
 
 resource "aws_db_subnet_group" "this" {

@@ -52,3 +52,8 @@ output "container_secrets" {
   description = "Per group, the environment variables ECS injects from Secrets Manager (variable => valueFrom)."
   value       = local.secrets
 }
+
+output "cluster_arn" {
+  description = "The ECS cluster's ARN (scheduled tasks, such as the backup exports, run on it)."
+  value       = aws_ecs_cluster.this.arn
+}

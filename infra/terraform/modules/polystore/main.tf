@@ -206,3 +206,25 @@ module "gateway" {
   log_retention_days       = var.settings.log_retention_days
   fargate_spot_weight      = var.settings.fargate_spot_weight
 }
+
+# Daily logical exports of each PostgreSQL service's database, beside Aurora's own 30 days of
+# point-in-time restore (docs/backup.md). The tasks run in the gateway's security group, which the
+# clusters admit, with the same connection settings as the service.
+module "backup" {
+  source = "../backup"
+  count  = var.backup == null ? 0 : 1
+
+  name                = var.name
+  bucket_name         = var.backup.bucket_name
+  admin_image         = var.backup.admin_image
+  kms_key_arn         = var.kms_key_arn
+  cluster_arn         = module.gateway.cluster_arn
+  subnet_ids          = module.network.private_subnet_ids
+  security_group_ids  = [module.gateway.task_security_group_id]
+  secret_kms_key_arns = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+  force_destroy       = var.settings.force_destroy_files
+  exports = { for s in local.postgres_services : s => {
+    environment = local.service_environment[s]
+    secrets     = local.store_secrets[s]
+  } }
+}

@@ -115,3 +115,13 @@ output "task_role_arns" {
   description = "Task role of each polystore service."
   value       = module.iam.role_arns
 }
+
+output "backup" {
+  description = "The backup bucket, its key and the daily export schedules; null without var.backup."
+  value = var.backup == null ? null : {
+    bucket_name    = module.backup[0].bucket_name
+    kms_key_arn    = module.backup[0].kms_key_arn
+    retention_days = module.backup[0].retention_days
+    schedule_names = module.backup[0].schedule_names
+  }
+}

@@ -146,3 +146,12 @@ variable "accounts_endpoint" {
     error_message = "accounts_endpoint must be host:port."
   }
 }
+
+variable "backup" {
+  description = "The daily exports (modules/backup, docs/backup.md): the backup bucket's name and the polystore-admin image. Null: none (a test environment); prod and staging set it."
+  type = object({
+    bucket_name = string
+    admin_image = string
+  })
+  default = null
+}

@@ -14,12 +14,19 @@ variables {
   certificate_arn      = "arn:aws:acm:eu-west-1:111122223333:certificate/00000000-0000-0000-0000-000000000000"
   allowed_cidr_blocks  = ["10.0.0.0/8"]
   files_bucket_name    = "example-polystore-prod-files"
+  backup_bucket_name   = "example-polystore-prod-backups"
+  admin_image          = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/polystore-admin:0.1.0"
   cors_allowed_origins = ["https://app.example.com"]
   turbopuffer_region   = "aws-eu-central-1"
 }
 
 run "prod_is_protected" {
   command = plan
+
+  assert {
+    condition     = output.backup.retention_days == 30 && toset(keys(output.backup.schedule_names)) == toset(["accounts", "messenger"])
+    error_message = "Prod exports each PostgreSQL database daily to the backup bucket, kept 30 days."
+  }
 
   assert {
     condition     = alltrue([for s, p in output.postgres : p.deletion_protection == true])

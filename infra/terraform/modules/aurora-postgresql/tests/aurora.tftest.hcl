@@ -103,8 +103,8 @@ run "outputs_feed_the_gateway" {
   }
 
   assert {
-    condition     = output.postgres_writer_conn_template == "postgresql://polystore_accounts:PASSWORD@polystore-test-accounts.cluster-abc.eu-west-1.rds.amazonaws.com:5432/accounts?sslmode=require"
-    error_message = "The writer URL template must name the writer endpoint, the service's database and sslmode=require."
+    condition     = output.postgres_writer_conn_template == "postgresql://polystore_accounts:PASSWORD@polystore-test-accounts.cluster-abc.eu-west-1.rds.amazonaws.com:5432/accounts?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
+    error_message = "The writer URL template must name the writer endpoint, the service's database and verify-full against the image's RDS CA bundle."
   }
 
   assert {

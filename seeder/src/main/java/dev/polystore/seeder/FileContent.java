@@ -1,9 +1,6 @@
 package dev.polystore.seeder;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /** A file to upload: name, type and bytes from the seed, so a second run declares the same file. */
@@ -38,10 +35,6 @@ public record FileContent(String filename, String contentType, byte[] bytes) {
   }
 
   public String sha256() {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Uploader.sha256(bytes);
   }
 }

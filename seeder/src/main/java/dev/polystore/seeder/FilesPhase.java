@@ -2,6 +2,7 @@ package dev.polystore.seeder;
 
 import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
+import dev.polystore.files.v1.SignUploadPartsRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
 import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.FilesServiceGrpc.FilesServiceBlockingStub;
@@ -87,14 +88,17 @@ final class FilesPhase {
     String workspaceId = run.workspaceIds[workspace];
     CreateUploadResponse grant = Calls.call("files.CreateUpload", () -> run.deadline(files).createUpload(CreateUploadRequest.newBuilder()
         .setWorkspaceId(workspaceId).setFilename(content.filename()).setContentType(content.contentType())
-        .setSizeBytes(content.bytes().length).setSha256(content.sha256()).setMethod(method)
+        .setSizeBytes(content.bytes().length).setSha256(content.sha256()).setMethod(method).setPartChecksums(true)
         .setRequestId(run.plan.keys.uuid(entity).toString()).build()),
         Set.of(Status.Code.FAILED_PRECONDITION), status -> null);
     if (grant == null) {
       return null;
     }
     // A PENDING file from an interrupted run comes back with a fresh URL: upload and complete it now.
-    String how = uploader.upload(grant, content.bytes());
+    // Parts go up with their SHA-256s, which S3 checks: SignUploadParts signs each with its own.
+    String how = uploader.upload(grant, content.bytes(), partSha256s -> Calls.call("files.SignUploadParts",
+        () -> run.deadline(files).signUploadParts(SignUploadPartsRequest.newBuilder().setWorkspaceId(workspaceId)
+            .setFileId(grant.getFile().getFileId()).putAllPartSha256(partSha256s).build())).getPartsList());
     Calls.call("files.CompleteUpload", () -> run.deadline(files).completeUpload(CompleteUploadRequest.newBuilder()
         .setWorkspaceId(workspaceId).setFileId(grant.getFile().getFileId()).build()));
     return how;

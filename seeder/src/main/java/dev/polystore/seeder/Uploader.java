@@ -12,11 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Sends a file's bytes straight to S3 the way CreateUpload signed it: one PUT, a POST form, or PUT per part. */
 final class Uploader {
@@ -25,8 +31,12 @@ final class Uploader {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  /** Uploads by whatever the answer carries and says which way it went ("put", "post" or "multipart"). */
-  String upload(CreateUploadResponse grant, byte[] bytes) {
+  /**
+   * Uploads by whatever the answer carries and says which way it went ("put", "post" or "multipart").
+   * Parts planned without a request (the upload declared part checksums) are signed by {@code signParts}
+   * (SignUploadParts), given each part's SHA-256.
+   */
+  String upload(CreateUploadResponse grant, byte[] bytes, Function<Map<Integer, String>, List<UploadPart>> signParts) {
     switch (grant.getUploadCase()) {
       case PUT -> {
         put("S3 PUT", grant.getPut(), bytes);
@@ -38,14 +48,32 @@ final class Uploader {
         return "post";
       }
       case MULTIPART -> {
-        for (UploadPart part : grant.getMultipart().getPartsList()) {
-          int from = Math.toIntExact(part.getOffset());
-          put("S3 PUT part " + part.getPartNumber(), part.getRequest(),
-              Arrays.copyOfRange(bytes, from, from + Math.toIntExact(part.getSizeBytes())));
+        List<UploadPart> parts = grant.getMultipart().getPartsList();
+        if (parts.stream().anyMatch(part -> !part.hasRequest())) {
+          Map<Integer, String> sha256s = new HashMap<>();
+          parts.forEach(part -> sha256s.put(part.getPartNumber(), sha256(slice(bytes, part))));
+          parts = signParts.apply(sha256s);
+        }
+        for (UploadPart part : parts) {
+          put("S3 PUT part " + part.getPartNumber(), part.getRequest(), slice(bytes, part));
         }
         return "multipart";
       }
       default -> throw new SeedFailure("files.CreateUpload", "the answer carries no upload");
+    }
+  }
+
+  private static byte[] slice(byte[] bytes, UploadPart part) {
+    int from = Math.toIntExact(part.getOffset());
+    return Arrays.copyOfRange(bytes, from, from + Math.toIntExact(part.getSizeBytes()));
+  }
+
+  /** Lowercase hex, as the files contract takes it. */
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

@@ -158,7 +158,7 @@ public final class FilesBench implements BenchSuite {
   private static FileRecord pending(UUID workspace) {
     UUID fileId = UUID.randomUUID();
     return new FileRecord(fileId, workspace, FileRecord.objectKey(workspace, fileId), FILENAME, CONTENT_TYPE,
-        BYTES.length, Optional.empty(), FileStatus.PENDING, Optional.empty(), 0,
+        BYTES.length, Optional.empty(), FileStatus.PENDING, Optional.empty(), 0, false,
         Instant.now().truncatedTo(ChronoUnit.MILLIS), Optional.empty());
   }
 

@@ -9,6 +9,7 @@ import dev.polystore.platform.service.ServiceHost;
 import dev.polystore.platform.service.ServiceModule;
 import io.grpc.BindableService;
 import io.grpc.ServerBuilder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
@@ -137,7 +139,10 @@ public final class Gateway implements AutoCloseable {
         }
       });
       application.addListeners(event -> {
-        if (event instanceof GrpcServerStartedEvent started) {
+        if (event instanceof ApplicationPreparedEvent) {
+          // Spring Boot has configured logging by now, and nothing is served yet.
+          AsyncAccessLog.install();
+        } else if (event instanceof GrpcServerStartedEvent started) {
           port.complete(started.getPort());
         } else if (event instanceof WebServerInitializedEvent web) {
           management.complete(web.getWebServer().getPort());
@@ -214,5 +219,6 @@ public final class Gateway implements AutoCloseable {
     context.close();
     host.close();
     remoteKeys.ifPresent(RemoteKeyVerifier::close);
+    AsyncAccessLog.drain(Duration.ofSeconds(1));
   }
 }

@@ -1,5 +1,8 @@
 package dev.polystore.gateway;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.polystore.devstack.Devstack;
 import dev.polystore.platform.auth.AuthSettings;
 import dev.polystore.platform.auth.TokenDigest;
 import dev.polystore.platform.testing.TestCredentials;
@@ -11,6 +14,7 @@ import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +40,21 @@ public final class GatewayClient implements AutoCloseable {
     Map<String, String> out = new HashMap<>(environment);
     out.put(AuthSettings.ADMIN_TOKEN_SHA256, TokenDigest.of(TestCredentials.ADMIN_TOKEN));
     return out;
+  }
+
+  /** devstack's Cassandra and S3 settings plus {@code settings}: what a gateway hosting activity or files needs. */
+  public static Map<String, String> onCassandraAndS3(Map<String, String> settings) {
+    Map<String, String> out = new HashMap<>(Devstack.cassandra().env());
+    out.putAll(Devstack.s3().env());
+    out.putAll(settings);
+    return out;
+  }
+
+  /** Fails unless each service reports SERVING within {@code limit}. */
+  public void assertServing(List<String> services, Duration limit) throws InterruptedException {
+    for (String service : services) {
+      assertEquals(ServingStatus.SERVING, awaitServing(service, limit), service);
+    }
   }
 
   public ServingStatus status(String service) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -104,6 +105,7 @@ class GatewayMetricsIT {
     assertEquals(0.0, scrape.value("polystore_service_serving", Map.of("rpc_service", PRESENCE)).orElseThrow());
     assertEquals(1.0, scrape.value("polystore_migrations_applied", Map.of("rpc_service", ACCOUNTS)).orElseThrow());
     assertTrue(scrape.value("polystore_build_info", Map.of()).isPresent());
+    assertTrue(scrape.value("polystore_access_log_queue_remaining", Map.of()).orElseThrow() > 0);
 
     // The alert rules and the dashboard read series that exist (for the stores this gateway hosts).
     for (String name : MonitoringFiles.metricNames()) {
@@ -130,6 +132,10 @@ class GatewayMetricsIT {
     assertTrue(lines.get(0).startsWith(ACCOUNTS + "/GetUser INVALID_ARGUMENT "), lines.get(0));
     assertTrue(lines.get(1).startsWith(ACCOUNTS + "/GetUser NOT_FOUND "), lines.get(1));
     assertTrue(lines.get(1).contains("principal=admin"), lines.get(1));
+    // On the console through Logback's queue, written by its worker, not the caller's thread (AsyncAccessLog).
+    Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
+    assertTrue(access.getAppender(AsyncAccessLog.APPENDER) instanceof AsyncAppender, "the access log is queued");
+    assertFalse(access.isAdditive(), "and reaches the console only through its queue");
     for (ILoggingEvent event : List.copyOf(accessLog.list)) {
       String whole = event.getFormattedMessage() + event.getKeyValuePairs();
       assertFalse(whole.contains(TestCredentials.ADMIN_TOKEN), "no credential: " + whole);

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayTlsIT {
   private static final String ACCOUNTS = "polystore.accounts.v1.AccountsService";
   private static final String BILLING = "spiffe://polystore.test/billing";
+  /** A refused handshake reaches the client as either, depending on which side notices first. */
+  private static final Status.Code[] REFUSED_HANDSHAKE = {Status.Code.UNAVAILABLE, Status.Code.UNAUTHENTICATED};
 
   @TempDir
   static Path directory;
@@ -124,26 +126,14 @@ class GatewayTlsIT {
   @Test
   void aCertificateOfAnotherCaProvesNothing() {
     Issued other = TestCertificates.authority("someone else's CA");
-    assertRefused(channel(TestCertificates.leaf(other, BILLING), null));
+    assertGetUser(channel(TestCertificates.leaf(other, BILLING), null), REFUSED_HANDSHAKE);
   }
 
   @Test
   void anExpiredCertificateProvesNothing() {
     Issued expired = TestCertificates.leaf(ca, BILLING, Instant.now().minus(Duration.ofDays(2)),
         Instant.now().minus(Duration.ofDays(1)));
-    assertRefused(channel(expired, null));
-  }
-
-  private static void assertRefused(ManagedChannel channel) {
-    try {
-      StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> AccountsServiceGrpc
-          .newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
-          .getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build()));
-      assertTrue(Set.of(Status.Code.UNAVAILABLE, Status.Code.UNAUTHENTICATED).contains(e.getStatus().getCode()),
-          e.getStatus().toString());
-    } finally {
-      channel.shutdownNow();
-    }
+    assertGetUser(channel(expired, null), REFUSED_HANDSHAKE);
   }
 
   @Test
@@ -186,13 +176,13 @@ class GatewayTlsIT {
     assertEquals(0, code, out.toString());
   }
 
-  /** Calls GetUser for an unknown id on {@code channel} (then closes it) and checks the status. */
-  private static void assertGetUser(ManagedChannel channel, Status.Code expected) {
+  /** Calls GetUser for an unknown id on {@code channel} (then closes it); the status is one of {@code expected}. */
+  private static void assertGetUser(ManagedChannel channel, Status.Code... expected) {
     try {
       StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> AccountsServiceGrpc
           .newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
           .getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build()));
-      assertEquals(expected, e.getStatus().getCode(), e.getStatus().toString());
+      assertTrue(Set.of(expected).contains(e.getStatus().getCode()), e.getStatus().toString());
     } finally {
       channel.shutdownNow();
     }

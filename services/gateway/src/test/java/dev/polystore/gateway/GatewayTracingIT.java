@@ -2,20 +2,30 @@ package dev.polystore.gateway;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.protobuf.Timestamp;
 import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.activity.v1.ActivityServiceGrpc;
+import dev.polystore.activity.v1.Event;
+import dev.polystore.activity.v1.RecordEventsRequest;
 import dev.polystore.devstack.Devstack;
+import dev.polystore.files.v1.CompleteUploadRequest;
+import dev.polystore.files.v1.CreateUploadRequest;
+import dev.polystore.files.v1.FilesServiceGrpc;
+import dev.polystore.files.v1.UploadMethod;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,24 +37,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The spans of one call, caught by an in-memory exporter: the caller's W3C trace continued, the
- * RPC's server span a child of the caller's span, and the store's SQL statement a child of that.
+ * RPC's server span a child of the caller's span, and the store's calls (SQL statement, CQL
+ * statement, S3 request) children of that.
  */
 class GatewayTracingIT {
   private static final String ACCOUNTS = "polystore.accounts.v1.AccountsService";
+  private static final String ACTIVITY = "polystore.activity.v1.ActivityService";
+  private static final String FILES = "polystore.files.v1.FilesService";
   private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private static Gateway gateway;
   private static GatewayClient client;
 
   @BeforeAll
   static void start() throws InterruptedException {
-    Map<String, String> env = GatewayClient.withAdmin(Map.of(
+    Map<String, String> env = GatewayClient.withAdmin(GatewayClient.onCassandraAndS3(Map.of(
         "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(), "VALKEY_URL", Devstack.valkey().url(),
-        "POLYSTORE_SERVICES", "accounts",
-        Gateway.MANAGEMENT_PORT, "0"));
+        "POLYSTORE_SERVICES", "accounts,activity,files",
+        Gateway.MANAGEMENT_PORT, "0")));
     gateway = Gateway.start(env, new GatewayTelemetry.Options(true, true, Optional.of(SimpleSpanProcessor.create(spans))),
         "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
-    assertEquals(ServingStatus.SERVING, client.awaitServing(ACCOUNTS, Duration.ofSeconds(60)));
+    client.assertServing(List.of(ACCOUNTS, ACTIVITY, FILES), Duration.ofSeconds(120));
   }
 
   @AfterAll
@@ -55,36 +68,101 @@ class GatewayTracingIT {
 
   @Test
   void oneCallIsTheCallersChildAndItsStoreCallIsTheRpcsChild() {
-    String traceId = UUID.randomUUID().toString().replace("-", "");
-    String callerSpanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    Metadata headers = new Metadata();
-    headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
-        "00-" + traceId + "-" + callerSpanId + "-01");
-    spans.reset();
-
+    Caller caller = new Caller();
     try {
-      AccountsServiceGrpc.newBlockingStub(client.channel)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-          .withDeadlineAfter(10, TimeUnit.SECONDS)
+      caller.stub(AccountsServiceGrpc.newBlockingStub(client.channel))
           .getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build());
     } catch (StatusRuntimeException notFound) {
       // An unknown user: NOT_FOUND, after the store was asked, which is the span tree we want.
     }
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-        .anyMatch(span -> span.getKind() == SpanKind.SERVER));
-    List<SpanData> trace = spans.getFinishedSpanItems().stream()
-        .filter(span -> span.getTraceId().equals(traceId)).toList();
-    SpanData rpc = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
-    assertEquals(callerSpanId, rpc.getParentSpanId(), "the RPC's span continues the caller's");
-    assertEquals("polystore.accounts.v1.AccountsService/GetUser", rpc.getName());
-    assertEquals("NOT_FOUND", rpc.getAttributes().asMap().entrySet().stream()
-        .filter(entry -> entry.getKey().getKey().equals("grpc.status_code")).findFirst().orElseThrow().getValue());
+    SpanData rpc = caller.rpcSpan(ACCOUNTS + "/GetUser");
+    assertEquals("NOT_FOUND", attribute(rpc, "grpc.status_code"));
+    SpanData select = caller.child(rpc, "SELECT");
+    assertEquals("accounts", attribute(select, "db.namespace"));
+  }
 
-    List<SpanData> storeCalls = trace.stream()
-        .filter(span -> rpc.getSpanId().equals(span.getParentSpanId()) && span.getName().startsWith("SELECT")).toList();
-    assertFalse(storeCalls.isEmpty(), "the SELECT is a child of the RPC's span: " + trace);
-    assertEquals("accounts", storeCalls.get(0).getAttributes().asMap().entrySet().stream()
-        .filter(entry -> entry.getKey().getKey().equals("db.namespace")).findFirst().orElseThrow().getValue());
+  @Test
+  void anActivityCallsCqlStatementsAreTheRpcsChildren() {
+    Caller caller = new Caller();
+    String workspace = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    caller.stub(ActivityServiceGrpc.newBlockingStub(client.channel)).recordEvents(RecordEventsRequest.newBuilder()
+        .addEvents(Event.newBuilder().setEventId("trace-1").setWorkspaceId(workspace).setActorId("user-1")
+            .setType("file.uploaded").setSubject("files/1").setOccurredAt(timestamp(now)))
+        .build());
+
+    SpanData rpc = caller.rpcSpan(ACTIVITY + "/RecordEvents");
+    SpanData cql = caller.child(rpc, "INSERT");
+    assertEquals("cassandra", attribute(cql, "db.system.name"));
+    assertEquals("activity", attribute(cql, "db.namespace"));
+    // Statements chained on the driver's threads after the first (the counts) are the RPC's children too.
+    assertTrue(caller.trace().stream().filter(span -> "cassandra".equals(attribute(span, "db.system.name")))
+        .allMatch(span -> rpc.getSpanId().equals(span.getParentSpanId())), () -> "every CQL span: " + caller.trace());
+  }
+
+  @Test
+  void aFilesCallsS3RequestIsTheRpcsChild() {
+    Caller caller = new Caller();
+    String workspace = UUID.randomUUID().toString();
+    String fileId = FilesServiceGrpc.newBlockingStub(client.channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .createUpload(CreateUploadRequest.newBuilder().setWorkspaceId(workspace).setFilename("t.txt")
+            .setContentType("text/plain").setSizeBytes(3).setMethod(UploadMethod.UPLOAD_METHOD_PUT).build())
+        .getFile().getFileId();
+    try {
+      caller.stub(FilesServiceGrpc.newBlockingStub(client.channel)).completeUpload(CompleteUploadRequest.newBuilder()
+          .setWorkspaceId(workspace).setFileId(fileId).build());
+    } catch (StatusRuntimeException nothingUploaded) {
+      // FAILED_PRECONDITION after S3 was asked for the object (HeadObject), which is the tree we want.
+    }
+
+    SpanData rpc = caller.rpcSpan(FILES + "/CompleteUpload");
+    assertEquals("FAILED_PRECONDITION", attribute(rpc, "grpc.status_code"));
+    assertEquals("files", attribute(caller.child(rpc, "SELECT"), "db.namespace"));
+    SpanData head = caller.child(rpc, "S3.HeadObject");
+    assertEquals("aws-api", attribute(head, "rpc.system"));
+    assertEquals("HeadObject", attribute(head, "rpc.method"));
+  }
+
+  /** A caller with a trace of its own, sending W3C traceparent, and the spans of that trace. */
+  private static final class Caller {
+    final String traceId = UUID.randomUUID().toString().replace("-", "");
+    final String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+    <T extends AbstractStub<T>> T stub(T stub) {
+      Metadata headers = new Metadata();
+      headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), "00-" + traceId + "-" + spanId + "-01");
+      return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+          .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    List<SpanData> trace() {
+      return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    }
+
+    /** The RPC's server span, once ended: it continues the caller's span. */
+    SpanData rpcSpan(String name) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> trace().stream().anyMatch(span -> span.getKind() == SpanKind.SERVER));
+      SpanData rpc = trace().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+      assertEquals(spanId, rpc.getParentSpanId(), "the RPC's span continues the caller's");
+      assertEquals(name, rpc.getName());
+      return rpc;
+    }
+
+    /** A span of the RPC's whose name starts with {@code prefix}. */
+    SpanData child(SpanData rpc, String prefix) {
+      return trace().stream()
+          .filter(span -> rpc.getSpanId().equals(span.getParentSpanId()) && span.getName().startsWith(prefix))
+          .findFirst().orElseGet(() -> fail(prefix + "... is no child of the RPC's span: " + trace()));
+    }
+  }
+
+  private static Object attribute(SpanData span, String key) {
+    return span.getAttributes().asMap().entrySet().stream()
+        .filter(entry -> entry.getKey().getKey().equals(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 }

@@ -16,10 +16,14 @@ import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
 import dev.polystore.files.v1.FileStatus;
 import dev.polystore.files.v1.GetDownloadUrlRequest;
+import dev.polystore.files.v1.SignUploadPartsRequest;
 import dev.polystore.files.v1.UploadMethod;
+import dev.polystore.files.v1.UploadPart;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -116,6 +120,16 @@ class BrowserUploadIT {
   }
 
   @Test
+  void aMultipartUploadWithPartChecksumsIsSignedPartByPartAndCompletes() throws Exception {
+    // The page hashes each part (SubtleCrypto) and its backend (sign-parts below) calls SignUploadParts.
+    byte[] bytes = random((int) (6 * MIB + 100), 5);
+    CreateUploadResponse upload = server.files().createUpload(request("checked.pdf", "application/pdf", bytes,
+        UploadMethod.UPLOAD_METHOD_PUT).setSha256("").setPartChecksums(true).build());
+    assertTrue(upload.getMultipart().getPartsList().stream().noneMatch(UploadPart::hasRequest), "a plan, unsigned");
+    uploadCompleteAndDownload(upload, bytes, 2);
+  }
+
+  @Test
   void aPageAtAnOriginThatIsNotAllowedSeesNoAnswer() throws Exception {
     byte[] bytes = random(1000, 4);
     CreateUploadResponse upload = create(server, "a.txt", "text/plain", bytes, UploadMethod.UPLOAD_METHOD_PUT);
@@ -190,11 +204,14 @@ class BrowserUploadIT {
 
   private void uploadCompleteAndDownload(String name, String type, byte[] bytes, UploadMethod method, int parts)
       throws Exception {
-    CreateUploadResponse upload = create(server, name, type, bytes, method);
+    uploadCompleteAndDownload(create(server, name, type, bytes, method), bytes, parts);
+  }
+
+  private void uploadCompleteAndDownload(CreateUploadResponse upload, byte[] bytes, int parts) throws Exception {
     assertEquals(parts > 0, upload.hasMultipart(), "the upload's shape");
     open(allowedPage);
 
-    Map<String, Object> result = upload(json(upload), file(name, bytes));
+    Map<String, Object> result = upload(json(upload), file(upload.getFile().getFilename(), bytes));
 
     assertEquals("succeeded", result.get("state"), () -> "result: " + result);
     assertEquals(100.0, ((Number) result.get("progress")).doubleValue(), "the progress bar reached the end");
@@ -215,8 +232,12 @@ class BrowserUploadIT {
   }
 
   private CreateUploadResponse create(FilesServer files, String name, String type, byte[] bytes, UploadMethod method) {
-    return files.files().createUpload(CreateUploadRequest.newBuilder().setWorkspaceId(workspace).setFilename(name)
-        .setContentType(type).setSizeBytes(bytes.length).setSha256(sha256(bytes)).setMethod(method).build());
+    return files.files().createUpload(request(name, type, bytes, method).build());
+  }
+
+  private CreateUploadRequest.Builder request(String name, String type, byte[] bytes, UploadMethod method) {
+    return CreateUploadRequest.newBuilder().setWorkspaceId(workspace).setFilename(name)
+        .setContentType(type).setSizeBytes(bytes.length).setSha256(sha256(bytes)).setMethod(method);
   }
 
   private String key(CreateUploadResponse upload) {
@@ -310,6 +331,23 @@ class BrowserUploadIT {
     } catch (IOException e) {
       throw new IOException("cannot serve the page on " + address + " (choose another with -Dbrowser-upload.origin)", e);
     }
+    // The page's backend for parts with checksums: SignUploadPartsRequest in, its response out, as proto3 JSON.
+    http.createContext("/sign-parts", exchange -> {
+      SignUploadPartsRequest.Builder request = SignUploadPartsRequest.newBuilder();
+      JsonFormat.parser().merge(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), request);
+      byte[] body;
+      int status = 200;
+      try {
+        body = JsonFormat.printer().print(server.files().signUploadParts(request.build())).getBytes(StandardCharsets.UTF_8);
+      } catch (StatusRuntimeException e) {
+        status = 400;
+        body = e.getStatus().toString().getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
     http.createContext("/", exchange -> {
       String name = exchange.getRequestURI().getPath().substring(1);
       Path file = page.resolve(name).normalize();

@@ -65,8 +65,10 @@ final class FileMessages {
   private static List<UploadPart> toMessages(UploadGrant.Multipart multipart) {
     List<UploadPart> parts = new ArrayList<>();
     for (SignedPart part : multipart.parts()) {
-      parts.add(UploadPart.newBuilder().setPartNumber(part.partNumber()).setRequest(toMessage(part.request()))
-          .setOffset(part.offset()).setSizeBytes(part.size()).build());
+      UploadPart.Builder message = UploadPart.newBuilder().setPartNumber(part.partNumber())
+          .setOffset(part.offset()).setSizeBytes(part.size());
+      part.request().ifPresent(request -> message.setRequest(toMessage(request)));
+      parts.add(message.build());
     }
     return parts;
   }

@@ -49,7 +49,7 @@ public final class FilesGrpcService extends FilesServiceGrpc.FilesServiceImplBas
     reply(response, FileMessages.toMessage(uploads.create(uuid("workspace_id", request.getWorkspaceId()),
         request.getFilename(), request.getContentType(), request.getSizeBytes(),
         request.getSha256().isEmpty() ? Optional.empty() : Optional.of(request.getSha256()),
-        FileMessages.method(request.getMethod()), RequestIds.parse(request.getRequestId()))));
+        FileMessages.method(request.getMethod()), request.getPartChecksums(), RequestIds.parse(request.getRequestId()))));
   }
 
   @Override
@@ -61,7 +61,7 @@ public final class FilesGrpcService extends FilesServiceGrpc.FilesServiceImplBas
   @Override
   public void signUploadParts(SignUploadPartsRequest request, StreamObserver<SignUploadPartsResponse> response) {
     reply(response, FileMessages.toPartsMessage(uploads.signParts(uuid("workspace_id", request.getWorkspaceId()),
-        uuid("file_id", request.getFileId()), Set.copyOf(request.getPartNumbersList()))));
+        uuid("file_id", request.getFileId()), Set.copyOf(request.getPartNumbersList()), request.getPartSha256Map())));
   }
 
   @Override

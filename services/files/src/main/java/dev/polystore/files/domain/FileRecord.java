@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param sha256 declared SHA-256, lowercase hex
  * @param uploadId S3's id of the file's multipart upload; empty for a single PUT or POST
  * @param partSize size of every part but the last of a multipart upload; 0 otherwise
+ * @param partChecksums whether every part of the multipart upload goes up with its declared SHA-256, which S3 checks
  * @param readyAt when the bytes were verified; empty while PENDING
  */
 public record FileRecord(
@@ -23,6 +24,7 @@ public record FileRecord(
     FileStatus status,
     Optional<String> uploadId,
     long partSize,
+    boolean partChecksums,
     Instant createdAt,
     Optional<Instant> readyAt) {
 
@@ -37,6 +39,6 @@ public record FileRecord(
 
   public FileRecord ready(Instant at) {
     return new FileRecord(fileId, workspaceId, objectKey, filename, contentType, sizeBytes, sha256,
-        FileStatus.READY, uploadId, partSize, createdAt, Optional.of(at));
+        FileStatus.READY, uploadId, partSize, partChecksums, createdAt, Optional.of(at));
   }
 }

@@ -20,15 +20,17 @@ public interface ObjectStore {
   /** A browser POST whose policy pins the key, the type, the length and (when given) the SHA-256, which S3 checks. */
   SignedPost presignPost(String key, String contentType, long size, Optional<String> sha256, Instant expiresAt);
 
-  /** Starts a multipart upload; its upload id. */
-  String startMultipart(String key, String contentType);
+  /** Starts a multipart upload, whose every part must carry its SHA-256 when {@code partSha256}; its upload id. */
+  String startMultipart(String key, String contentType, boolean partSha256);
 
-  /** A PUT of one part, its length signed. */
-  SignedRequest presignPart(String key, String uploadId, int partNumber, long size, Duration ttl);
+  /** A PUT of one part, its length and (when given) its SHA-256 signed: S3 refuses other bytes. */
+  SignedRequest presignPart(String key, String uploadId, int partNumber, long size, Optional<String> sha256,
+      Duration ttl);
 
   /**
-   * Assembles a multipart upload from the parts S3 holds, if they are exactly the planned ones;
-   * false (and nothing assembled) when a part is missing or of another size.
+   * Assembles a multipart upload from the parts S3 holds, if they are exactly the planned ones (with
+   * the SHA-256 S3 keeps of each part, when it keeps one); false (and nothing assembled) when a part
+   * is missing or of another size.
    */
   boolean completeMultipart(String key, String uploadId, List<Long> partSizes);
 

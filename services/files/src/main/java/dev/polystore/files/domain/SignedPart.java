@@ -1,4 +1,9 @@
 package dev.polystore.files.domain;
 
-/** One presigned part of a multipart upload: bytes [offset, offset + size) of the file. */
-public record SignedPart(int partNumber, SignedRequest request, long offset, long size) {}
+import java.util.Optional;
+
+/**
+ * One part of a multipart upload: bytes [offset, offset + size) of the file, with its presigned PUT;
+ * without one in the plan of an upload whose parts are signed only with their declared SHA-256s.
+ */
+public record SignedPart(int partNumber, Optional<SignedRequest> request, long offset, long size) {}

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -42,11 +45,11 @@ public final class Uploads {
    * earlier call claimed, creates nothing and signs the first call's file afresh instead.
    */
   public UploadGrant create(UUID workspaceId, String filename, String contentType, long size, Optional<String> sha256,
-      UploadMethod method, Optional<UUID> requestId) {
+      UploadMethod method, boolean partChecksums, Optional<UUID> requestId) {
     check(contentType, size, method);
     Optional<UploadRequest> earlier = requestId.flatMap(files::findRequest);
     if (earlier.isPresent()) {
-      return repeat(earlier.get(), workspaceId, filename, contentType, size, sha256, method);
+      return repeat(earlier.get(), workspaceId, filename, contentType, size, sha256, method, partChecksums);
     }
     UUID fileId = UUID.randomUUID();
     String key = FileRecord.objectKey(workspaceId, fileId);
@@ -54,16 +57,18 @@ public final class Uploads {
     Instant expiresAt = objects.signableUntil(now.plus(limits.uploadUrlTtl()));
     boolean multipart = limits.needsMultipart(size);
     // The multipart upload is started before the record is written: its id is part of the record.
-    Optional<String> uploadId = multipart ? Optional.of(objects.startMultipart(key, contentType)) : Optional.empty();
+    Optional<String> uploadId = multipart ? Optional.of(objects.startMultipart(key, contentType, partChecksums))
+        : Optional.empty();
     FileRecord file = new FileRecord(fileId, workspaceId, key, filename, contentType, size, sha256,
-        FileStatus.PENDING, uploadId, multipart ? limits.partSize() : 0, now, Optional.empty());
+        FileStatus.PENDING, uploadId, multipart ? limits.partSize() : 0, multipart && partChecksums, now,
+        Optional.empty());
     Optional<UploadRequest> claim = requestId.map(id -> new UploadRequest(id, workspaceId, fileId));
     try {
       // Claimed before the file is written, so concurrent calls with one request id write one file.
       Optional<UploadRequest> first = claim.flatMap(mine -> files.claimRequest(mine, requestTtl()));
       if (first.isPresent()) {
         uploadId.ifPresent(id -> objects.abortMultipart(key, id));
-        return repeat(first.get(), workspaceId, filename, contentType, size, sha256, method);
+        return repeat(first.get(), workspaceId, filename, contentType, size, sha256, method, partChecksums);
       }
       files.insertPending(file, limits.pendingTtl());
     } catch (RuntimeException e) {
@@ -76,7 +81,7 @@ public final class Uploads {
 
   /** The first call's file, signed afresh, when the retry declares the same file in the same workspace. */
   private UploadGrant repeat(UploadRequest first, UUID workspaceId, String filename, String contentType, long size,
-      Optional<String> sha256, UploadMethod method) {
+      Optional<String> sha256, UploadMethod method, boolean partChecksums) {
     if (!first.workspaceId().equals(workspaceId)) {
       throw RequestIds.reused();
     }
@@ -84,7 +89,7 @@ public final class Uploads {
         "the file that request_id " + first.requestId() + " created is gone (deleted, or expired before it"
             + " completed); use a new request_id"));
     if (!file.filename().equals(filename) || !file.contentType().equals(contentType) || file.sizeBytes() != size
-        || !file.sha256().equals(sha256)) {
+        || !file.sha256().equals(sha256) || file.partChecksums() != (file.isMultipart() && partChecksums)) {
       throw RequestIds.reused();
     }
     if (file.status() != FileStatus.PENDING) {
@@ -186,7 +191,8 @@ public final class Uploads {
    * New URLs for parts of a PENDING multipart upload (every part when {@code partNumbers} is empty),
    * for a client whose URLs expired or whose signing credentials were rotated. Changes nothing.
    */
-  public UploadGrant signParts(UUID workspaceId, UUID fileId, Set<Integer> partNumbers) {
+  public UploadGrant signParts(UUID workspaceId, UUID fileId, Set<Integer> partNumbers,
+      Map<Integer, String> partSha256s) {
     FileRecord file = Files.inWorkspace(files.find(fileId), workspaceId);
     if (file.status() != FileStatus.PENDING) {
       throw ServiceException.failedPrecondition("file " + fileId + " is " + file.status() + " already; its upload is over");
@@ -200,17 +206,35 @@ public final class Uploads {
       throw ServiceException.invalid("part_numbers", "part_numbers.planned",
           "the upload of file " + fileId + " has parts 1 to " + last);
     }
+    if (partSha256s.keySet().stream().anyMatch(number -> number > last)) {
+      throw ServiceException.invalid("part_sha256", "part_sha256.planned",
+          "the upload of file " + fileId + " has parts 1 to " + last);
+    }
+    if (!file.partChecksums() && !partSha256s.isEmpty()) {
+      throw ServiceException.invalid("part_sha256", "part_sha256.declared",
+          "the upload of file " + fileId + " was created without part_checksums; leave part_sha256 empty");
+    }
+    Set<Integer> chosen = new HashSet<>(partNumbers);
+    chosen.addAll(partSha256s.keySet());
+    if (file.partChecksums() && (chosen.isEmpty() || !partSha256s.keySet().containsAll(chosen))) {
+      // S3 checks a part only against a SHA-256 signed into its PUT: none goes up without one.
+      throw ServiceException.invalid("part_sha256", "part_sha256.required",
+          "the upload of file " + fileId + " declared part_checksums: give the SHA-256 of every part to sign");
+    }
     Instant now = now();
     Instant expiresAt = objects.signableUntil(now.plus(limits.uploadUrlTtl()));
-    return new UploadGrant(file, parts(file, partNumbers.isEmpty() ? number -> true : partNumbers::contains,
+    return new UploadGrant(file, parts(file, chosen.isEmpty() ? number -> true : chosen::contains, partSha256s,
         Duration.between(now, expiresAt)), expiresAt);
   }
 
-  /** Signed at {@code now}, to work until {@code expiresAt} (see ObjectStore#signableUntil). */
+  /**
+   * Signed at {@code now}, to work until {@code expiresAt} (see ObjectStore#signableUntil). The parts
+   * of an upload with part checksums are planned, not signed: SignUploadParts signs each with its SHA-256.
+   */
   private UploadGrant.Upload upload(FileRecord file, UploadMethod method, Instant now, Instant expiresAt) {
     Duration ttl = Duration.between(now, expiresAt);
     if (file.isMultipart()) {
-      return parts(file, number -> true, ttl);
+      return file.partChecksums() ? plan(file) : parts(file, number -> true, Map.of(), ttl);
     }
     if (method == UploadMethod.POST) {
       return new UploadGrant.Post(objects.presignPost(file.objectKey(), file.contentType(), file.sizeBytes(), file.sha256(),
@@ -220,15 +244,29 @@ public final class Uploads {
         ttl));
   }
 
-  /** The chosen parts of a multipart upload, each with a PUT of its planned size that works for {@code ttl}. */
-  private UploadGrant.Multipart parts(FileRecord file, IntPredicate chosen, Duration ttl) {
+  /**
+   * The chosen parts of a multipart upload, each with a PUT of its planned size (and its SHA-256, when
+   * declared) that works for {@code ttl}.
+   */
+  private UploadGrant.Multipart parts(FileRecord file, IntPredicate chosen, Map<Integer, String> sha256s,
+      Duration ttl) {
+    return cut(file, chosen, (number, size) -> Optional.of(objects.presignPart(file.objectKey(),
+        file.uploadId().get(), number, size, Optional.ofNullable(sha256s.get(number)), ttl)));
+  }
+
+  /** Every part's offset and size, unsigned. */
+  private static UploadGrant.Multipart plan(FileRecord file) {
+    return cut(file, number -> true, (number, size) -> Optional.empty());
+  }
+
+  private static UploadGrant.Multipart cut(FileRecord file, IntPredicate chosen,
+      BiFunction<Integer, Long, Optional<SignedRequest>> sign) {
     List<SignedPart> parts = new ArrayList<>();
     long offset = 0;
     int number = 1;
     for (long partSize : PartPlan.sizes(file.sizeBytes(), file.partSize())) {
       if (chosen.test(number)) {
-        parts.add(new SignedPart(number, objects.presignPart(file.objectKey(), file.uploadId().get(), number, partSize,
-            ttl), offset, partSize));
+        parts.add(new SignedPart(number, sign.apply(number, partSize), offset, partSize));
       }
       offset += partSize;
       number++;
@@ -246,7 +284,8 @@ public final class Uploads {
     }
     if (file.sha256().isPresent()) {
       // S3 checked and keeps the checksum of a PUT or POST that carried one; a multipart upload has
-      // no whole-object SHA-256 in S3 (see docs/files.md), so it is read through.
+      // no whole-object SHA-256 in S3 (see docs/files.md), so it is read through (part checksums,
+      // which S3 checks, spare that: the contract asks for them instead).
       String actual = stored.sha256().orElseGet(() -> objects.sha256(file.objectKey()));
       if (!actual.equals(file.sha256().get())) {
         return Optional.of("SHA-256 " + actual + " instead of " + file.sha256().get());

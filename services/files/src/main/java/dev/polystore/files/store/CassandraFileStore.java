@@ -55,7 +55,7 @@ public final class CassandraFileStore implements FileStore {
     run(BatchStatement.newInstance(DefaultBatchType.LOGGED,
         cql.insertFile().bind(file.fileId(), file.workspaceId(), file.objectKey(), file.filename(),
             file.contentType(), file.sizeBytes(), file.sha256().orElse(null), file.status().name(),
-            file.uploadId().orElse(null), file.partSize(), file.createdAt(), null),
+            file.uploadId().orElse(null), file.partSize(), file.partChecksums(), file.createdAt(), null),
         cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()),
         events.row(FileEvents.of(EventTypes.UPLOAD_CREATED, file, file.createdAt()))).setIdempotent(true)).join();
   }
@@ -86,7 +86,8 @@ public final class CassandraFileStore implements FileStore {
     FilesStatements cql = statements();
     boolean applied = run(cql.markReady().bind(ready.workspaceId(), ready.objectKey(), ready.filename(),
         ready.contentType(), ready.sizeBytes(), ready.sha256().orElse(null), ready.uploadId().orElse(null),
-        ready.partSize(), ready.createdAt(), ready.readyAt().orElseThrow(), ready.fileId())).join().wasApplied();
+        ready.partSize(), ready.partChecksums(), ready.createdAt(), ready.readyAt().orElseThrow(), ready.fileId()))
+        .join().wasApplied();
     if (applied) {
       // A lightweight transaction shares no batch with another table: the event follows it, at the
       // completion's time under the file's event id, so recordCompletion's healing writes this same row.
@@ -137,9 +138,12 @@ public final class CassandraFileStore implements FileStore {
     return reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
   }
 
-  /** Adds the file ids of a list query's rows (all of them: the query carries its LIMIT). */
+  /**
+   * Adds the file ids of a list query's rows: all of them are on the first page, as the query's
+   * LIMIT (at most ListFiles' page size, 500) is below the driver's page size (5000).
+   */
   private void entries(Statement<?> query, List<UUID> ids) {
-    for (Row entry : cassandra.session().execute(query.setIdempotent(true))) {
+    for (Row entry : run(query.setIdempotent(true)).join().currentPage()) {
       ids.add(entry.getUuid("file_id"));
     }
   }
@@ -195,7 +199,8 @@ public final class CassandraFileStore implements FileStore {
     return new FileRecord(row.getUuid("file_id"), row.getUuid("workspace_id"), row.getString("object_key"),
         row.getString("filename"), row.getString("content_type"), row.getLong("size_bytes"),
         Optional.ofNullable(row.getString("sha256")), FileStatus.valueOf(row.getString("status")),
-        Optional.ofNullable(row.getString("upload_id")), partSize, row.getInstant("created_at"),
+        Optional.ofNullable(row.getString("upload_id")), partSize,
+        !row.isNull("part_checksums") && row.getBoolean("part_checksums"), row.getInstant("created_at"),
         Optional.ofNullable(row.getInstant("ready_at")));
   }
 

@@ -29,18 +29,19 @@ record FilesStatements(
     PreparedStatement releaseRequest) {
 
   static final String FILE_COLUMNS = "file_id, workspace_id, object_key, filename, content_type, size_bytes, sha256,"
-      + " status, upload_id, part_size, created_at, ready_at";
+      + " status, upload_id, part_size, part_checksums, created_at, ready_at";
 
   static FilesStatements prepare(CqlSession session) {
     return new FilesStatements(
-        session.prepare("INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        session.prepare("INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         session.prepare("INSERT INTO files_by_workspace (workspace_id, created_at, file_id) VALUES (?, ?, ?)"),
         session.prepare("INSERT INTO pending_uploads (due_hour, file_id, workspace_id, object_key, upload_id, expires_at)"
             + " VALUES (?, ?, ?, ?, ?, ?) USING TTL ?"),
         // Every column again: a row that the previous release wrote with a TTL keeps no cell that
         // expires. The condition keeps a file deleted meanwhile from coming back.
         session.prepare("UPDATE files SET workspace_id = ?, object_key = ?, filename = ?, content_type = ?,"
-            + " size_bytes = ?, sha256 = ?, status = 'READY', upload_id = ?, part_size = ?, created_at = ?, ready_at = ?"
+            + " size_bytes = ?, sha256 = ?, status = 'READY', upload_id = ?, part_size = ?, part_checksums = ?,"
+            + " created_at = ?, ready_at = ?"
             + " WHERE file_id = ? IF status = 'PENDING'"),
         session.prepare("SELECT " + FILE_COLUMNS + " FROM files WHERE file_id = ?"),
         session.prepare("SELECT file_id FROM files_by_workspace WHERE workspace_id = ? LIMIT ?"),

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -68,14 +69,22 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
-  public String startMultipart(String key, String contentType) {
-    return s3.client().createMultipartUpload(o -> o.bucket(s3.bucket()).key(key).contentType(contentType)).uploadId();
+  public String startMultipart(String key, String contentType, boolean partSha256) {
+    return s3.client().createMultipartUpload(o -> {
+      o.bucket(s3.bucket()).key(key).contentType(contentType);
+      if (partSha256) {
+        o.checksumAlgorithm(ChecksumAlgorithm.SHA256);
+      }
+    }).uploadId();
   }
 
   @Override
-  public SignedRequest presignPart(String key, String uploadId, int partNumber, long size, Duration ttl) {
-    return signed(s3.presigner().presignUploadPart(part -> part.signatureDuration(ttl).uploadPartRequest(o -> o
-        .bucket(s3.bucket()).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(size))));
+  public SignedRequest presignPart(String key, String uploadId, int partNumber, long size, Optional<String> sha256,
+      Duration ttl) {
+    return signed(s3.presigner().presignUploadPart(part -> part.signatureDuration(ttl).uploadPartRequest(o -> {
+      o.bucket(s3.bucket()).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(size);
+      sha256.ifPresent(hex -> o.checksumSHA256(base64(hex)));
+    })));
   }
 
   @Override
@@ -98,7 +107,11 @@ public final class S3ObjectStore implements ObjectStore {
       }
     }
     List<CompletedPart> completed = parts.values().stream()
-        .map(part -> CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag()).build()).toList();
+        // S3 checked each part against the SHA-256 signed into its PUT, and wants it back for a
+        // SHA-256 upload (null for others, and S3Proxy lists none).
+        .map(part -> CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag())
+            .checksumSHA256(part.checksumSHA256()).build())
+        .toList();
     s3.completeMultipartUpload(o -> o.bucket(s3.bucket()).key(key).uploadId(uploadId)
         .multipartUpload(upload -> upload.parts(completed)));
     return true;

@@ -8,6 +8,8 @@ import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import dev.polystore.platform.grpc.CallDeadline;
+import dev.polystore.platform.telemetry.Telemetry;
+import io.micrometer.observation.Observation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -38,12 +40,42 @@ public final class CqlExecutor {
     this.backoff = backoff;
   }
 
+  /**
+   * Runs the statement, observed as one store call (CqlObservation). The caller's observation is
+   * current again while the result is handed over, so statements that its continuations start on
+   * the driver's threads are children of the same RPC too.
+   */
   public CompletionStage<AsyncResultSet> execute(Statement<?> statement) {
-    CompletableFuture<AsyncResultSet> result = new CompletableFuture<>();
-    // The gRPC context is the caller's thread's: read it here, not in the driver's callbacks.
+    // The gRPC context and the caller's observation are the caller's thread's: read them here, not
+    // in the driver's callbacks.
     long giveUpAt = CallDeadline.remaining().map(left -> System.nanoTime() + left.toNanos()).orElse(Long.MAX_VALUE);
-    attempt(statement, 0, giveUpAt, result);
+    Observation caller = Telemetry.observations().getCurrentObservation();
+    Observation call = CqlObservation.start(session, statement);
+    CompletableFuture<AsyncResultSet> done = new CompletableFuture<>();
+    attempt(statement, 0, giveUpAt, done);
+    CompletableFuture<AsyncResultSet> result = new CompletableFuture<>();
+    done.whenComplete((rows, failure) -> {
+      if (failure != null) {
+        call.error(failure);
+      }
+      call.stop();
+      if (caller == null) {
+        hand(result, rows, failure);
+      } else {
+        try (Observation.Scope scope = caller.openScope()) {
+          hand(result, rows, failure);
+        }
+      }
+    });
     return result;
+  }
+
+  private static void hand(CompletableFuture<AsyncResultSet> result, AsyncResultSet rows, Throwable failure) {
+    if (failure == null) {
+      result.complete(rows);
+    } else {
+      result.completeExceptionally(failure);
+    }
   }
 
   private void attempt(Statement<?> statement, int retriesDone, long giveUpAt,

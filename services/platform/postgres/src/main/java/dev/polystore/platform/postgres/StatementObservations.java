@@ -1,10 +1,10 @@
 package dev.polystore.platform.postgres;
 
+import dev.polystore.platform.telemetry.StoreOperations;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -60,11 +60,6 @@ final class StatementObservations implements SqlLogger {
 
   /** The statement's first keyword, from the SQL as written (placeholders, never values). */
   private static String operation(StatementContext context) {
-    String sql = context.getRawSql() == null ? "" : context.getRawSql().strip();
-    int end = 0;
-    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-      end++;
-    }
-    return end == 0 ? "SQL" : sql.substring(0, end).toUpperCase(Locale.ROOT);
+    return StoreOperations.firstKeyword(context.getRawSql(), "SQL");
   }
 }

@@ -82,6 +82,8 @@ public final class S3Store implements ManagedStore, AutoCloseable {
             .apiCallAttemptTimeout(attemptTimeout)
             // The SDK's own per-call metrics, published to Micrometer (S3CallMetrics).
             .addMetricPublisher(new S3CallMetrics(Telemetry.meters()))
+            // A span per call, child of the RPC's (S3CallObservations).
+            .addExecutionInterceptor(new S3CallObservations())
             .build());
     config.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();

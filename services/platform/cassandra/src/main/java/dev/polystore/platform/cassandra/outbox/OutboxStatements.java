@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The statements over a keyspace's {@code outbox}, {@code outbox_sent} and {@code outbox_leases}
- * tables (the shape of files' V3__outbox.cql), prepared once per session.
+ * tables (the shape of files' V4__outbox.cql), prepared once per session.
  */
 record OutboxStatements(
     PreparedStatement insertRow,

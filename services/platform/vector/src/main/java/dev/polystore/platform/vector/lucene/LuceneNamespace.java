@@ -25,7 +25,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -40,21 +39,16 @@ import org.apache.lucene.store.FSDirectory;
  * is rolled back whole. Queries see every acknowledged write.
  */
 final class LuceneNamespace implements Closeable {
-  /**
-   * HNSW explores at least this many candidates per query, so small top_k values keep their recall.
-   * On 100k random 384-d vectors (the hardest case: no clusters) recall@10 was 0.73 with 100, 0.92
-   * with 400 and 0.98 with 800 candidates (docs/benchmarks.md); 800 clears the 0.95 target.
-   */
-  static final int MIN_ANN_CANDIDATES = 800;
-
   private final Directory directory;
+  private final NearestSearch nearestSearch;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile NamespaceSchema schema;
 
-  private LuceneNamespace(Directory directory) throws IOException {
+  private LuceneNamespace(Directory directory, NearestSearch nearestSearch) throws IOException {
     this.directory = directory;
+    this.nearestSearch = nearestSearch;
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -70,10 +64,10 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path) throws IOException {
+  static LuceneNamespace open(Path path, NearestSearch nearestSearch) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory);
+      return new LuceneNamespace(directory, nearestSearch);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -143,9 +137,11 @@ final class LuceneNamespace implements Closeable {
           throw new SchemaConflictException("query vector has " + nearest.vector().length
               + " dimensions; the namespace's vectors have " + current.dimension());
         }
-        int candidates = Math.max(query.topK(), MIN_ANN_CANDIDATES);
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, nearest.vector(), candidates, filter),
-            query.topK());
+        Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
+            ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
+            : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
+                Math.max(query.topK(), nearestSearch.minCandidates()), filter);
+        TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.
           hits.add(LuceneDocuments.toScored(stored.document(hit.doc), 2.0 * hit.score - 1.0, query.attributes()));

@@ -24,10 +24,17 @@ import java.util.stream.Stream;
  */
 public final class LuceneVectorStore implements VectorStore {
   private final Path root;
+  private final NearestSearch nearestSearch;
   private final Map<String, LuceneNamespace> open = new ConcurrentHashMap<>();
 
   public LuceneVectorStore(Path root) {
+    this(root, NearestSearch.DEFAULT);
+  }
+
+  /** With its own way of answering nearest-neighbour queries (tests and benchmarks). */
+  public LuceneVectorStore(Path root, NearestSearch nearestSearch) {
     this.root = root;
+    this.nearestSearch = nearestSearch;
   }
 
   /** Creates the root directory and checks that it is writable. */
@@ -110,7 +117,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (!create && !LuceneNamespace.exists(directory)) {
           return Optional.empty();
         }
-        index = LuceneNamespace.open(directory);
+        index = LuceneNamespace.open(directory, nearestSearch);
       } catch (IOException e) {
         throw new UncheckedIOException("opening namespace " + namespace + " in " + root + " failed", e);
       }
