@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -148,22 +147,11 @@ class FilesRelayIT {
   }
 
   private static void awaitIntact() throws InterruptedException {
-    Instant limit = Instant.now().plusSeconds(60);
-    while (!"intact".equals(StreamEntries.marker(valkey.url(), STREAM)) && Instant.now().isBefore(limit)) {
-      Thread.sleep(50);
-    }
+    StreamEntries.awaitIntact(valkey.url(), STREAM);
   }
 
-  /** Publishing again after a wipe runs in the relay's next rounds: wait for the stream to hold them all. */
   private static void awaitStreamHolds(Set<String> expected) throws InterruptedException {
-    Instant limit = Instant.now().plusSeconds(60);
-    Set<String> onStream = StreamEntries.ids(valkey.url(), STREAM);
-    while (!onStream.containsAll(expected) && Instant.now().isBefore(limit)) {
-      Thread.sleep(100);
-      onStream = StreamEntries.ids(valkey.url(), STREAM);
-    }
-    Set<String> missing = new TreeSet<>(expected);
-    missing.removeAll(onStream);
+    Set<String> missing = StreamEntries.missingAfterWaiting(valkey.url(), STREAM, expected);
     assertTrue(missing.isEmpty(), () -> missing.size() + " relayed events missing from the stream");
   }
 }
