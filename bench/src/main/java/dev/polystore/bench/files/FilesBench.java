@@ -19,7 +19,9 @@ import dev.polystore.files.v1.FilesServiceGrpc.FilesServiceBlockingStub;
 import dev.polystore.files.v1.UploadMethod;
 import dev.polystore.platform.cassandra.CassandraConfig;
 import dev.polystore.platform.cassandra.CassandraStore;
+import dev.polystore.platform.cassandra.outbox.CassandraOutboxWriter;
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.events.EventEnvelope;
 import dev.polystore.platform.s3.S3Config;
 import dev.polystore.platform.s3.S3Store;
 import java.time.Duration;
@@ -72,6 +74,7 @@ public final class FilesBench implements BenchSuite {
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
     Map<String, String> env = new HashMap<>(Devstack.cassandra().env());
     env.putAll(Devstack.s3().env());
+    env.put("VALKEY_URL", Devstack.valkey().url()); // the event bus the relay publishes to
     env.put("FILES_PENDING_TTL_SECONDS", Long.toString(PENDING_TTL.toSeconds()));
     env.put("FILES_UPLOAD_URL_TTL_SECONDS", Long.toString(URL_TTL.toSeconds()));
     List<Comparison> results = new ArrayList<>();
@@ -81,7 +84,9 @@ public final class FilesBench implements BenchSuite {
       FilesServiceBlockingStub stub = FilesServiceGrpc.newBlockingStub(gateway.channel());
       // The gateway has applied the migrations: this only checks them and opens the direct session.
       cassandra.migrate();
-      CassandraFileStore files = new CassandraFileStore(cassandra);
+      // The direct side writes the outbox rows too, as the service does: the same work per write.
+      CassandraFileStore files = new CassandraFileStore(cassandra,
+          new CassandraOutboxWriter(cassandra, EventEnvelope::encode));
       S3ObjectStore objects = new S3ObjectStore(s3);
 
       List<Comparison> creates = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.ListFilesRequest;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.s3.S3Config;
+import dev.polystore.platform.valkey.EventBusConfig;
 import dev.polystore.platform.testing.ServedModule;
 import dev.polystore.platform.cassandra.testing.TestKeyspace;
 import io.grpc.ManagedChannel;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * little data.
  */
 public final class FilesServer implements AutoCloseable {
-  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests");
+  static final List<String> TABLES = List.of("files", "files_by_workspace", "pending_uploads", "upload_requests",
+      "outbox", "outbox_sent");
   static final long MIB = 1024 * 1024;
   /** FILES_* settings of every test server; a test adds or overrides some. */
   static final Map<String, String> SETTINGS = Map.of(
@@ -44,19 +47,30 @@ public final class FilesServer implements AutoCloseable {
   final ManagedChannel channel;
 
   FilesServer(Map<String, String> overrides) {
+    this(overrides, Optional.empty());
+  }
+
+  /** With an event bus: the host relays the outbox to it, as the gateway does. */
+  FilesServer(Map<String, String> overrides, Optional<EventBusConfig> bus) {
     s3.createBucket(bucket);
     Map<String, String> env = new HashMap<>(s3.env());
     env.put(S3Config.BUCKET, bucket);
     env.putAll(SETTINGS);
     env.putAll(overrides);
-    module = FilesModule.create(keyspace.config, keyspace.name, S3Config.fromEnv(new Env(env)), new Env(env));
+    module = FilesModule.create(keyspace.config, keyspace.name, S3Config.fromEnv(new Env(env)), new Env(env), bus);
     served = new ServedModule<>(module);
     channel = served.channel;
   }
 
   /** Starts a server and waits until it reports SERVING: its keyspace migrated and its bucket answers. */
   public static FilesServer startServing(Map<String, String> overrides) throws InterruptedException {
-    FilesServer server = new FilesServer(overrides);
+    return startServing(overrides, Optional.empty());
+  }
+
+  /** As {@link #startServing(Map)}, relaying its events to {@code bus} when given. */
+  static FilesServer startServing(Map<String, String> overrides, Optional<EventBusConfig> bus)
+      throws InterruptedException {
+    FilesServer server = new FilesServer(overrides, bus);
     server.served.awaitServing(Duration.ofSeconds(120));
     // The first call prepares the statements: done here, so that no test's short deadline pays for it.
     server.files().listFiles(ListFilesRequest.newBuilder().setWorkspaceId(UUID.randomUUID().toString()).build());

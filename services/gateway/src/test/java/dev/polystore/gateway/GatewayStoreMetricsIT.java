@@ -7,6 +7,7 @@ import com.google.protobuf.Timestamp;
 import dev.polystore.activity.v1.ActivityServiceGrpc;
 import dev.polystore.activity.v1.Event;
 import dev.polystore.activity.v1.RecordEventsRequest;
+import dev.polystore.devstack.Devstack;
 import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.CreateUploadResponse;
@@ -55,6 +56,7 @@ class GatewayStoreMetricsIT {
     Map<String, String> env = GatewayClient.onDevstackStores(Map.of(
         "VECTOR_BACKEND", "embedded",
         "VECTOR_DATA_DIR", vectors.toString(),
+        "VALKEY_URL", Devstack.valkey().url(), // files relays its events there
         "POLYSTORE_SERVICES", "activity,files,search",
         Gateway.MANAGEMENT_PORT, "0"));
     gateway = Gateway.start(GatewayClient.withAdmin(env), "--spring.grpc.server.port=0");

@@ -46,6 +46,7 @@ class MissingSettingsIT {
         Arguments.of("files", with(S3, without(CASSANDRA, "CASSANDRA_LOCAL_DC")), "CASSANDRA_LOCAL_DC"),
         Arguments.of("files", with(CASSANDRA, without(S3, "S3_BUCKET")), "S3_BUCKET"),
         Arguments.of("files", with(CASSANDRA, without(S3, "S3_REGION")), "S3_REGION"),
+        Arguments.of("files", with(CASSANDRA, S3), "VALKEY_URL"),
         Arguments.of("presence", Map.of(), "VALKEY_URL"),
         Arguments.of("presence", Map.of("VALKEY_URL", "http://cache:6379"), "VALKEY_URL"),
         Arguments.of("search", Map.of(), "VECTOR_BACKEND"),

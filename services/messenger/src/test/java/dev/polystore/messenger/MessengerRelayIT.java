@@ -144,10 +144,7 @@ class MessengerRelayIT {
   }
 
   private static void awaitIntact() throws InterruptedException {
-    Instant limit = Instant.now().plusSeconds(60);
-    while (!"intact".equals(StreamEntries.marker(valkey.url(), STREAM)) && Instant.now().isBefore(limit)) {
-      Thread.sleep(50);
-    }
+    StreamEntries.awaitIntact(valkey.url(), STREAM);
   }
 
   private static void awaitPosted(AtomicInteger posted, int atLeast) throws InterruptedException {
@@ -167,14 +164,7 @@ class MessengerRelayIT {
 
   /** Publishing again after a wipe runs in the relay's next rounds: wait for the stream to hold them all. */
   private static void awaitStreamHolds(Set<String> expected) throws Exception {
-    Instant limit = Instant.now().plusSeconds(60);
-    Set<String> onStream = StreamEntries.ids(valkey.url(), STREAM);
-    while (!onStream.containsAll(expected) && Instant.now().isBefore(limit)) {
-      Thread.sleep(100);
-      onStream = StreamEntries.ids(valkey.url(), STREAM);
-    }
-    Set<String> missing = new java.util.TreeSet<>(expected);
-    missing.removeAll(onStream);
+    Set<String> missing = StreamEntries.missingAfterWaiting(valkey.url(), STREAM, expected);
     assertTrue(missing.isEmpty(), () -> missing.size() + " committed events missing from the stream, the first "
         + missing.iterator().next());
   }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes what abandoned uploads left: once an upload's note in the store is due, this removes
  * its object, aborts its multipart upload and deletes its record, unless the file became READY
- * meanwhile. Records carry no TTL (Amazon Keyspaces does not document that an UPDATE clears one),
+ * meanwhile; for a READY one it makes sure the completion's event was recorded. Records carry no TTL (Amazon Keyspaces does not document that an UPDATE clears one),
  * so this is what removes them. Each step is idempotent, so a run that
  * fails halfway is finished by the next.
  */
@@ -35,6 +35,10 @@ public final class AbandonedUploads {
         objects.delete(pending.objectKey());
         file.ifPresent(files::delete);
         removed++;
+      } else {
+        // Completed: its event, should the process have died between the completion and the event
+        // (and no retry of CompleteUpload came), is written now, before the note is gone.
+        files.recordCompletion(file.get());
       }
       files.forgetPending(pending);
     }

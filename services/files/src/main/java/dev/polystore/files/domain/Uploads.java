@@ -137,6 +137,8 @@ public final class Uploads {
   public FileRecord complete(UUID workspaceId, UUID fileId) {
     FileRecord file = Files.inWorkspace(files.find(fileId), workspaceId);
     if (file.status() == FileStatus.READY) {
+      // The retry of a completion whose event may not have been written (the process died in between).
+      files.recordCompletion(file);
       return file;
     }
     if (file.isMultipart() && !objects.completeMultipart(file.objectKey(), file.uploadId().get(),
@@ -155,7 +157,7 @@ public final class Uploads {
     }
     FileRecord ready = file.ready(now());
     if (!files.markReady(ready)) {
-      // Completed concurrently (then it is READY), or deleted meanwhile.
+      // Completed concurrently (then it is READY, and that call records the event), or deleted meanwhile.
       return Files.inWorkspace(files.find(fileId), workspaceId);
     }
     return ready;

@@ -2,8 +2,11 @@ package dev.polystore.files.store;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.polystore.files.domain.EventTypes;
 import dev.polystore.files.domain.FilePosition;
 import dev.polystore.files.domain.FileRecord;
 import dev.polystore.files.domain.FileStatus;
@@ -11,6 +14,8 @@ import dev.polystore.files.domain.FileStore;
 import dev.polystore.files.domain.PendingUpload;
 import dev.polystore.files.domain.UploadRequest;
 import dev.polystore.platform.cassandra.CassandraStore;
+import dev.polystore.platform.cassandra.outbox.CassandraOutboxWriter;
+import dev.polystore.platform.events.Change;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +34,12 @@ public final class CassandraFileStore implements FileStore {
   static final Duration LOOKBACK = Duration.ofDays(3);
 
   private final CassandraStore cassandra;
+  private final CassandraOutboxWriter events;
   private volatile FilesStatements statements;
 
-  public CassandraFileStore(CassandraStore cassandra) {
+  public CassandraFileStore(CassandraStore cassandra, CassandraOutboxWriter events) {
     this.cassandra = cassandra;
+    this.events = events;
   }
 
   @Override
@@ -44,13 +51,13 @@ public final class CassandraFileStore implements FileStore {
     run(cql.insertPendingNote().bind(due.truncatedTo(ChronoUnit.HOURS), file.fileId(), file.workspaceId(),
         file.objectKey(), file.uploadId().orElse(null), due, (int) (ttl.plus(LOOKBACK).toSeconds()))
         .setIdempotent(true)).join();
-    CompletableFuture.allOf(
-        run(cql.insertFile().bind(file.fileId(), file.workspaceId(), file.objectKey(), file.filename(),
+    // One logged batch (atomic across tables, on Amazon Keyspaces too): the event exists exactly when the file does.
+    run(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+        cql.insertFile().bind(file.fileId(), file.workspaceId(), file.objectKey(), file.filename(),
             file.contentType(), file.sizeBytes(), file.sha256().orElse(null), file.status().name(),
-            file.uploadId().orElse(null), file.partSize(), file.partChecksums(), file.createdAt(), null)
-            .setIdempotent(true)),
-        run(cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()).setIdempotent(true)))
-        .join();
+            file.uploadId().orElse(null), file.partSize(), file.partChecksums(), file.createdAt(), null),
+        cql.insertListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()),
+        events.row(FileEvents.of(EventTypes.UPLOAD_CREATED, file, file.createdAt()))).setIdempotent(true)).join();
   }
 
   @Override
@@ -82,11 +89,24 @@ public final class CassandraFileStore implements FileStore {
         ready.partSize(), ready.partChecksums(), ready.createdAt(), ready.readyAt().orElseThrow(), ready.fileId()))
         .join().wasApplied();
     if (applied) {
-      // Written again without a TTL: the previous release wrote list entries with one.
-      run(cql.insertListEntry().bind(ready.workspaceId(), ready.createdAt(), ready.fileId()).setIdempotent(true))
+      // A lightweight transaction shares no batch with another table: the event follows it, at the
+      // completion's time under the file's event id, so recordCompletion's healing writes this same row.
+      // The list entry is written again without a TTL: the previous release wrote list entries with one.
+      CompletableFuture.allOf(
+          run(cql.insertListEntry().bind(ready.workspaceId(), ready.createdAt(), ready.fileId()).setIdempotent(true)),
+          run(events.row(completion(ready))))
           .join();
     }
     return applied;
+  }
+
+  @Override
+  public void recordCompletion(FileRecord ready) {
+    events.ensure(completion(ready));
+  }
+
+  private static Change completion(FileRecord ready) {
+    return FileEvents.of(EventTypes.UPLOAD_COMPLETED, ready, ready.readyAt().orElseThrow());
   }
 
   @Override
@@ -131,10 +151,11 @@ public final class CassandraFileStore implements FileStore {
   @Override
   public void delete(FileRecord file) {
     FilesStatements cql = statements();
-    CompletableFuture.allOf(
-        run(cql.deleteFile().bind(file.fileId()).setIdempotent(true)),
-        run(cql.deleteListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()).setIdempotent(true)))
-        .join();
+    run(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+        cql.deleteFile().bind(file.fileId()),
+        cql.deleteListEntry().bind(file.workspaceId(), file.createdAt(), file.fileId()),
+        events.row(FileEvents.of(EventTypes.FILE_DELETED, file, Instant.now().truncatedTo(ChronoUnit.MILLIS))))
+        .setIdempotent(true)).join();
   }
 
   @Override

@@ -7,8 +7,10 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** What an event stream holds, read with a connection of the test's own (XRANGE, binary values). */
@@ -44,6 +46,31 @@ public final class StreamEntries {
     } finally {
       client.shutdown();
     }
+  }
+
+  /** Waits up to a minute for the stream's marker to say "intact" (no publishing again under way). */
+  public static void awaitIntact(String url, String stream) throws InterruptedException {
+    Instant limit = Instant.now().plusSeconds(60);
+    while (!"intact".equals(marker(url, stream)) && Instant.now().isBefore(limit)) {
+      Thread.sleep(50);
+    }
+  }
+
+  /**
+   * Waits up to a minute for the stream to hold every id of {@code expected} (publishing again after
+   * a wipe runs over the relay's next rounds); the ids still missing then, empty when none.
+   */
+  public static Set<String> missingAfterWaiting(String url, String stream, Set<String> expected)
+      throws InterruptedException {
+    Instant limit = Instant.now().plusSeconds(60);
+    Set<String> onStream = ids(url, stream);
+    while (!onStream.containsAll(expected) && Instant.now().isBefore(limit)) {
+      Thread.sleep(100);
+      onStream = ids(url, stream);
+    }
+    Set<String> missing = new TreeSet<>(expected);
+    missing.removeAll(onStream);
+    return missing;
   }
 
   private static String text(byte[] value) {
