@@ -34,15 +34,26 @@ final class Http {
     // (expired URL, bad signature) before the body is sent, so the client reads that answer instead
     // of failing on a connection S3 closed while the body was still going up.
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
-        .timeout(java.time.Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        .timeout(PUT_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
     // java.net.http sets Content-Length itself, from the body.
     headers.forEach((name, value) -> {
       if (!name.equalsIgnoreCase("content-length")) {
         request.header(name, value);
       }
     });
-    return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException noAnswer) {
+      // No HTTP answer at all (the connection closed before a status line, or none came in time):
+      // not S3's verdict on the upload, so sent once more on a new connection, as the AWS SDKs
+      // retry a reset. Under load devstack's S3Proxy sometimes drops a presigned part PUT so
+      // (seen in CI); a refusal is a status and is never retried.
+      return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
+
+  /** Far beyond a local upload of a few MiB, and short enough to retry within a 20 s URL. */
+  private static final java.time.Duration PUT_TIMEOUT = java.time.Duration.ofSeconds(8);
 
   static HttpResponse<String> put(PresignedRequest signed, byte[] body) throws IOException, InterruptedException {
     return put(signed.getUrl(), signed.getHeadersMap(), body);
