@@ -201,7 +201,7 @@ class ExportImportDrillIT {
     assertEquals("postgresql", accounts.store());
     assertEquals(List.of("users", "workspaces"), accounts.tables().stream().map(Manifest.Entry::table)
         .filter(t -> t.equals("users") || t.equals("workspaces")).toList(), "users before workspaces (foreign key)");
-    assertEquals("3", accounts.schemaVersion(), "accounts has migrations V1 to V3");
+    assertEquals("4", accounts.schemaVersion(), "accounts has migrations V1 to V4 (V4: the event outbox)");
     for (Manifest manifest : manifests.values()) {
       for (Manifest.Entry entry : manifest.tables()) {
         assertEquals(64, entry.sha256().length(), entry.toString());
@@ -285,12 +285,24 @@ class ExportImportDrillIT {
     UpsertDocumentsRequest.Builder documents = UpsertDocumentsRequest.newBuilder().setWorkspaceId(workspaceId);
     for (int i = 1; i <= 2; i++) {
       documents.addDocuments(Document.newBuilder().setId("doc-" + phase + "-" + i).setText(phase + " text " + i)
-          .addAllVector(List.of(1f, (float) i, 0.5f))
+          .addAllVector(vector(i))
           .putAttributes("n", AttributeValue.newBuilder().setIntValue(i).build()));
     }
     SearchServiceGrpc.newBlockingStub(gateway.channel).withDeadlineAfter(60, TimeUnit.SECONDS)
         .upsertDocuments(documents.build());
     return new Written(2);
+  }
+
+  /**
+   * A vector of the embedder's 384 dimensions: the workspace's namespace also holds its chat
+   * messages, which search indexes from messenger's events with embedded (384-d) vectors, and a
+   * namespace has one dimension.
+   */
+  private static List<Float> vector(int i) {
+    List<Float> vector = new java.util.ArrayList<>(java.util.Collections.nCopies(384, 0.5f));
+    vector.set(0, 1f);
+    vector.set(1, (float) i);
+    return vector;
   }
 
   private static String location(String service) {
