@@ -13,30 +13,34 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -53,14 +57,23 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneNamespace implements Closeable {
   private final Directory directory;
   private final NearestSearch nearestSearch;
+  private final SearcherFactory searcherFactory;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile NamespaceSchema schema;
+  private VectorSimilarityFunction similarity;
 
-  private LuceneNamespace(Directory directory, NearestSearch nearestSearch) throws IOException {
+  private LuceneNamespace(Directory directory, NearestSearch nearestSearch, Executor segmentSearches)
+      throws IOException {
     this.directory = directory;
     this.nearestSearch = nearestSearch;
+    this.searcherFactory = new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        return new IndexSearcher(reader, segmentSearches);
+      }
+    };
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -76,10 +89,10 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path, NearestSearch nearestSearch) throws IOException {
+  static LuceneNamespace open(Path path, NearestSearch nearestSearch, Executor segmentSearches) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory, nearestSearch);
+      return new LuceneNamespace(directory, nearestSearch, segmentSearches);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -94,7 +107,19 @@ final class LuceneNamespace implements Closeable {
     if (!DirectoryReader.indexExists(directory)) {
       writer.commit(); // an empty commit, so that the namespace exists on disk from now on
     }
-    searchers = new SearcherManager(writer, null);
+    searchers = new SearcherManager(writer, searcherFactory);
+    similarity = similarityInUse();
+  }
+
+  /** How this index's vectors compare: cosine where older writes chose it, else dot product on unit vectors. */
+  private VectorSimilarityFunction similarityInUse() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      FieldInfo field = FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(LuceneDocuments.VECTOR);
+      return field == null ? VectorSimilarityFunction.DOT_PRODUCT : field.getVectorSimilarityFunction();
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Null until a document was written. */
@@ -106,7 +131,7 @@ final class LuceneNamespace implements Closeable {
     NamespaceSchema next = NamespaceSchema.extend(schema, batch.upserts());
     List<Document> documents = new ArrayList<>();
     for (VectorDocument document : batch.upserts()) {
-      documents.add(LuceneDocuments.toLucene(document)); // every document checked before any is added
+      documents.add(LuceneDocuments.toLucene(document, similarity)); // every document checked before any is added
     }
     try {
       for (int i = 0; i < documents.size(); i++) {
@@ -152,7 +177,7 @@ final class LuceneNamespace implements Closeable {
         Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
             ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
             : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
-                Math.max(query.topK(), nearestSearch.minCandidates()), filter);
+                nearestSearch.minCandidates(), query.topK(), filter);
         TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.
@@ -226,12 +251,11 @@ final class LuceneNamespace implements Closeable {
       PostingsEnum postings = ids.postings(null, PostingsEnum.NONE);
       for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
         if (liveDocs == null || liveDocs.get(doc)) {
-          FloatVectorValues vectors = leaf.getFloatVectorValues(LuceneDocuments.VECTOR);
-          if (vectors == null || vectors.advance(doc) != doc) {
+          float[] vector = LuceneDocuments.writtenVector(leaf, doc);
+          if (vector == null) {
             throw new IllegalStateException("document " + id.utf8ToString() + " has no vector in the index");
           }
-          return LuceneDocuments.toDocument(leaf.storedFields().document(doc), vectors.vectorValue().clone(),
-              schema.attributes());
+          return LuceneDocuments.toDocument(leaf.storedFields().document(doc), vector, schema.attributes());
         }
       }
     }
