@@ -40,8 +40,8 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Starts {@code jar} in {@code directory} (also where its output files go) with {@code environment} only. */
   public static GatewayProcess start(Path jar, Path directory, Map<String, String> environment, String... args) {
-    return startCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()),
-        directory, environment, args);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return startCommand(List.of(java, "-jar", jar.toString()), directory, environment, args);
   }
 
   /** Starts {@code launcher} (a command that runs a launcher jar, e.g. bin/polystore-local) as {@link #start} does. */
