@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A launcher jar run as a user runs it: {@code java -jar <module>/target/<name>-exec.jar} in a child
- * process with exactly the environment given (none of the test JVM's), its output kept in files.
+ * A launcher jar run as a user runs it: {@code java -jar <module>/target/<name>-exec.jar} (or a script
+ * that runs it) in a child process with exactly the environment given (none of the test JVM's), its
+ * output kept in files.
  */
 public final class GatewayProcess implements AutoCloseable {
   private final Process process;
@@ -39,8 +40,14 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Starts {@code jar} in {@code directory} (also where its output files go) with {@code environment} only. */
   public static GatewayProcess start(Path jar, Path directory, Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return startCommand(List.of(java, "-jar", jar.toString()), directory, environment, args);
+  }
+
+  /** Starts {@code launcher} (a command that runs a launcher jar, e.g. bin/polystore-local) as {@link #start} does. */
+  public static GatewayProcess startCommand(List<String> launcher, Path directory, Map<String, String> environment,
+      String... args) {
+    List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(args));
     Path logs = directory.resolveSibling(directory.getFileName() + "-logs");
     try {
