@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,7 +39,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -57,23 +55,15 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneNamespace implements Closeable {
   private final Directory directory;
   private final NearestSearch nearestSearch;
-  private final SearcherFactory searcherFactory;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile NamespaceSchema schema;
   private VectorSimilarityFunction similarity;
 
-  private LuceneNamespace(Directory directory, NearestSearch nearestSearch, Executor segmentSearches)
-      throws IOException {
+  private LuceneNamespace(Directory directory, NearestSearch nearestSearch) throws IOException {
     this.directory = directory;
     this.nearestSearch = nearestSearch;
-    this.searcherFactory = new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-        return new IndexSearcher(reader, segmentSearches);
-      }
-    };
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -89,10 +79,10 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path, NearestSearch nearestSearch, Executor segmentSearches) throws IOException {
+  static LuceneNamespace open(Path path, NearestSearch nearestSearch) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory, nearestSearch, segmentSearches);
+      return new LuceneNamespace(directory, nearestSearch);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -107,7 +97,7 @@ final class LuceneNamespace implements Closeable {
     if (!DirectoryReader.indexExists(directory)) {
       writer.commit(); // an empty commit, so that the namespace exists on disk from now on
     }
-    searchers = new SearcherManager(writer, searcherFactory);
+    searchers = new SearcherManager(writer, null);
     similarity = similarityInUse();
   }
 
@@ -177,7 +167,7 @@ final class LuceneNamespace implements Closeable {
         Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
             ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
             : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
-                nearestSearch.minCandidates(), query.topK(), filter);
+                Math.max(query.topK(), nearestSearch.minCandidates()), filter);
         TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.

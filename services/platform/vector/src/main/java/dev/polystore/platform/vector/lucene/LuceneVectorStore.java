@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -29,21 +26,9 @@ import java.util.stream.Stream;
  * reopened at their last commit. Lucene's write lock keeps a second process off an open index.
  */
 public final class LuceneVectorStore implements VectorStore {
-  private static final String SIMD_UP_TO = "org.apache.lucene.vectorization.upperJavaFeatureVersion";
-
-  static {
-    // Lucene 9.12, the last line that runs on Java 17, turns its SIMD vector code (Java 21+, with
-    // --add-modules jdk.incubator.vector) on only up to the Java it was released with (23). The
-    // incubator API it uses is unchanged in 25, the runtime we ship and measure (docs/benchmarks.md).
-    if (System.getProperty(SIMD_UP_TO) == null) {
-      System.setProperty(SIMD_UP_TO, "25");
-    }
-  }
-
   private final Path root;
   private final NearestSearch nearestSearch;
   private final Map<String, LuceneNamespace> open = new ConcurrentHashMap<>();
-  private final ExecutorService segmentSearches = segmentSearchThreads();
 
   public LuceneVectorStore(Path root) {
     this(root, NearestSearch.DEFAULT);
@@ -179,7 +164,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (!create && !LuceneNamespace.exists(directory)) {
           return Optional.empty();
         }
-        index = LuceneNamespace.open(directory, nearestSearch, segmentSearches);
+        index = LuceneNamespace.open(directory, nearestSearch);
       } catch (IOException e) {
         throw new UncheckedIOException("opening namespace " + namespace + " in " + root + " failed", e);
       }
@@ -188,22 +173,8 @@ public final class LuceneVectorStore implements VectorStore {
     }
   }
 
-  /**
-   * Lucene searches an index's segments for nearest neighbours in parallel when its searcher has
-   * threads: a single query then uses every core (one per core; queued beyond that).
-   */
-  private static ExecutorService segmentSearchThreads() {
-    AtomicInteger created = new AtomicInteger();
-    return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-      Thread thread = new Thread(task, "vector-segment-search-" + created.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
-
   @Override
   public synchronized void close() {
-    segmentSearches.shutdown();
     IOException failure = null;
     for (LuceneNamespace index : open.values()) {
       try {

@@ -2,13 +2,11 @@ package dev.polystore.platform.vector.lucene;
 
 import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilteredDocIdSetIterator;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.BitSetIterator;
@@ -19,49 +17,34 @@ import org.apache.lucene.util.Bits;
  * document is scored (exact, and faster than walking a graph that would visit most of it anyway);
  * in a large one Lucene's HNSW search explores {@code candidates} and keeps the best {@code topK}.
  *
- * <p>An index is several segments, each with its own graph. Lucene explores all {@code candidates}
- * in every one of them, so a query on ten segments does ten times the work of one on a merged
- * index. Here each segment explores its share of the candidates, by its size (never fewer than
- * {@code topK}): the best {@code topK} of the whole index spread over the segments the same way.
- *
  * <p>Lucene has no public exact k-NN query; its {@code exactSearch}, which scores with the same
  * vector scorer as the graph, is protected, so this subclass routes the graph search to it.
  */
 final class NearestVectorQuery extends KnnFloatVectorQuery {
   private final boolean exact;
-  private final int topK;
 
-  private NearestVectorQuery(String field, float[] target, int k, int topK, Query filter, boolean exact) {
+  private NearestVectorQuery(String field, float[] target, int k, Query filter, boolean exact) {
     super(field, target, k, filter);
     this.exact = exact;
-    this.topK = topK;
   }
 
   /** Every document scored: the true top {@code topK}. */
   static NearestVectorQuery exact(String field, float[] target, int topK, Query filter) {
-    return new NearestVectorQuery(field, target, topK, topK, filter, true);
+    return new NearestVectorQuery(field, target, topK, filter, true);
   }
 
-  /** The graphs explore {@code candidates} in all; the caller keeps the best {@code topK} of them. */
-  static NearestVectorQuery approximate(String field, float[] target, int candidates, int topK, Query filter) {
-    return new NearestVectorQuery(field, target, Math.max(candidates, topK), topK, filter, false);
+  /** The graph explores {@code candidates}; the caller keeps the best of them. */
+  static NearestVectorQuery approximate(String field, float[] target, int candidates, Query filter) {
+    return new NearestVectorQuery(field, target, candidates, filter, false);
   }
 
   @Override
   protected TopDocs approximateSearch(LeafReaderContext context, Bits acceptDocs, int visitedLimit,
       KnnCollectorManager collectors) throws IOException {
-    if (exact) {
-      return exactSearch(context, accepted(context.reader().maxDoc(), acceptDocs), null);
+    if (!exact) {
+      return super.approximateSearch(context, acceptDocs, visitedLimit, collectors);
     }
-    int share = candidatesIn(context);
-    return super.approximateSearch(context, acceptDocs, visitedLimit, (limit, leaf) -> new TopKnnCollector(share, limit));
-  }
-
-  /** This segment's share of the candidates, by its size. */
-  private int candidatesIn(LeafReaderContext context) {
-    long all = ReaderUtil.getTopLevelContext(context).reader().maxDoc();
-    long share = (k * (long) context.reader().maxDoc() + all - 1) / all;
-    return (int) Math.max(topK, share);
+    return exactSearch(context, accepted(context.reader().maxDoc(), acceptDocs), null);
   }
 
   /** The documents {@code acceptDocs} lets through (all when null: no deletions and no filter). */
@@ -82,11 +65,11 @@ final class NearestVectorQuery extends KnnFloatVectorQuery {
 
   @Override
   public boolean equals(Object other) {
-    return super.equals(other) && exact == ((NearestVectorQuery) other).exact && topK == ((NearestVectorQuery) other).topK;
+    return super.equals(other) && exact == ((NearestVectorQuery) other).exact;
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * super.hashCode() + Boolean.hashCode(exact)) + topK;
+    return 31 * super.hashCode() + Boolean.hashCode(exact);
   }
 }
