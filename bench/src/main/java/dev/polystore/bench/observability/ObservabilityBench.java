@@ -28,6 +28,15 @@ import java.util.concurrent.TimeUnit;
  * store meters (HikariCP, the scrape endpoint) exist in both runs.
  */
 public final class ObservabilityBench implements BenchSuite {
+  /** Which calls run: {@code -Dbench.observability.operations=GetUser,PostMessage} (both by default). */
+  private static final List<String> OPERATIONS =
+      List.of(System.getProperty("bench.observability.operations", "GetUser,PostMessage").split(","));
+  /**
+   * What "on" turns on, to measure each part alone: {@code -Dbench.observability.on=metrics,tracing,log}
+   * (all three by default).
+   */
+  private static final List<String> ON = List.of(System.getProperty("bench.observability.on", "metrics,tracing,log").split(","));
+
   @Override
   public String name() {
     return "observability";
@@ -52,34 +61,45 @@ public final class ObservabilityBench implements BenchSuite {
         GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
         // Each pair runs twice, on first and then off first: on a shared machine the order of two
         // runs moves their throughput as much as what is measured.
+        Map<String, Run> operations = new java.util.LinkedHashMap<>();
         for (int clients : clientCounts) {
+          if (OPERATIONS.contains("GetUser")) {
+            operations.put("GetUser", label -> runner.run("GetUser-" + label, clients, (client, seq) ->
+                accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get)));
+          }
+          if (OPERATIONS.contains("PostMessage")) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            operations.put("PostMessage", label -> runner.run("PostMessage-" + label, clients, (client, seq) -> messenger
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .postMessage(ChatRoom.message(workspace, room, user, label + run + client + "-" + seq))));
+          }
+          // One pair of each, not reported, first: the process's first runs are slow whatever is on
+          // (0.26-0.49 "on first" on a cold process, docs/benchmarks.md), and both paths need their JIT.
+          for (Run operation : operations.values()) {
+            pair(env, true, operation);
+          }
           for (boolean onFirst : new boolean[] {true, false}) {
             String order = onFirst ? ", on first" : ", off first";
-            results.add(pair("GetUser (telemetry on / off" + order + ")", env, onFirst,
-                label -> runner.run("GetUser-" + label, clients, (client, seq) ->
-                    accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get))));
-            String run = UUID.randomUUID().toString().substring(0, 8);
-            results.add(pair("PostMessage (telemetry on / off" + order + ")", env, onFirst,
-                label -> runner.run("PostMessage-" + label, clients, (client, seq) -> messenger
-                    .withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .postMessage(ChatRoom.message(workspace, room, user, label + run + client + "-" + seq)))));
+            for (Map.Entry<String, Run> operation : operations.entrySet()) {
+              Measurement[] onOff = pair(env, onFirst, operation.getValue());
+              results.add(new Comparison(operation.getKey() + " (telemetry on / off" + order + ")", onOff[0], onOff[1]));
+            }
           }
         }
       }
-      if (sink.batches() == 0) {
+      if (ON.contains("tracing") && sink.batches() == 0) {
         throw new IllegalStateException("no span reached the sink: the 'on' runs did not trace");
       }
     }
     return results;
   }
 
-  /** One run with telemetry on and one with it off, in the order given. */
-  private static Comparison pair(String operation, Map<String, String> env, boolean onFirst, Run run)
-      throws Exception {
+  /** One run with telemetry on and one with it off, in the order given: {on, off}. */
+  private static Measurement[] pair(Map<String, String> env, boolean onFirst, Run run) throws Exception {
     Measurement on = null;
     Measurement off = null;
     for (boolean telemetry : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-      GatewayTelemetry.apply(telemetry ? GatewayTelemetry.Options.fromEnv(new Env(env)) : GatewayTelemetry.Options.off());
+      GatewayTelemetry.apply(telemetry ? partsOn(GatewayTelemetry.Options.fromEnv(new Env(env))) : GatewayTelemetry.Options.off());
       Measurement measured = run.measure(telemetry ? "telemetry-on" : "telemetry-off");
       if (telemetry) {
         on = measured;
@@ -87,7 +107,12 @@ public final class ObservabilityBench implements BenchSuite {
         off = measured;
       }
     }
-    return new Comparison(operation, on, off);
+    return new Measurement[] {on, off};
+  }
+
+  private static GatewayTelemetry.Options partsOn(GatewayTelemetry.Options all) {
+    return new GatewayTelemetry.Options(ON.contains("metrics"), ON.contains("log"),
+        ON.contains("tracing") ? all.spans() : java.util.Optional.empty());
   }
 
   /** One measured run of an operation, labelled. */
