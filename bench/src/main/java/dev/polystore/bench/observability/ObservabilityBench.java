@@ -112,7 +112,7 @@ public final class ObservabilityBench implements BenchSuite {
 
   private static GatewayTelemetry.Options partsOn(GatewayTelemetry.Options all) {
     return new GatewayTelemetry.Options(ON.contains("metrics"), ON.contains("log"),
-        ON.contains("tracing") ? all.spans() : java.util.Optional.empty());
+        ON.contains("tracing") ? all.spans() : java.util.Optional.empty(), all.sampler());
   }
 
   /** One measured run of an operation, labelled. */

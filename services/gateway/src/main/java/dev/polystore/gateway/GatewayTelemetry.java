@@ -24,6 +24,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,13 +49,18 @@ public final class GatewayTelemetry {
    * What a gateway records: call metrics and the access log on or off, and where spans go (none:
    * no tracing at all).
    */
-  public record Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans) {
+  public record Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans, Sampler sampler) {
+    public Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans) {
+      this(callMetrics, accessLog, spans, Sampler.parentBased(Sampler.alwaysOn()));
+    }
+
     public static Options fromEnv(Env env) {
+      Sampler sampler = SpanSampling.fromEnv(env); // checked first: a bad setting fails before anything starts
       Optional<SpanProcessor> otlp = env.has(OTLP_ENDPOINT)
           ? Optional.of(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
               .setEndpoint(env.required(OTLP_ENDPOINT).replaceAll("/+$", "") + "/v1/traces").build()).build())
           : Optional.empty();
-      return new Options(true, env.bool(ACCESS_LOG, true), otlp);
+      return new Options(true, env.bool(ACCESS_LOG, true), otlp, sampler);
     }
 
     /** Nothing recorded per call: the benchmark's baseline. */
@@ -66,6 +72,7 @@ public final class GatewayTelemetry {
   private static GatewayTelemetry installed;
 
   private final SpanSinks sinks = new SpanSinks();
+  private final SpanSampling sampling = new SpanSampling();
   private final Switchable meters;
   private final Switchable tracing;
   private final Switchable accessLog;
@@ -75,6 +82,7 @@ public final class GatewayTelemetry {
         .setResource(Resource.getDefault().merge(Resource.create(
             Attributes.of(AttributeKey.stringKey("service.name"), "polystore-gateway"))))
         .addSpanProcessor(sinks)
+        .setSampler(sampling)
         .build();
     io.opentelemetry.api.trace.Tracer otel = provider.get("dev.polystore");
     OtelCurrentTraceContext current = new OtelCurrentTraceContext();
@@ -107,6 +115,7 @@ public final class GatewayTelemetry {
     installed.meters.set(options.callMetrics());
     installed.accessLog.set(options.accessLog());
     installed.sinks.set(options.spans().orElse(null));
+    installed.sampling.set(options.sampler());
     installed.tracing.set(options.spans().isPresent());
   }
 

@@ -18,7 +18,7 @@ final class SpanSinks implements SpanProcessor {
   void set(SpanProcessor next) {
     SpanProcessor previous = delegate;
     delegate = next;
-    if (previous != null) {
+    if (previous != null && previous != next) { // the same processor applied again stays open
       previous.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
     }
   }

@@ -2,6 +2,7 @@ package dev.polystore.gateway;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,6 +17,7 @@ import dev.polystore.files.v1.CompleteUploadRequest;
 import dev.polystore.files.v1.CreateUploadRequest;
 import dev.polystore.files.v1.FilesServiceGrpc;
 import dev.polystore.files.v1.UploadMethod;
+import dev.polystore.platform.config.Env;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
@@ -45,6 +47,8 @@ class GatewayTracingIT {
   private static final String ACTIVITY = "polystore.activity.v1.ActivityService";
   private static final String FILES = "polystore.files.v1.FilesService";
   private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private static final GatewayTelemetry.Options TELEMETRY =
+      new GatewayTelemetry.Options(true, true, Optional.of(SimpleSpanProcessor.create(spans)));
   private static Gateway gateway;
   private static GatewayClient client;
 
@@ -54,8 +58,7 @@ class GatewayTracingIT {
         "POSTGRES_WRITER_CONN", Devstack.postgres().connectionUrl(),
         "POLYSTORE_SERVICES", "accounts,activity,files",
         Gateway.MANAGEMENT_PORT, "0")));
-    gateway = Gateway.start(env, new GatewayTelemetry.Options(true, true, Optional.of(SimpleSpanProcessor.create(spans))),
-        "--spring.grpc.server.port=0");
+    gateway = Gateway.start(env, TELEMETRY, "--spring.grpc.server.port=0");
     client = new GatewayClient(gateway.port());
     client.assertServing(List.of(ACCOUNTS, ACTIVITY, FILES), Duration.ofSeconds(120));
   }
@@ -122,6 +125,32 @@ class GatewayTracingIT {
     SpanData head = caller.child(rpc, "S3.HeadObject");
     assertEquals("aws-api", attribute(head, "rpc.system"));
     assertEquals("HeadObject", attribute(head, "rpc.method"));
+  }
+
+  @Test
+  void aZeroRatioTracesOnlyTheCallsOfCallersThatTraceThem() {
+    GatewayTelemetry.apply(new GatewayTelemetry.Options(true, true, TELEMETRY.spans(), SpanSampling.fromEnv(new Env(Map.of(
+        SpanSampling.SAMPLER, "parentbased_traceidratio", SpanSampling.SAMPLER_ARG, "0")))));
+    try {
+      GetUserRequest unknown = GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build();
+      Caller first = new Caller();
+      assertThrows(StatusRuntimeException.class, () -> first.stub(AccountsServiceGrpc.newBlockingStub(client.channel))
+          .getUser(unknown));
+      first.child(first.rpcSpan(ACCOUNTS + "/GetUser"), "SELECT"); // the caller sampled it: traced whole
+
+      int before = spans.getFinishedSpanItems().size();
+      assertThrows(StatusRuntimeException.class, () -> AccountsServiceGrpc.newBlockingStub(client.channel)
+          .withDeadlineAfter(10, TimeUnit.SECONDS).getUser(unknown));
+      Caller next = new Caller();
+      assertThrows(StatusRuntimeException.class, () -> next.stub(AccountsServiceGrpc.newBlockingStub(client.channel))
+          .getUser(unknown));
+      next.child(next.rpcSpan(ACCOUNTS + "/GetUser"), "SELECT");
+      List<SpanData> added = spans.getFinishedSpanItems().subList(before, spans.getFinishedSpanItems().size());
+      assertTrue(added.stream().allMatch(span -> span.getTraceId().equals(next.traceId)),
+          () -> "the call nobody traced left no span, for the RPC or its SQL: " + added);
+    } finally {
+      GatewayTelemetry.apply(TELEMETRY);
+    }
   }
 
   /** A caller with a trace of its own, sending W3C traceparent, and the spans of that trace. */

@@ -1,0 +1,74 @@
+package dev.polystore.gateway;
+
+import dev.polystore.platform.config.ConfigException;
+import dev.polystore.platform.config.Env;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import java.util.List;
+
+/**
+ * Which calls are traced, from OpenTelemetry's own variables: {@code OTEL_TRACES_SAMPLER} (the
+ * SDK's names: {@code parentbased_always_on}, the default, {@code parentbased_traceidratio},
+ * {@code traceidratio}, {@code always_on}, {@code always_off}, {@code parentbased_always_off}) and
+ * {@code OTEL_TRACES_SAMPLER_ARG} (the ratio, 0 to 1, default 1). A "parentbased" sampler keeps the
+ * caller's decision when its {@code traceparent} carries one, so a traced caller's trace is whole.
+ *
+ * <p>Why read them here: OpenTelemetry's autoconfigure module reads the same variables, but it
+ * builds the whole SDK from the environment (exporters, propagators, resource), which the gateway
+ * builds itself once per process; and the sampler must follow each gateway start, so it is a
+ * delegate that {@link #set} replaces.
+ */
+final class SpanSampling implements Sampler {
+  static final String SAMPLER = "OTEL_TRACES_SAMPLER";
+  static final String SAMPLER_ARG = "OTEL_TRACES_SAMPLER_ARG";
+
+  private volatile Sampler current = Sampler.parentBased(Sampler.alwaysOn());
+
+  /** The sampler the variables name; a clear error for a name or ratio OpenTelemetry does not know. */
+  static Sampler fromEnv(Env env) {
+    String name = env.string(SAMPLER, "parentbased_always_on");
+    return switch (name) {
+      case "always_on" -> Sampler.alwaysOn();
+      case "always_off" -> Sampler.alwaysOff();
+      case "traceidratio" -> Sampler.traceIdRatioBased(ratio(env));
+      case "parentbased_always_on" -> Sampler.parentBased(Sampler.alwaysOn());
+      case "parentbased_always_off" -> Sampler.parentBased(Sampler.alwaysOff());
+      case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatioBased(ratio(env)));
+      default -> throw new ConfigException(SAMPLER, "must be one of always_on, always_off, traceidratio, "
+          + "parentbased_always_on, parentbased_always_off, parentbased_traceidratio; was '" + name + "'");
+    };
+  }
+
+  private static double ratio(Env env) {
+    String raw = env.string(SAMPLER_ARG, "1");
+    double ratio;
+    try {
+      ratio = Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(SAMPLER_ARG, "must be a number from 0 to 1, was '" + raw + "'");
+    }
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw new ConfigException(SAMPLER_ARG, "must be a number from 0 to 1, was '" + raw + "'");
+    }
+    return ratio;
+  }
+
+  void set(Sampler sampler) {
+    current = sampler;
+  }
+
+  @Override
+  public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+      Attributes attributes, List<LinkData> links) {
+    return current.shouldSample(parent, traceId, name, kind, attributes, links);
+  }
+
+  @Override
+  public String getDescription() {
+    return current.getDescription();
+  }
+}
