@@ -48,6 +48,13 @@ public final class ObservabilityBench implements BenchSuite {
     try (SpanSink sink = new SpanSink()) {
       Map<String, String> env = new HashMap<>(ChatRoom.freshStores());
       env.put(GatewayTelemetry.OTLP_ENDPOINT, sink.endpoint());
+      // The gateway's sampler, as an operator sets it: -Dbench.observability.sampler.ratio=0.1
+      // traces a tenth of the calls (parentbased_traceidratio); unset, every call (the default).
+      String ratio = System.getProperty("bench.observability.sampler.ratio");
+      if (ratio != null) {
+        env.put("OTEL_TRACES_SAMPLER", "parentbased_traceidratio");
+        env.put("OTEL_TRACES_SAMPLER_ARG", ratio);
+      }
       env.put("POLYSTORE_MANAGEMENT_PORT", "0");
       try (BenchGateway gateway = BenchGateway.start("accounts,messenger", env, true,
           "--logging.level.polystore.access=INFO")) {
