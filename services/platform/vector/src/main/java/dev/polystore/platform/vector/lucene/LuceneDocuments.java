@@ -23,6 +23,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * How a document is laid out in Lucene: the id as an exact term, the vector in the HNSW graph, the
@@ -56,7 +57,8 @@ final class LuceneDocuments {
     if (similarity == VectorSimilarityFunction.COSINE) {
       out.add(new KnnFloatVectorField(VECTOR, document.vector(), similarity));
     } else {
-      out.add(new KnnFloatVectorField(VECTOR, unit(document.vector()), VectorSimilarityFunction.DOT_PRODUCT));
+      out.add(new KnnFloatVectorField(VECTOR, VectorUtil.l2normalize(document.vector().clone()),
+          VectorSimilarityFunction.DOT_PRODUCT));
       out.add(new BinaryDocValuesField(RAW_VECTOR, new BytesRef(bytes(document.vector()))));
     }
     if (!document.text().isEmpty()) {
@@ -120,19 +122,6 @@ final class LuceneDocuments {
     }
     var vectors = leaf.getFloatVectorValues(VECTOR);
     return vectors == null || vectors.advance(doc) != doc ? null : vectors.vectorValue().clone();
-  }
-
-  private static float[] unit(float[] vector) {
-    double sum = 0;
-    for (float component : vector) {
-      sum += (double) component * component;
-    }
-    double scale = 1 / Math.sqrt(sum);
-    float[] unit = new float[vector.length];
-    for (int i = 0; i < vector.length; i++) {
-      unit[i] = (float) (vector[i] * scale);
-    }
-    return unit;
   }
 
   private static byte[] bytes(float[] vector) {
