@@ -51,7 +51,7 @@ public final class GatewayTelemetry {
    */
   public record Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans, Sampler sampler) {
     public Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans) {
-      this(callMetrics, accessLog, spans, Sampler.parentBased(Sampler.alwaysOn()));
+      this(callMetrics, accessLog, spans, SpanSampling.DEFAULT);
     }
 
     public static Options fromEnv(Env env) {

@@ -26,7 +26,10 @@ final class SpanSampling implements Sampler {
   static final String SAMPLER = "OTEL_TRACES_SAMPLER";
   static final String SAMPLER_ARG = "OTEL_TRACES_SAMPLER_ARG";
 
-  private volatile Sampler current = Sampler.parentBased(Sampler.alwaysOn());
+  /** OpenTelemetry's default: every call, and always the caller's decision when it made one. */
+  static final Sampler DEFAULT = Sampler.parentBased(Sampler.alwaysOn());
+
+  private volatile Sampler current = DEFAULT;
 
   /** The sampler the variables name; a clear error for a name or ratio OpenTelemetry does not know. */
   static Sampler fromEnv(Env env) {
@@ -35,7 +38,7 @@ final class SpanSampling implements Sampler {
       case "always_on" -> Sampler.alwaysOn();
       case "always_off" -> Sampler.alwaysOff();
       case "traceidratio" -> Sampler.traceIdRatioBased(ratio(env));
-      case "parentbased_always_on" -> Sampler.parentBased(Sampler.alwaysOn());
+      case "parentbased_always_on" -> DEFAULT;
       case "parentbased_always_off" -> Sampler.parentBased(Sampler.alwaysOff());
       case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatioBased(ratio(env)));
       default -> throw new ConfigException(SAMPLER, "must be one of always_on, always_off, traceidratio, "
@@ -49,7 +52,7 @@ final class SpanSampling implements Sampler {
     try {
       ratio = Double.parseDouble(raw);
     } catch (NumberFormatException e) {
-      throw new ConfigException(SAMPLER_ARG, "must be a number from 0 to 1, was '" + raw + "'");
+      ratio = Double.NaN; // refused below, with the range
     }
     if (!(ratio >= 0 && ratio <= 1)) {
       throw new ConfigException(SAMPLER_ARG, "must be a number from 0 to 1, was '" + raw + "'");
