@@ -4,7 +4,6 @@ import dev.polystore.platform.config.Env;
 import dev.polystore.platform.telemetry.AccessLog;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
@@ -88,7 +87,7 @@ public final class GatewayTelemetry {
     OtelCurrentTraceContext current = new OtelCurrentTraceContext();
     OtelTracer tracer = new OtelTracer(otel, current, event -> { }, new OtelBaggageManager(current, List.of(), List.of()));
     OtelPropagator propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
-    this.meters = new Switchable(new DefaultMeterObservationHandler(Telemetry.meters()));
+    this.meters = new Switchable(new CachedMeterHandler(Telemetry.meters()));
     this.tracing = new Switchable(new ObservationHandler.FirstMatchingCompositeObservationHandler(
         new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
         new PropagatingSenderTracingObservationHandler<>(tracer, propagator),

@@ -8,7 +8,6 @@ import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * of the deadline guards (nothing that can block runs on them: probes have threads of their own),
  * and the interceptor chain every service is wrapped in.
  *
- * <p>Order, outermost first: observation (Micrometer's gRPC instrumentation: the call's metrics,
+ * <p>Order, outermost first: observation ({@link CallObservationInterceptor}: the call's metrics,
  * span and access log line, see platform.telemetry; outermost so that it sees every call and the
  * status it finally got, the guard's and the pool's refusals included), deadline guard (answers before the deadline, armed on the transport
  * thread as the call arrives), malformed requests (unparseable bytes become INVALID_ARGUMENT),
@@ -86,7 +85,7 @@ public final class GrpcPlatform implements AutoCloseable {
       throw new IllegalStateException(name + " is already wrapped in the platform's interceptors");
     }
     List<ServerInterceptor> chain = new ArrayList<>(List.of(
-        new ObservationGrpcServerInterceptor(Telemetry.observations()),
+        new CallObservationInterceptor(Telemetry.observations()),
         new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
         malformed,
         pool,

@@ -40,13 +40,13 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
       return;
     }
     Started started = context.get(Started.class);
-    double millis = started == null ? 0 : (System.nanoTime() - started.nanos()) / 1e6;
+    long micros = started == null ? 0 : (System.nanoTime() - started.nanos()) / 1_000;
     String method = context.getServiceName() + "/" + context.getMethodName();
     String status = context.getStatusCode() == null ? "UNKNOWN" : context.getStatusCode().name();
     String principal = value(context, CallAttributes.PRINCIPAL);
     String workspace = value(context, CallAttributes.WORKSPACE);
     String trace = traceId.apply(context).orElse("-");
-    String duration = String.format(java.util.Locale.ROOT, "%.3f", millis);
+    String duration = millis(micros);
     log.atInfo()
         .addKeyValue("rpc.method", method)
         .addKeyValue("grpc.status_code", status)
@@ -60,6 +60,15 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
   @Override
   public boolean supportsContext(Observation.Context context) {
     return context instanceof GrpcServerObservationContext;
+  }
+
+  /**
+   * Milliseconds with three decimals, as {@code String.format("%.3f")} writes them; by hand
+   * because the formatter parsed its pattern on every call, a measurable share of each call's cost.
+   */
+  static String millis(long micros) {
+    long fraction = micros % 1_000;
+    return micros / 1_000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
   }
 
   private static String value(Observation.Context context, String key) {

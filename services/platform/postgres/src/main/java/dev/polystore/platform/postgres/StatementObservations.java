@@ -20,6 +20,8 @@ final class StatementObservations implements SqlLogger {
   private final String database;
   /** Statements run on the calling thread between before and after; keyed by the statement. */
   private final Map<StatementContext, Observation> running = new ConcurrentHashMap<>();
+  /** Names and key values per operation (a handful), made once: a statement runs per call. */
+  private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
   StatementObservations(String database) {
     this.database = database;
@@ -30,13 +32,10 @@ final class StatementObservations implements SqlLogger {
     if (Telemetry.observations().isNoop()) {
       return;
     }
-    String operation = operation(context);
+    Operation operation = operations.computeIfAbsent(operation(context), this::describe);
     Observation observation = Observation.createNotStarted("db.client.operation", Telemetry.observations())
-        .contextualName(operation + " " + database)
-        .lowCardinalityKeyValues(KeyValues.of(
-            "db.system.name", "postgresql",
-            "db.namespace", database,
-            "db.operation.name", operation))
+        .contextualName(operation.spanName())
+        .lowCardinalityKeyValues(operation.keyValues())
         .start();
     running.put(context, observation);
   }
@@ -57,6 +56,15 @@ final class StatementObservations implements SqlLogger {
       observation.stop();
     }
   }
+
+  private Operation describe(String operation) {
+    return new Operation(operation + " " + database, KeyValues.of(
+        "db.system.name", "postgresql",
+        "db.namespace", database,
+        "db.operation.name", operation));
+  }
+
+  private record Operation(String spanName, KeyValues keyValues) {}
 
   /** The statement's first keyword, from the SQL as written (placeholders, never values). */
   private static String operation(StatementContext context) {
