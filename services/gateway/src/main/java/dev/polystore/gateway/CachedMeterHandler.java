@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import java.util.function.Function;
 /**
  * The meters of every observation, as Micrometer's {@code DefaultMeterObservationHandler} makes
  * them: a timer named after the observation, tagged with its low-cardinality key values and
- * {@code error}; a long task timer {@code <name>.active} for the ones in flight; a counter per
- * event. The same names and tags, so the dashboards and alert rules read them unchanged.
+ * {@code error}; a counter per event; and for calls (gRPC server observations) a long task timer
+ * {@code grpc.server.active}, the calls in flight. The same names and tags, so the dashboards and
+ * alert rules read them unchanged. No long task timer for store calls: nothing reads one, and
+ * starting and stopping it was a cost of every SQL statement.
  *
  * <p>Why our own: Micrometer's (1.16) looks each meter up on every start and stop, building,
  * sorting and hashing its tags and then searching the global composite registry. Here each
@@ -39,9 +42,11 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   @Override
   public void onStart(Observation.Context context) {
-    LongTaskTimer active = meter(inFlight, new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null),
-        key -> LongTaskTimer.builder(key.name()).tags(key.tags()).register(registry));
-    context.put(LongTaskTimer.Sample.class, active.start());
+    if (context instanceof GrpcServerObservationContext) {
+      LongTaskTimer active = meter(inFlight, new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null),
+          key -> LongTaskTimer.builder(key.name()).tags(key.tags()).register(registry));
+      context.put(LongTaskTimer.Sample.class, active.start());
+    }
     context.put(Timer.Sample.class, Timer.start(registry));
   }
 
@@ -53,8 +58,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
         key -> Timer.builder(key.name()).tags(key.tags()).register(registry));
     Timer.Sample sample = context.getRequired(Timer.Sample.class);
     sample.stop(timer);
-    LongTaskTimer.Sample active = context.getRequired(LongTaskTimer.Sample.class);
-    active.stop();
+    LongTaskTimer.Sample active = context.get(LongTaskTimer.Sample.class);
+    if (active != null) {
+      active.stop();
+    }
   }
 
   @Override
