@@ -19,13 +19,20 @@ import java.util.Map;
  *   <li>no string holds U+0000: PostgreSQL refuses it in text and no field of ours means to carry
  *       it, so it is refused for every store alike;
  *   <li>every Timestamp and Duration is well-formed (nanos in range, seconds within 0001-9999 or
- *       ±10,000 years, a Duration's parts of one sign), or the stored time would silently shift.
+ *       ±10,000 years, a Duration's parts of one sign), or the stored time would silently shift;
+ *   <li>every float and double is finite (protovalidate's {@code float.finite} and
+ *       {@code double.finite}, with their ids): no field of ours means NaN or an infinity, and a
+ *       vector's components are checked here rather than by the contract's item rule because
+ *       protovalidate evaluates a repeated field's item rules in CEL, one program run per item,
+ *       which was a third of a 10k-document vector query's handler time (docs/benchmarks.md).
  * </ul>
  */
 final class SharedFieldRules {
   static final String NUL_RULE = "string.no_nul";
   static final String TIMESTAMP_RULE = "timestamp.valid";
   static final String DURATION_RULE = "duration.valid";
+  static final String FLOAT_RULE = "float.finite";
+  static final String DOUBLE_RULE = "double.finite";
 
   private SharedFieldRules() {}
 
@@ -78,6 +85,10 @@ final class SharedFieldRules {
   private static void check(Object value, String path, List<FieldViolation> out) {
     if (value instanceof String text && text.indexOf('\0') >= 0) {
       out.add(new FieldViolation(path.replace("\0", "\\u0000"), NUL_RULE, "must not contain the character U+0000"));
+    } else if (value instanceof Float number && !Float.isFinite(number)) {
+      out.add(new FieldViolation(path, FLOAT_RULE, "must be finite"));
+    } else if (value instanceof Double number && !Double.isFinite(number)) {
+      out.add(new FieldViolation(path, DOUBLE_RULE, "must be finite"));
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.polystore.platform.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.DoubleValue;
 import com.google.protobuf.Duration;
+import com.google.protobuf.FloatValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
@@ -36,6 +38,22 @@ class SharedFieldRulesTest {
         .build();
     List<String> fields = validation.violations(struct).stream().map(FieldViolation::field).sorted().toList();
     assertEquals(List.of("fields[\"k\\u0000\"]", "fields[\"name\"].string_value"), fields);
+  }
+
+  @Test
+  void nanAndInfinitiesAreRefusedInFloatsAndDoubles() {
+    assertEquals(List.of(new FieldViolation("value", "float.finite", "must be finite")),
+        validation.violations(FloatValue.of(Float.NaN)));
+    assertEquals(List.of(new FieldViolation("value", "float.finite", "must be finite")),
+        validation.violations(FloatValue.of(Float.NEGATIVE_INFINITY)));
+    Struct struct = Struct.newBuilder()
+        .putFields("fine", Value.newBuilder().setNumberValue(-1.5).build())
+        .putFields("huge", Value.newBuilder().setNumberValue(Double.POSITIVE_INFINITY).build())
+        .build();
+    assertEquals(List.of(new FieldViolation("fields[\"huge\"].number_value", "double.finite", "must be finite")),
+        validation.violations(struct));
+    assertEquals(List.of(), validation.violations(FloatValue.of(Float.MAX_VALUE)));
+    assertEquals(List.of(), validation.violations(DoubleValue.of(-0.0)));
   }
 
   @Test
