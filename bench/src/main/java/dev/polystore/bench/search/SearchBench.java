@@ -98,6 +98,7 @@ public final class SearchBench implements BenchSuite {
         stub.withDeadlineAfter(60, TimeUnit.SECONDS).upsertDocuments(request.build());
         direct.write("direct", WriteBatch.upsert(batch));
       }
+      awaitMerges();
       List<QueryRequest> requests = new ArrayList<>();
       for (float[] query : queries) {
         QueryRequest.Builder request = QueryRequest.newBuilder().setWorkspaceId(workspace).setTopK(K)
@@ -117,6 +118,22 @@ public final class SearchBench implements BenchSuite {
       }
     }
     return results;
+  }
+
+  /**
+   * Waits until Lucene has merged the segments of both indexes (its merge threads have ended): 100
+   * commits leave merges running for a while, and whichever side was measured during them lost a
+   * core to them and searched more segments (29% of a 1-client run's CPU samples were merges).
+   */
+  private static void awaitMerges() throws InterruptedException {
+    long start = System.nanoTime();
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("Lucene Merge Thread"))) {
+      if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+        throw new IllegalStateException("Lucene's merges did not end within 5 minutes");
+      }
+      Thread.sleep(200);
+    }
+    System.out.printf(java.util.Locale.ROOT, "  merges settled in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 
   /**
