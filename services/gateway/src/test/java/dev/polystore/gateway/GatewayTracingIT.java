@@ -158,6 +158,28 @@ class GatewayTracingIT {
     }
   }
 
+  @Test
+  void backgroundWorkLeavesNoSpans() throws InterruptedException {
+    // Health probes, the outbox relays (accounts: PostgreSQL, files: Cassandra) and activity's
+    // stream consumers call their stores all the time; without a call, none of it is a trace.
+    double commandsBefore = valkeyCommands();
+    long windowStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    Thread.sleep(3_000);
+    assertTrue(valkeyCommands() > commandsBefore, "the background loops sent Valkey commands meanwhile");
+    List<SpanData> all = spans.getFinishedSpanItems();
+    List<String> calls = all.stream().filter(span -> span.getKind() == SpanKind.SERVER).map(SpanData::getTraceId).toList();
+    List<SpanData> background = all.stream()
+        .filter(span -> span.getStartEpochNanos() >= windowStart && !calls.contains(span.getTraceId()))
+        .toList();
+    assertTrue(background.isEmpty(), () -> "spans of no call: " + background);
+  }
+
+  /** Commands Lettuce completed, as its latency recorder counts them (every command, traced or not). */
+  private static double valkeyCommands() {
+    return io.micrometer.core.instrument.Metrics.globalRegistry.find("lettuce.command.completion").timers().stream()
+        .mapToDouble(timer -> timer.count()).sum();
+  }
+
   /** A caller with a trace of its own, sending W3C traceparent, and the spans of that trace. */
   private static final class Caller {
     final String traceId = UUID.randomUUID().toString().replace("-", "");

@@ -22,9 +22,12 @@ import io.micrometer.observation.Observation;
 final class CqlObservation {
   private CqlObservation() {}
 
-  /** Started now, as a child of the current observation (the RPC's, on a handler thread). */
+  /**
+   * Started now, as a child of the current observation (the RPC's, on a handler thread); none for
+   * statements not run for a call ({@link Telemetry#observingCall}).
+   */
   static Observation start(CqlSession session, Statement<?> statement) {
-    if (Telemetry.observations().isNoop()) {
+    if (!Telemetry.observingCall()) {
       return Observation.NOOP;
     }
     String operation = operation(statement);

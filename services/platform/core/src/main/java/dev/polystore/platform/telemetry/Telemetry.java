@@ -26,4 +26,16 @@ public final class Telemetry {
   public static ObservationRegistry observations() {
     return OBSERVATIONS;
   }
+
+  /**
+   * Whether the current thread is serving an observed call (an RPC's observation is current): the
+   * only time a store call is observed (its span and its {@code db.client.operation} timer).
+   * Background loops call their stores every few hundred milliseconds whether or not there is work
+   * (health probes, outbox relays, stream consumers' blocking reads): observed, each poll was a
+   * trace of its own, a flood of one-span traces and the CPU to make them. Their work is measured by
+   * their own meters (the pools', the drivers', the relays' and consumers' counters).
+   */
+  public static boolean observingCall() {
+    return !OBSERVATIONS.isNoop() && OBSERVATIONS.getCurrentObservation() != null;
+  }
 }

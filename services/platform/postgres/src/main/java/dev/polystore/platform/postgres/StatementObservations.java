@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * One observation per SQL statement, through Jdbi's own hook around execution: the store call's
+ * One observation per SQL statement run for a call ({@link Telemetry#observingCall}), through
+ * Jdbi's own hook around execution: the store call's
  * span (a child of the RPC's) and the timer {@code db.client.operation}, named and tagged after
  * OpenTelemetry's database conventions. The statement's text and its values are not recorded: the
  * operation (SELECT, INSERT, ...) and the database name say which store call it was.
@@ -29,7 +30,7 @@ final class StatementObservations implements SqlLogger {
 
   @Override
   public void logBeforeExecution(StatementContext context) {
-    if (Telemetry.observations().isNoop()) {
+    if (!Telemetry.observingCall()) {
       return;
     }
     Operation operation = operations.computeIfAbsent(operation(context), this::describe);

@@ -26,7 +26,7 @@ final class S3CallObservations implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     // Only calls made for an RPC: the health probe's HeadBucket every 500 ms would otherwise be a
     // trace of its own each time (aws.sdk.call still counts every call).
-    if (Telemetry.observations().isNoop() || Telemetry.observations().getCurrentObservation() == null) {
+    if (!Telemetry.observingCall()) {
       return;
     }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);

@@ -53,9 +53,9 @@ final class ValkeyClientFactory {
     return ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         // Lettuce's own instrumentation: command latencies (lettuce.command.completion, tagged by
-        // command) and a span per command (an observation, child of the RPC's).
+        // command) and a span per command sent for a call (an observation, child of the RPC's).
         .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(Telemetry.meters(), MicrometerOptions.create()))
-        .tracing(new MicrometerTracing(Telemetry.observations(), "valkey"))
+        .tracing(new CallTracing(new MicrometerTracing(Telemetry.observations(), "valkey")))
         .build();
   }
 
