@@ -37,7 +37,7 @@ class FilesSignPartsIT {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "20"));
+    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "40"));
   }
 
   @AfterAll

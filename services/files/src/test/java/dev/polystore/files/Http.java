@@ -41,18 +41,24 @@ final class Http {
         request.header(name, value);
       }
     });
-    try {
-      return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException noAnswer) {
-      // No HTTP answer at all (the connection closed before a status line, or none came in time):
-      // not S3's verdict on the upload, so sent once more on a new connection, as the AWS SDKs
-      // retry a reset. Under load devstack's S3Proxy sometimes drops a presigned part PUT so
-      // (seen in CI); a refusal is a status and is never retried.
-      return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    // No HTTP answer at all (the connection closed before a status line, or none came in time) is
+    // not S3's verdict on the upload, so the PUT is sent again on a new connection, as the AWS SDKs
+    // retry a reset: up to PUT_ATTEMPTS in all. Under load devstack's S3Proxy sometimes drops a
+    // presigned part PUT so, twice in a row once in CI; a refusal is a status and is never retried.
+    IOException last = null;
+    for (int attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
+      try {
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException noAnswer) {
+        last = noAnswer;
+      }
     }
+    throw last;
   }
 
-  /** Far beyond a local upload of a few MiB, and short enough to retry within a 20 s URL. */
+  private static final int PUT_ATTEMPTS = 3;
+
+  /** Far beyond a local upload of a few MiB; three attempts fit in FilesSignPartsIT's 40 s URLs. */
   private static final java.time.Duration PUT_TIMEOUT = java.time.Duration.ofSeconds(8);
 
   static HttpResponse<String> put(PresignedRequest signed, byte[] body) throws IOException, InterruptedException {
