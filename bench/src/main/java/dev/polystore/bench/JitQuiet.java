@@ -13,6 +13,17 @@ final class JitQuiet {
 
   private JitQuiet() {}
 
+  /** Milliseconds the JIT has compiled for since the JVM started (0 where not measured). */
+  static long compilingMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
+  }
+
+  /** Whether {@code compiledMillis} of compiling over {@code window} counts as quiet. */
+  static boolean quiet(long compiledMillis, Duration window) {
+    return compiledMillis < window.toMillis() / 100;
+  }
+
   /**
    * Returns once a window passes with almost no compiling, or {@code limit} runs out, or the load
    * has stopped (a failed client); returns how long it waited.

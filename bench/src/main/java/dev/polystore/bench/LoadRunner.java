@@ -1,11 +1,7 @@
 package dev.polystore.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -49,6 +45,14 @@ public final class LoadRunner {
     return new LoadRunner(warmup, warmup, measure);
   }
 
+  Duration minimumWarmup() {
+    return warmup;
+  }
+
+  Duration maximumWarmup() {
+    return maxWarmup;
+  }
+
   /** The longest the clients of one run may call: the longest warm-up and the measurement. */
   public Duration callingTime() {
     return maxWarmup.plus(measure);
@@ -57,34 +61,21 @@ public final class LoadRunner {
   public Measurement run(String name, int clients, Operation operation) throws InterruptedException {
     Recorder recorder = new Recorder(3);
     AtomicBoolean recording = new AtomicBoolean(false);
-    AtomicBoolean stop = new AtomicBoolean(false);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    CountDownLatch done = new CountDownLatch(clients);
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      int client = c;
-      Thread thread = new Thread(() -> {
-        long sequence = 0;
-        try {
-          while (!stop.get()) {
-            long start = System.nanoTime();
-            operation.call(client, sequence++);
-            if (recording.get()) {
-              recorder.recordValue(System.nanoTime() - start);
-            }
-          }
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-          stop.set(true);
-        } finally {
-          done.countDown();
+    ClientThreads threads = ClientThreads.start(name, clients, operation, new ClientThreads.Timing() {
+      @Override
+      public int before() {
+        return 0;
+      }
+
+      @Override
+      public void after(int token, long nanos) {
+        if (recording.get()) {
+          recorder.recordValue(nanos);
         }
-      }, "bench-" + name + "-" + c);
-      threads.add(thread);
-      thread.start();
-    }
+      }
+    });
     Thread.sleep(warmup.toMillis());
-    Duration warmedFor = warmup.plus(JitQuiet.await(maxWarmup.minus(warmup), stop));
+    Duration warmedFor = warmup.plus(JitQuiet.await(maxWarmup.minus(warmup), threads.stopped()));
     System.err.printf("  %s, %d clients: warmed up for %d s, measuring for %d s%n",
         name, clients, warmedFor.toSeconds(), measure.toSeconds());
     recorder.reset();
@@ -93,11 +84,7 @@ public final class LoadRunner {
     Thread.sleep(measure.toMillis());
     var histogram = recorder.getIntervalHistogram();
     long elapsed = System.nanoTime() - begin;
-    stop.set(true);
-    done.await();
-    if (failure.get() != null) {
-      throw new IllegalStateException(name + " failed", failure.get());
-    }
+    threads.stopAndCheck();
     double seconds = elapsed / 1e9;
     return new Measurement(name, clients, histogram.getTotalCount() / seconds,
         histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6);

@@ -4,6 +4,7 @@ import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.CreateUserRequest;
 import dev.polystore.accounts.v1.CreateWorkspaceRequest;
 import dev.polystore.accounts.v1.GetUserRequest;
+import dev.polystore.bench.AlternatingRunner;
 import dev.polystore.bench.BenchGateway;
 import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.ChatRoom;
@@ -17,13 +18,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What watching costs: GetUser and PostMessage with call metrics, tracing (every span exported over
  * OTLP to a local sink) and the access log (at INFO, to the console) on, against the same calls
- * with all three off, on one gateway whose telemetry is flipped between the runs. In its table the
+ * with all three off, on one gateway whose telemetry is flipped on and off every few seconds under
+ * one unbroken load ({@link AlternatingRunner}). In its table the
  * "gateway" columns are telemetry on and the "direct" columns off, so "ratio" is on / off. The
  * store meters (HikariCP, the scrape endpoint) exist in both runs.
  */
@@ -66,31 +69,24 @@ public final class ObservabilityBench implements BenchSuite {
         String room = ChatRoom.create(gateway, workspace, user, "obs-bench");
         var messenger = MessengerServiceGrpc.newBlockingStub(gateway.channel());
         GetUserRequest get = GetUserRequest.newBuilder().setUserId(user).build();
-        // Each pair runs twice, on first and then off first: on a shared machine the order of two
-        // runs moves their throughput as much as what is measured.
-        Map<String, Run> operations = new java.util.LinkedHashMap<>();
+        // One load that never stops, telemetry flipped on and off every few seconds: back-to-back
+        // runs drifted by more than the effect measured (AlternatingRunner).
+        AlternatingRunner alternating = AlternatingRunner.fromSystemProperties(runner);
+        // A new exporter each time: turning tracing off shuts the previous one down.
+        AlternatingRunner.StateSwitch telemetry = stateOn -> GatewayTelemetry.apply(stateOn
+            ? partsOn(GatewayTelemetry.Options.fromEnv(new Env(env))) : GatewayTelemetry.Options.off());
         for (int clients : clientCounts) {
           if (OPERATIONS.contains("GetUser")) {
-            operations.put("GetUser", label -> runner.run("GetUser-" + label, clients, (client, seq) ->
-                accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get)));
+            Measurement[] onOff = alternating.run("GetUser", clients, (client, seq) ->
+                accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get), telemetry);
+            results.add(new Comparison("GetUser (telemetry on / off)", onOff[0], onOff[1]));
           }
           if (OPERATIONS.contains("PostMessage")) {
             String run = UUID.randomUUID().toString().substring(0, 8);
-            operations.put("PostMessage", label -> runner.run("PostMessage-" + label, clients, (client, seq) -> messenger
+            Measurement[] onOff = alternating.run("PostMessage", clients, (client, seq) -> messenger
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
-                .postMessage(ChatRoom.message(workspace, room, user, label + run + client + "-" + seq))));
-          }
-          // One pair of each, not reported, first: the process's first runs are slow whatever is on
-          // (0.26-0.49 "on first" on a cold process, docs/benchmarks.md), and both paths need their JIT.
-          for (Run operation : operations.values()) {
-            pair(env, true, operation);
-          }
-          for (boolean onFirst : new boolean[] {true, false}) {
-            String order = onFirst ? ", on first" : ", off first";
-            for (Map.Entry<String, Run> operation : operations.entrySet()) {
-              Measurement[] onOff = pair(env, onFirst, operation.getValue());
-              results.add(new Comparison(operation.getKey() + " (telemetry on / off" + order + ")", onOff[0], onOff[1]));
-            }
+                .postMessage(ChatRoom.message(workspace, room, user, run + client + "-" + seq)), telemetry);
+            results.add(new Comparison("PostMessage (telemetry on / off)", onOff[0], onOff[1]));
           }
         }
       }
@@ -101,29 +97,8 @@ public final class ObservabilityBench implements BenchSuite {
     return results;
   }
 
-  /** One run with telemetry on and one with it off, in the order given: {on, off}. */
-  private static Measurement[] pair(Map<String, String> env, boolean onFirst, Run run) throws Exception {
-    Measurement on = null;
-    Measurement off = null;
-    for (boolean telemetry : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-      GatewayTelemetry.apply(telemetry ? partsOn(GatewayTelemetry.Options.fromEnv(new Env(env))) : GatewayTelemetry.Options.off());
-      Measurement measured = run.measure(telemetry ? "telemetry-on" : "telemetry-off");
-      if (telemetry) {
-        on = measured;
-      } else {
-        off = measured;
-      }
-    }
-    return new Measurement[] {on, off};
-  }
-
   private static GatewayTelemetry.Options partsOn(GatewayTelemetry.Options all) {
     return new GatewayTelemetry.Options(ON.contains("metrics"), ON.contains("log"),
-        ON.contains("tracing") ? all.spans() : java.util.Optional.empty(), all.sampler());
-  }
-
-  /** One measured run of an operation, labelled. */
-  private interface Run {
-    Measurement measure(String label) throws Exception;
+        ON.contains("tracing") ? all.spans() : Optional.empty(), all.sampler());
   }
 }
