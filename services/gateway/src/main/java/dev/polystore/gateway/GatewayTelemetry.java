@@ -4,27 +4,14 @@ import dev.polystore.platform.config.Env;
 import dev.polystore.platform.telemetry.AccessLog;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,16 +70,9 @@ public final class GatewayTelemetry {
         .addSpanProcessor(sinks)
         .setSampler(sampling)
         .build();
-    io.opentelemetry.api.trace.Tracer otel = provider.get("dev.polystore");
-    OtelCurrentTraceContext current = new OtelCurrentTraceContext();
-    OtelTracer tracer = new OtelTracer(otel, current, event -> { }, new OtelBaggageManager(current, List.of(), List.of()));
-    OtelPropagator propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
     this.meters = new Switchable(new CachedMeterHandler(Telemetry.meters()));
-    this.tracing = new Switchable(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-        new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-        new DefaultTracingObservationHandler(tracer)));
-    this.accessLog = new Switchable(new AccessLog(GatewayTelemetry::traceId));
+    this.tracing = new Switchable(new SpanHandler(provider.get("dev.polystore")));
+    this.accessLog = new Switchable(new AccessLog(SpanHandler::traceId));
     // Stopped in reverse order: the access log reads the span's trace id before tracing ends it.
     var config = Telemetry.observations().observationConfig();
     config.observationHandler(meters).observationHandler(tracing).observationHandler(accessLog);
@@ -116,11 +96,5 @@ public final class GatewayTelemetry {
     installed.sinks.set(options.spans().orElse(null));
     installed.sampling.set(options.sampler());
     installed.tracing.set(options.spans().isPresent());
-  }
-
-  private static Optional<String> traceId(Observation.Context context) {
-    TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
-    return tracing == null || tracing.getSpan() == null
-        ? Optional.empty() : Optional.of(tracing.getSpan().context().traceId());
   }
 }
