@@ -80,6 +80,10 @@ public final class AlternatingRunner {
           Thread.sleep(slice.toMillis());
           measuring.set(-1);
           measuredNanos[state] += System.nanoTime() - begin;
+          if (Boolean.getBoolean("bench.slice.log")) { // slice times, to split a profile by state
+            System.err.printf("slice %s %d %d%n", state == 0 ? "A" : "B",
+                System.currentTimeMillis() - (System.nanoTime() - begin) / 1_000_000, System.currentTimeMillis());
+          }
         }
       }
     } finally {
