@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -108,13 +109,15 @@ public final class SearchBench implements BenchSuite {
         }
         requests.add(request.build());
       }
+      Map<Integer, Measurement> noOps = gateway.noOps(runner, clientCounts);
       for (int clients : clientCounts) {
         Measurement viaGateway = runner.run("Query-gateway", clients, (client, seq) ->
             stub.withDeadlineAfter(5, TimeUnit.SECONDS).query(requests.get((int) (seq % requests.size()))));
         Measurement viaLucene = runner.run("Query-direct", clients, (client, seq) ->
             direct.query("direct", new VectorQuery(new Ranking.Nearest(queries.get((int) (seq % queries.size()))),
                 null, K, Map.of())));
-        results.add(new Comparison("Query (vector, top 10 of " + count + ")", viaGateway, viaLucene));
+        results.add(new Comparison("Query (vector, top 10 of " + count + ")", viaGateway, viaLucene,
+            Optional.of(noOps.get(clients))));
       }
     }
     return results;
