@@ -79,6 +79,20 @@ public abstract class VectorStoreConformance {
   }
 
   @Test
+  void aQueryVectorsLengthDoesNotChangeItsScores() {
+    store().write(namespace, WriteBatch.upsert(List.of(
+        doc("same", v(2, 0, 0), "", Map.of()),
+        doc("diagonal", v(1, 1, 0), "", Map.of()))));
+
+    List<ScoredDocument> hits = store().query(namespace,
+        new VectorQuery(new Ranking.Nearest(v(5, 0, 0)), null, 2, Map.of()));
+
+    assertEquals(List.of("same", "diagonal"), ids(hits));
+    assertEquals(1.0, hits.get(0).score(), 1e-4, "cosine similarity, not the query's length times it");
+    assertEquals(Math.sqrt(0.5), hits.get(1).score(), 1e-4);
+  }
+
+  @Test
   void anUpsertReplacesTheWholeDocument() {
     store().write(namespace, WriteBatch.upsert(List.of(
         doc("a", v(1, 0, 0), "first version", Map.of("color", AttributeValue.of("red"))))));

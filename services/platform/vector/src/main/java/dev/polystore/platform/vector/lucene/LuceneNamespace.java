@@ -46,6 +46,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * One namespace: one Lucene index in its own directory. Writes are serialized and each one is
@@ -164,9 +165,10 @@ final class LuceneNamespace implements Closeable {
           throw new SchemaConflictException("query vector has " + nearest.vector().length
               + " dimensions; the namespace's vectors have " + current.dimension());
         }
+        float[] target = queryVector(nearest.vector());
         Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
-            ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, nearest.vector(), query.topK(), filter)
-            : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, nearest.vector(),
+            ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, target, query.topK(), filter)
+            : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, target,
                 Math.max(query.topK(), nearestSearch.minCandidates()), filter);
         TopDocs top = searcher.search(knn, query.topK());
         for (ScoreDoc hit : top.scoreDocs) {
@@ -188,6 +190,22 @@ final class LuceneNamespace implements Closeable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * The query vector as the index compares it: scaled to unit length where the documents are (dot
+   * product), so that a score is the cosine similarity whatever the query's length; a zero vector
+   * has no direction and stays as it is (every score is then 0).
+   */
+  private float[] queryVector(float[] vector) {
+    if (similarity != VectorSimilarityFunction.DOT_PRODUCT) {
+      return vector;
+    }
+    double norm = 0;
+    for (float component : vector) {
+      norm += component * component;
+    }
+    return norm == 0 ? vector : VectorUtil.l2normalize(vector.clone());
   }
 
   /** Live documents whose ids follow {@code afterId}, by walking the id terms in order (see {@link VectorStore#documents}). */
