@@ -1,9 +1,7 @@
 package dev.polystore.platform.vector.lucene;
 
 import java.io.IOException;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilteredDocIdSetIterator;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -16,8 +14,7 @@ import org.apache.lucene.util.Bits;
 
 /**
  * Nearest neighbours of a vector, chosen by the namespace's size: in a small namespace every
- * document is scored (exact, and faster than walking a graph that would visit most of it anyway;
- * on unit vectors through their 8-bit codes, {@link QuantizedExactSearch}, with the same result);
+ * document is scored (exact, and faster than walking a graph that would visit most of it anyway);
  * in a large one Lucene's HNSW search explores {@code candidates} and keeps the best {@code topK}.
  *
  * <p>Lucene has no public exact k-NN query; its {@code exactSearch}, which scores with the same
@@ -47,15 +44,6 @@ final class NearestVectorQuery extends KnnFloatVectorQuery {
     if (!exact) {
       return super.approximateSearch(context, acceptDocs, visitedLimit, collectors);
     }
-    FieldInfo info = context.reader().getFieldInfos().fieldInfo(field);
-    if (info != null && info.getVectorSimilarityFunction() == VectorSimilarityFunction.DOT_PRODUCT) {
-      QuantizedVectors quantized = QuantizedVectors.of(context.reader(), field);
-      if (quantized != null) {
-        return QuantizedExactSearch.search(quantized, context.reader().getFloatVectorValues(field),
-            VectorSimilarityFunction.DOT_PRODUCT, getTargetCopy(), k, acceptDocs);
-      }
-    }
-    // Indexes written before unit vectors (cosine): every float vector scored by Lucene.
     return exactSearch(context, accepted(context.reader().maxDoc(), acceptDocs), null);
   }
 
