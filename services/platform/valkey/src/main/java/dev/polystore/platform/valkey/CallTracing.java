@@ -1,7 +1,6 @@
 package dev.polystore.platform.valkey;
 
 import dev.polystore.platform.telemetry.Telemetry;
-import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.tracing.TraceContext;
 import io.lettuce.core.tracing.TraceContextProvider;
 import io.lettuce.core.tracing.Tracer;
@@ -21,6 +20,9 @@ import java.net.SocketAddress;
  * that does nothing.
  */
 final class CallTracing implements Tracing {
+  /** Lettuce's own span that records nothing (its disabled tracing's), for a command sent for no call. */
+  private static final Tracer.Span NO_SPAN = Tracing.disabled().getTracerProvider().getTracer().nextSpan();
+
   private final Tracing delegate;
   private final TracerProvider tracers;
 
@@ -29,12 +31,12 @@ final class CallTracing implements Tracing {
     Tracer callsOnly = new Tracer() {
       @Override
       public Span nextSpan() {
-        return NoSpan.INSTANCE;
+        return NO_SPAN;
       }
 
       @Override
       public Span nextSpan(TraceContext context) {
-        return context == null ? NoSpan.INSTANCE : delegate.getTracerProvider().getTracer().nextSpan(context);
+        return context == null ? NO_SPAN : delegate.getTracerProvider().getTracer().nextSpan(context);
       }
     };
     this.tracers = () -> callsOnly;
@@ -64,45 +66,5 @@ final class CallTracing implements Tracing {
   @Override
   public Endpoint createEndpoint(SocketAddress socketAddress) {
     return delegate.createEndpoint(socketAddress);
-  }
-
-  /** A span that records nothing: the command was not sent for a call. */
-  private static final class NoSpan extends Tracer.Span {
-    static final NoSpan INSTANCE = new NoSpan();
-
-    @Override
-    public Tracer.Span start(RedisCommand<?, ?, ?> command) {
-      return this;
-    }
-
-    @Override
-    public Tracer.Span name(String name) {
-      return this;
-    }
-
-    @Override
-    public Tracer.Span annotate(String value) {
-      return this;
-    }
-
-    @Override
-    public Tracer.Span tag(String key, String value) {
-      return this;
-    }
-
-    @Override
-    public Tracer.Span error(Throwable throwable) {
-      return this;
-    }
-
-    @Override
-    public Tracer.Span remoteEndpoint(Endpoint endpoint) {
-      return this;
-    }
-
-    @Override
-    public void finish() {
-      // nothing was started
-    }
   }
 }
