@@ -130,7 +130,7 @@ final class LuceneDocuments {
     return buffer.array();
   }
 
-  private static boolean isZero(float[] vector) {
+  static boolean isZero(float[] vector) {
     for (float component : vector) {
       if (component != 0f) {
         return false;

@@ -198,14 +198,8 @@ final class LuceneNamespace implements Closeable {
    * has no direction and stays as it is (every score is then 0).
    */
   private float[] queryVector(float[] vector) {
-    if (similarity != VectorSimilarityFunction.DOT_PRODUCT) {
-      return vector;
-    }
-    double norm = 0;
-    for (float component : vector) {
-      norm += component * component;
-    }
-    return norm == 0 ? vector : VectorUtil.l2normalize(vector.clone());
+    return similarity != VectorSimilarityFunction.DOT_PRODUCT || LuceneDocuments.isZero(vector)
+        ? vector : VectorUtil.l2normalize(vector.clone());
   }
 
   /** Live documents whose ids follow {@code afterId}, by walking the id terms in order (see {@link VectorStore#documents}). */
