@@ -19,6 +19,8 @@ import org.HdrHistogram.Recorder;
  */
 public final class AlternatingRunner {
   private static final Duration SETTLE = Duration.ofMillis(250);
+  /** {@code -Dbench.slice.log=true} prints each slice's wall-clock times, to split a profile by state. */
+  private static final boolean LOG_SLICES = Boolean.getBoolean("bench.slice.log");
 
   private final LoadRunner warmup;
   private final Duration slice;
@@ -76,13 +78,13 @@ public final class AlternatingRunner {
           switchTo.accept(state == 0);
           Thread.sleep(SETTLE.toMillis());
           long begin = System.nanoTime();
+          long beganMillis = System.currentTimeMillis();
           measuring.set(state);
           Thread.sleep(slice.toMillis());
           measuring.set(-1);
           measuredNanos[state] += System.nanoTime() - begin;
-          if (Boolean.getBoolean("bench.slice.log")) { // slice times, to split a profile by state
-            System.err.printf("slice %s %d %d%n", state == 0 ? "A" : "B",
-                System.currentTimeMillis() - (System.nanoTime() - begin) / 1_000_000, System.currentTimeMillis());
+          if (LOG_SLICES) {
+            System.err.printf("slice %s %d %d%n", state == 0 ? "A" : "B", beganMillis, System.currentTimeMillis());
           }
         }
       }

@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Waits for the JIT compiler to go quiet: a sign that the code under load has been compiled. */
 final class JitQuiet {
   private static final Duration WINDOW = Duration.ofSeconds(2);
-  /** Compiling less than 1% of the window counts as quiet; the JIT never stops quite entirely. */
-  private static final long QUIET_MILLIS = WINDOW.toMillis() / 100;
 
   private JitQuiet() {}
 
@@ -19,7 +17,10 @@ final class JitQuiet {
     return jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
   }
 
-  /** Whether {@code compiledMillis} of compiling over {@code window} counts as quiet. */
+  /**
+   * Whether {@code compiledMillis} of compiling over {@code window} counts as quiet: less than 1% of
+   * it (the JIT never stops quite entirely).
+   */
   static boolean quiet(long compiledMillis, Duration window) {
     return compiledMillis < window.toMillis() / 100;
   }
@@ -37,9 +38,9 @@ final class JitQuiet {
       return limit;
     }
     while (System.nanoTime() < end && !stopped.get()) {
-      long before = jit.getTotalCompilationTime();
+      long before = compilingMillis();
       Thread.sleep(Math.min(WINDOW.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-      if (jit.getTotalCompilationTime() - before < QUIET_MILLIS) {
+      if (quiet(compilingMillis() - before, WINDOW)) {
         break;
       }
     }
