@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * The embedded engine on its own, one client: ingest rate, then recall@10 against brute force and
- * queries per second for each way of answering (every document scored, or the graph with so many
- * candidates), on the same index. Each query set is run once to warm up, then timed.
+ * queries per second for each way of answering (every document scored, or each segment ranked by
+ * its binary codes and a share of it scored), on the same index. Each query set is run once to warm up, then timed.
  */
 public final class EngineBench {
   private static final int DIMENSION = 384;
@@ -80,7 +80,8 @@ public final class EngineBench {
       total += n;
     }
     java.util.Arrays.sort(nanos);
-    String search = count <= way.exactUpToDocs() ? "every document" : "graph, " + way.minCandidates() + " candidates";
+    String search = count <= way.exactUpToDocs() ? "every document"
+        : String.format(Locale.ROOT, "binary codes, best %.1f%% re-scored", 100 * way.rescoredShare());
     return new Row(count, search, found / (probes.size() * (double) K), probes.size() / (total / 1e9),
         nanos[nanos.length / 2] / 1e6);
   }
@@ -91,14 +92,14 @@ public final class EngineBench {
     }
   }
 
-  /** {@code EngineBench COUNT QUERIES [candidates,...]}: exact first when COUNT allows, then each candidate count. */
+  /** {@code EngineBench COUNT QUERIES [share,...]}: every document first, then each share of a segment re-scored. */
   public static void main(String[] args) throws Exception {
     int count = Integer.parseInt(args[0]);
     int queries = Integer.parseInt(args[1]);
     List<NearestSearch> ways = new ArrayList<>();
     ways.add(new NearestSearch(Integer.MAX_VALUE, 1));
-    for (String candidates : (args.length > 2 ? args[2] : "100,200,400,800").split(",")) {
-      ways.add(new NearestSearch(0, Integer.parseInt(candidates.trim())));
+    for (String share : (args.length > 2 ? args[2] : "0.01,0.02,0.03,0.05").split(",")) {
+      ways.add(new NearestSearch(0, Double.parseDouble(share.trim())));
     }
     run(count, queries, ways);
     System.exit(0);

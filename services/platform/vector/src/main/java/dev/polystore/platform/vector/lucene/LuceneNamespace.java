@@ -41,7 +41,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -55,7 +54,7 @@ import org.apache.lucene.util.VectorUtil;
  */
 final class LuceneNamespace implements Closeable {
   private final Directory directory;
-  private final NearestSearch nearestSearch;
+  private final NearestScan nearest;
   private final Analyzer analyzer = new FullTextAnalyzer();
   private IndexWriter writer;
   private SearcherManager searchers;
@@ -64,7 +63,7 @@ final class LuceneNamespace implements Closeable {
 
   private LuceneNamespace(Directory directory, NearestSearch nearestSearch) throws IOException {
     this.directory = directory;
-    this.nearestSearch = nearestSearch;
+    this.nearest = new NearestScan(LuceneDocuments.VECTOR, nearestSearch);
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -92,7 +91,7 @@ final class LuceneNamespace implements Closeable {
 
   private void openWriter() throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
-        .setCodec(HnswCodec.create())
+        .setCodec(VectorCodec.create())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     writer = new IndexWriter(directory, config);
     if (!DirectoryReader.indexExists(directory)) {
@@ -160,18 +159,13 @@ final class LuceneNamespace implements Closeable {
     try {
       List<ScoredDocument> hits = new ArrayList<>();
       StoredFields stored = searcher.storedFields();
-      if (query.ranking() instanceof Ranking.Nearest nearest) {
-        if (nearest.vector().length != current.dimension()) {
-          throw new SchemaConflictException("query vector has " + nearest.vector().length
+      if (query.ranking() instanceof Ranking.Nearest ranking) {
+        if (ranking.vector().length != current.dimension()) {
+          throw new SchemaConflictException("query vector has " + ranking.vector().length
               + " dimensions; the namespace's vectors have " + current.dimension());
         }
-        float[] target = queryVector(nearest.vector());
-        Query knn = searcher.getIndexReader().numDocs() <= nearestSearch.exactUpToDocs()
-            ? NearestVectorQuery.exact(LuceneDocuments.VECTOR, target, query.topK(), filter)
-            : NearestVectorQuery.approximate(LuceneDocuments.VECTOR, target,
-                Math.max(query.topK(), nearestSearch.minCandidates()), filter);
-        TopDocs top = searcher.search(knn, query.topK());
-        for (ScoreDoc hit : top.scoreDocs) {
+        float[] target = queryVector(ranking.vector());
+        for (ScoreDoc hit : nearest.search(searcher, target, filter, query.topK())) {
           // Lucene scores cosine as (1 + cos) / 2; callers get the cosine similarity itself.
           hits.add(LuceneDocuments.toScored(stored.document(hit.doc), 2.0 * hit.score - 1.0, query.attributes()));
         }

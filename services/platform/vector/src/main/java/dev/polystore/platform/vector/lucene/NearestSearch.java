@@ -1,23 +1,24 @@
 package dev.polystore.platform.vector.lucene;
 
 /**
- * How the embedded engine answers a nearest-neighbour query.
+ * How the embedded engine answers a nearest-neighbour query ({@link NearestScan}).
  *
- * @param exactUpToDocs namespaces with at most this many documents score every document (exact)
- * @param minCandidates larger namespaces walk the HNSW graph exploring at least this many candidates
+ * @param exactUpToDocs namespaces with at most this many documents score every document on its floats (exact)
+ * @param rescoredShare in larger ones, the share of each segment's documents, best by their binary
+ *     estimate, scored on their floats (at least ten times the results asked for)
  */
-public record NearestSearch(int exactUpToDocs, int minCandidates) {
+public record NearestSearch(int exactUpToDocs, double rescoredShare) {
   /**
-   * Exact up to 20,000 documents, where scoring them all is cheaper than a graph walk of 800
-   * candidates; 800 candidates keep recall@10 at 0.98 on 100k random 384-d vectors (the hardest case:
-   * no clusters), where 100 gave 0.73 and 400 0.92 (docs/benchmarks.md, search).
+   * Exact up to 20,000 documents, where scoring them all on floats is fast enough; beyond, 3% of
+   * each segment re-scored keeps recall@10 near 0.98 on 100k random 384-d vectors, the hardest case
+   * for a binary estimate (no clusters; docs/benchmarks.md, search).
    */
-  public static final NearestSearch DEFAULT = new NearestSearch(20_000, 800);
+  public static final NearestSearch DEFAULT = new NearestSearch(20_000, 0.03);
 
   public NearestSearch {
-    if (exactUpToDocs < 0 || minCandidates < 1) {
-      throw new IllegalArgumentException("exactUpToDocs >= 0 and minCandidates >= 1, were "
-          + exactUpToDocs + " and " + minCandidates);
+    if (exactUpToDocs < 0 || !(rescoredShare > 0 && rescoredShare <= 1)) {
+      throw new IllegalArgumentException("exactUpToDocs >= 0 and 0 < rescoredShare <= 1, were "
+          + exactUpToDocs + " and " + rescoredShare);
     }
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Indexes written before vectors were stored at unit length compare by cosine: the engine keeps
  * writing them that way (Lucene refuses a second similarity for a field), and their documents,
- * hits and listings stay what they were.
+ * hits and listings stay what they were. Such an index was written with an HNSW graph (Lucene's
+ * default codec here); the engine's flat segments join it and both are searched.
  */
 class CosineIndexIT {
   @TempDir
@@ -36,7 +37,7 @@ class CosineIndexIT {
   void anIndexThatComparesByCosineKeepsDoingSo() throws IOException {
     Path namespace = data.resolve("old");
     try (Directory directory = FSDirectory.open(namespace);
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setCodec(HnswCodec.create()))) {
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       writer.addDocument(LuceneDocuments.toLucene(document("a", 3, 0), VectorSimilarityFunction.COSINE));
       writer.setLiveCommitData(LuceneSchemas.toCommitData(new NamespaceSchema(2, Map.of())).entrySet());
       writer.commit();
@@ -69,7 +70,7 @@ class CosineIndexIT {
           FieldInfos.getMergedFieldInfos(reader).fieldInfo(LuceneDocuments.VECTOR).getVectorSimilarityFunction());
       var vectors = reader.leaves().get(0).reader().getFloatVectorValues(LuceneDocuments.VECTOR);
       vectors.nextDoc();
-      assertArrayEquals(new float[] {0.6f, 0.8f}, vectors.vectorValue(), 1e-6f, "the graph's copy has unit length");
+      assertArrayEquals(new float[] {0.6f, 0.8f}, vectors.vectorValue(), 1e-6f, "the indexed copy has unit length");
     }
   }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Both ways a vector query runs on the embedded engine, on the same documents: scoring every
  * document (small namespaces) returns exactly the brute-force top k, in order, with filters and
- * deletions; the graph search (large namespaces) finds most of them.
+ * deletions; ranking by binary codes and re-scoring a share (large namespaces) finds most of them,
+ * and only live documents the filter lets through.
  */
 class NearestSearchIT {
   private static final int DOCUMENTS = 3_000;
@@ -38,18 +39,18 @@ class NearestSearchIT {
   @TempDir
   static Path data;
   private static LuceneVectorStore exact;
-  private static LuceneVectorStore graph;
+  private static LuceneVectorStore binary;
   private static final List<float[]> vectors = new ArrayList<>();
 
   @BeforeAll
   static void index() {
-    exact = new LuceneVectorStore(data.resolve("exact"), new NearestSearch(Integer.MAX_VALUE, 800));
-    graph = new LuceneVectorStore(data.resolve("graph"), new NearestSearch(0, 800));
+    exact = new LuceneVectorStore(data.resolve("exact"), new NearestSearch(Integer.MAX_VALUE, 1));
+    binary = new LuceneVectorStore(data.resolve("binary"), new NearestSearch(0, NearestSearch.DEFAULT.rescoredShare()));
     Random random = new Random(11);
     for (int i = 0; i < DOCUMENTS; i++) {
       vectors.add(randomVector(random));
     }
-    for (LuceneVectorStore store : List.of(exact, graph)) {
+    for (LuceneVectorStore store : List.of(exact, binary)) {
       store.migrate();
       for (int from = 0; from < DOCUMENTS; from += 500) { // several segments, as batches make them
         List<VectorDocument> batch = new ArrayList<>();
@@ -66,7 +67,7 @@ class NearestSearchIT {
   @AfterAll
   static void close() {
     exact.close();
-    graph.close();
+    binary.close();
   }
 
   @Test
@@ -89,20 +90,32 @@ class NearestSearchIT {
   }
 
   @Test
-  void theGraphFindsMostOfTheTrueNeighbours() {
+  void rankingByBinaryCodesFindsMostOfTheTrueNeighbours() {
     Random random = new Random(7);
     int found = 0;
     int queries = 50;
     for (int q = 0; q < queries; q++) {
       float[] query = randomVector(random);
       List<String> truth = bruteForce(query, id -> true);
-      List<String> hits = ids(graph, query, null);
+      List<String> hits = ids(binary, query, null);
       assertEquals(K, hits.size());
       assertTrue(hits.stream().noneMatch(id -> Integer.parseInt(id) % 7 == 0), "a deleted document came back");
       found += (int) hits.stream().filter(truth::contains).count();
     }
     double recall = found / (double) (queries * K);
-    assertTrue(recall >= 0.9, "recall@10 of the graph search was " + recall);
+    assertTrue(recall >= 0.9, "recall@10 ranking by binary codes was " + recall);
+  }
+
+  @Test
+  void rankingByBinaryCodesHonoursFilters() {
+    Random random = new Random(8);
+    Filter groupOne = new Filter.Comparison("group", Filter.Operator.EQ, List.of(AttributeValue.of(1L)));
+    for (int q = 0; q < 20; q++) {
+      List<String> hits = ids(binary, randomVector(random), groupOne);
+      assertEquals(K, hits.size());
+      assertTrue(hits.stream().allMatch(id -> Integer.parseInt(id) % 3 == 1 && Integer.parseInt(id) % 7 != 0),
+          "a hit outside the filter or deleted: " + hits);
+    }
   }
 
   private static List<String> ids(LuceneVectorStore store, float[] query, Filter filter) {
