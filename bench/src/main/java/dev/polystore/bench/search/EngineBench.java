@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The embedded engine on its own, one client: ingest rate, then recall@10 against brute force and
  * queries per second for each way of answering (every document scored, or each segment ranked by
- * its binary codes and a share of it scored), on the same index. Each query set is run once to warm up, then timed.
+ * its binary codes and a share of it scored), on the same index. The vectors are random unit
+ * vectors, or with {@code -Dbench.engine.vectors=text} MiniLM embeddings of generated messages. Each query set is run once to warm up, then timed.
  */
 public final class EngineBench {
   private static final int DIMENSION = 384;
@@ -30,8 +31,10 @@ public final class EngineBench {
 
   /** Indexes {@code count} random vectors and reports every way in {@code ways} on them. */
   static void run(int count, int queries, List<NearestSearch> ways) throws Exception {
-    List<float[]> vectors = RandomVectors.generate(count, DIMENSION, 42);
-    List<float[]> probes = RandomVectors.generate(queries, DIMENSION, 7);
+    boolean text = "text".equals(System.getProperty("bench.engine.vectors", "random"));
+    List<float[]> vectors = text ? unit(TextVectors.generate(count, 42)) : RandomVectors.generate(count, DIMENSION, 42);
+    List<float[]> probes = text ? unit(TextVectors.generate(queries, 7)) : RandomVectors.generate(queries, DIMENSION, 7);
+    System.out.println(text ? "vectors: MiniLM embeddings of generated messages" : "vectors: random unit vectors");
     List<Set<String>> truth = new ArrayList<>();
     for (float[] probe : probes) {
       Set<String> exact = new HashSet<>();
@@ -63,6 +66,11 @@ public final class EngineBench {
     }
   }
 
+  /** Scaled to unit length, so that the brute-force dot product is the cosine similarity. */
+  private static List<float[]> unit(List<float[]> vectors) {
+    return vectors.stream().map(v -> org.apache.lucene.util.VectorUtil.l2normalize(v.clone())).toList();
+  }
+
   private static Row measure(LuceneVectorStore store, int count, NearestSearch way, List<float[]> probes,
       List<Set<String>> truth) {
     double found = 0;
@@ -92,12 +100,17 @@ public final class EngineBench {
     }
   }
 
-  /** {@code EngineBench COUNT QUERIES [share,...]}: every document first, then each share of a segment re-scored. */
+  /**
+   * {@code EngineBench COUNT QUERIES [share,...]}: every document first (unless
+   * {@code -Dbench.engine.exact=false}), then each share of a segment re-scored.
+   */
   public static void main(String[] args) throws Exception {
     int count = Integer.parseInt(args[0]);
     int queries = Integer.parseInt(args[1]);
     List<NearestSearch> ways = new ArrayList<>();
-    ways.add(new NearestSearch(Integer.MAX_VALUE, 1));
+    if (Boolean.parseBoolean(System.getProperty("bench.engine.exact", "true"))) {
+      ways.add(new NearestSearch(Integer.MAX_VALUE, 1));
+    }
     for (String share : (args.length > 2 ? args[2] : "0.01,0.02,0.03,0.05").split(",")) {
       ways.add(new NearestSearch(0, Double.parseDouble(share.trim())));
     }

@@ -3,7 +3,6 @@ package dev.polystore.platform.vector.lucene;
 import java.io.IOException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -19,6 +18,7 @@ import org.apache.lucene.util.VectorUtil;
  */
 final class BinaryCodes {
   private final int words;
+  /** Word w of vector ord at {@code bits[w * size + ord]}: one word of every vector after another, scanned in order. */
   private final long[] bits;
   /** Per vector: {@code |x'|^2 / sum|x'_i|}, the scale from the signs' dot product to the estimate. */
   private final float[] scales;
@@ -67,7 +67,7 @@ final class BinaryCodes {
         centred[i] = vector[i] - mean[i];
         absSum += Math.abs(centred[i]);
         if (centred[i] >= 0) {
-          bits[ord * words + (i >>> 6)] |= 1L << (i & 63);
+          bits[(i >>> 6) * size + ord] |= 1L << (i & 63);
           positive++;
         }
       }
@@ -75,7 +75,7 @@ final class BinaryCodes {
       ones[ord] = (short) positive;
       docs[ord] = doc;
     }
-    return new BinaryCodes(words, bits, scales, ones, ArrayUtil.copyOfSubArray(docs, 0, ord));
+    return new BinaryCodes(words, bits, scales, ones, docs);
   }
 
   int size() {
@@ -87,25 +87,34 @@ final class BinaryCodes {
   }
 
   /**
-   * The estimate of {@code query . x'} for vector {@code ord}; it differs from the estimate of
-   * {@code query . x} by {@code query . mean}, the same for every vector of the segment, so it ranks
-   * them as that would.
+   * The estimates of {@code query . x'} for every vector, by ordinal; they differ from the estimates
+   * of {@code query . x} by {@code query . mean}, the same for every vector of the segment, so they
+   * rank the vectors as those would.
    */
-  float estimate(QueryBits query, int ord) {
+  float[] estimates(QueryBits query) {
+    int size = docs.length;
+    int[] weighted = new int[size];
     long[] planes = query.planes;
-    int base = ord * words;
-    int weighted = 0;
     for (int w = 0; w < words; w++) {
-      long code = bits[base + w];
-      int p = w * QueryBits.PLANES;
-      weighted += Long.bitCount(code & planes[p])
-          + (Long.bitCount(code & planes[p + 1]) << 1)
-          + (Long.bitCount(code & planes[p + 2]) << 2)
-          + (Long.bitCount(code & planes[p + 3]) << 3);
+      // A word at a time over all vectors: the query's four planes of that word stay in registers.
+      long p0 = planes[w * QueryBits.PLANES];
+      long p1 = planes[w * QueryBits.PLANES + 1];
+      long p2 = planes[w * QueryBits.PLANES + 2];
+      long p3 = planes[w * QueryBits.PLANES + 3];
+      int offset = w * size;
+      for (int ord = 0; ord < size; ord++) {
+        long code = bits[offset + ord];
+        weighted[ord] += Long.bitCount(code & p0) + (Long.bitCount(code & p1) << 1)
+            + (Long.bitCount(code & p2) << 2) + (Long.bitCount(code & p3) << 3);
+      }
     }
-    // sum over positive signs of q_i, minus the sum over negative ones: 2 * selected - all.
-    float selected = query.low * ones[ord] + query.step * weighted;
-    return (2 * selected - query.sum) * scales[ord];
+    float[] estimates = new float[size];
+    for (int ord = 0; ord < size; ord++) {
+      // the sum of q_i over positive signs minus the sum over negative ones: 2 * selected - all
+      float selected = query.low * ones[ord] + query.step * weighted[ord];
+      estimates[ord] = (2 * selected - query.sum) * scales[ord];
+    }
+    return estimates;
   }
 
   private static float[] unit(float[] vector, boolean normalize) {

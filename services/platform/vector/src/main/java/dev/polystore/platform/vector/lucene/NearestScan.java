@@ -84,22 +84,12 @@ final class NearestScan {
     if (wanted >= segment.size()) {
       return null;
     }
-    NeighborQueue queue = new NeighborQueue(wanted, false);
-    // Most estimates fall below the queue's worst once it is full: compare before calling into it.
-    float worst = Float.NEGATIVE_INFINITY;
-    for (int ord = 0; ord < segment.size(); ord++) {
-      if (accepted == null || accepted.get(segment.doc(ord))) {
-        float estimate = segment.estimate(query, ord);
-        if (estimate > worst && queue.insertWithOverflow(ord, estimate) && queue.size() == wanted) {
-          worst = queue.topScore();
-        }
-      }
+    int[] ords = BestEstimates.of(segment.estimates(query),
+        accepted == null ? null : ord -> accepted.get(segment.doc(ord)), wanted);
+    int[] docs = new int[ords.length];
+    for (int i = 0; i < ords.length; i++) {
+      docs[i] = segment.doc(ords[i]); // ordinals follow document order, so these ascend
     }
-    int[] docs = new int[queue.size()];
-    for (int i = 0; i < docs.length; i++) {
-      docs[i] = segment.doc(queue.pop());
-    }
-    Arrays.sort(docs);
     return docs;
   }
 
