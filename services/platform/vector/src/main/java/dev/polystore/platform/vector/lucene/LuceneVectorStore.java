@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The embedded vector engine: one Lucene index per namespace under a root directory, HNSW for
- * vectors and BM25 for text. Indexes are opened on first use and stay open; on restart they are
+ * The embedded vector engine: one Lucene index per namespace under a root directory, vectors
+ * searched by a scan of binary codes and a float re-score ({@link NearestScan}), text by BM25. Indexes are opened on first use and stay open; on restart they are
  * reopened at their last commit. Lucene's write lock keeps a second process off an open index.
  */
 public final class LuceneVectorStore implements VectorStore {
