@@ -79,11 +79,12 @@ final class NearestScan {
    */
   private int[] candidates(LeafReader reader, VectorSimilarityFunction similarity, QueryBits query, Bits accepted,
       int k) throws IOException {
-    BinaryCodes segment = codesOf(reader, similarity);
-    int wanted = Math.max(10 * k, (int) Math.ceil(settings.rescoredShare() * segment.size()));
-    if (wanted >= segment.size()) {
-      return null;
+    int size = reader.getFloatVectorValues(field).size();
+    int wanted = Math.max(10 * k, (int) Math.ceil(settings.rescoredShare() * size));
+    if (wanted >= size) {
+      return null; // a small segment: no codes built for it
     }
+    BinaryCodes segment = codesOf(reader, similarity);
     int[] ords = BestEstimates.of(segment.estimates(query),
         accepted == null ? null : ord -> accepted.get(segment.doc(ord)), wanted);
     int[] docs = new int[ords.length];
