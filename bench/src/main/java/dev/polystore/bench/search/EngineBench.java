@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The embedded engine on its own, one client: ingest rate, then recall@10 against brute force and
  * queries per second for each way of answering (every document scored, or each segment ranked by
  * its binary codes and a share of it scored), on the same index. The vectors are random unit
- * vectors, or with {@code -Dbench.engine.vectors=text} MiniLM embeddings of generated messages. Each query set is run once to warm up, then timed.
+ * vectors, or with {@code -Dbench.engine.vectors=text} MiniLM embeddings of generated messages.
+ * Each query set is run once to warm up, then timed.
  */
 public final class EngineBench {
   private static final int DIMENSION = 384;
@@ -68,7 +70,7 @@ public final class EngineBench {
 
   /** Scaled to unit length, so that the brute-force dot product is the cosine similarity. */
   private static List<float[]> unit(List<float[]> vectors) {
-    return vectors.stream().map(v -> org.apache.lucene.util.VectorUtil.l2normalize(v.clone())).toList();
+    return vectors.stream().map(v -> VectorUtil.l2normalize(v.clone())).toList();
   }
 
   private static Row measure(LuceneVectorStore store, int count, NearestSearch way, List<float[]> probes,

@@ -1,11 +1,13 @@
 package dev.polystore.bench.search;
 
 import dev.polystore.search.embedding.MiniLmEmbedder;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +59,13 @@ final class TextVectors {
   /** Written to a temporary file and moved into place, so an interrupted run leaves no half cache. */
   private static void write(Path cache, List<float[]> vectors) throws IOException {
     Path partial = Files.createTempFile(cache.getParent(), "polystore-bench-minilm", ".part");
-    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(partial)))) {
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
       for (float[] vector : vectors) {
         for (float component : vector) {
           out.writeFloat(component);
         }
       }
     }
-    Files.move(partial, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

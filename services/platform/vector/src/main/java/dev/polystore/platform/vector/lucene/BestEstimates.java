@@ -30,12 +30,11 @@ final class BestEstimates {
     if (min > max) {
       return new int[0];
     }
-    float low = min;
     float scale = max > min ? (BUCKETS - 1) / (max - min) : 0f; // infinite for a subnormal range: clamped below
     int[] counts = new int[BUCKETS];
     for (int ord = 0; ord < estimates.length; ord++) {
       if (accepted == null || accepted.test(ord)) {
-        counts[bucket(estimates[ord], low, scale)]++;
+        counts[bucket(estimates[ord], min, scale)]++;
       }
     }
     int cut = BUCKETS - 1;
@@ -45,7 +44,7 @@ final class BestEstimates {
     int[] ords = new int[estimates.length];
     int found = 0;
     for (int ord = 0; ord < estimates.length; ord++) {
-      if (bucket(estimates[ord], low, scale) >= cut && (accepted == null || accepted.test(ord))) {
+      if (bucket(estimates[ord], min, scale) >= cut && (accepted == null || accepted.test(ord))) {
         ords[found++] = ord;
       }
     }
