@@ -10,7 +10,6 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Optional;
 
@@ -42,9 +41,10 @@ public final class GatewayTelemetry {
 
     public static Options fromEnv(Env env) {
       Sampler sampler = SpanSampling.fromEnv(env); // checked first: a bad setting fails before anything starts
+      SpanBatching batching = SpanBatching.fromEnv(env);
       Optional<SpanProcessor> otlp = env.has(OTLP_ENDPOINT)
-          ? Optional.of(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-              .setEndpoint(env.required(OTLP_ENDPOINT).replaceAll("/+$", "") + "/v1/traces").build()).build())
+          ? Optional.of(batching.processor(OtlpHttpSpanExporter.builder()
+              .setEndpoint(env.required(OTLP_ENDPOINT).replaceAll("/+$", "") + "/v1/traces").build()))
           : Optional.empty();
       return new Options(true, env.bool(ACCESS_LOG, true), otlp, sampler);
     }
