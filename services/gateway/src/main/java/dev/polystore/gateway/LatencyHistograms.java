@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Prometheus histogram buckets for the latencies an operator asks quantiles of (p99 per RPC, per
- * store call), from 1 ms to the 30 s default deadline. Only these timers: the calls-in-flight
- * long-task timers share their name prefixes (grpc.server.active), which the actuator's
- * percentiles-histogram property would match too, and buckets there are only cost.
+ * store call), from 1 ms to the 30 s default deadline. Only these timers, by exact name: the
+ * actuator's percentiles-histogram property matches name prefixes, and would give buckets to any
+ * other timer under them, where they are only cost.
  */
 final class LatencyHistograms implements MeterFilter {
   private static final Set<String> TIMERS = Set.of(

@@ -3,7 +3,7 @@ package dev.polystore.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -32,7 +32,7 @@ class CachedMeterHandlerTest {
     assertEquals(1, meters.get("db.client.operation").tags("db.operation.name", "INSERT", "error", "none").timer().count());
     assertEquals(1, meters.get("db.client.operation")
         .tags("db.operation.name", "SELECT", "error", "IllegalStateException").timer().count());
-    assertNull(meters.find("db.client.operation.active").longTaskTimer(), "no in-flight meter for store calls");
+    assertNull(meters.find("db.client.operation.active").meter(), "no in-flight meter for store calls");
   }
 
   @Test
@@ -40,11 +40,17 @@ class CachedMeterHandlerTest {
     GrpcServerObservationContext context = new GrpcServerObservationContext((carrier, key) -> null);
     Observation call = Observation.createNotStarted("grpc.server", () -> context, observations)
         .lowCardinalityKeyValue("rpc.method", "GetUser").start();
-    LongTaskTimer active = meters.get("grpc.server.active").tags("rpc.method", "GetUser").longTaskTimer();
-    assertEquals(1, active.activeTasks());
+    Gauge active = meters.get("grpc.server.active").tags("rpc.method", "GetUser").gauge();
+    assertEquals(1, active.value());
+    Observation second = Observation.createNotStarted("grpc.server",
+        () -> new GrpcServerObservationContext((carrier, key) -> null), observations)
+        .lowCardinalityKeyValue("rpc.method", "GetUser").start();
+    assertEquals(2, active.value());
     call.stop();
-    assertEquals(0, active.activeTasks());
-    assertEquals(1, meters.get("grpc.server").tags("rpc.method", "GetUser").timer().count());
+    assertEquals(1, active.value());
+    second.stop();
+    assertEquals(0, active.value());
+    assertEquals(2, meters.get("grpc.server").tags("rpc.method", "GetUser").timer().count());
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -91,7 +90,7 @@ class GatewayMetricsIT {
     assertEquals(1.0, calls(before, scrape, rpc(PRESENCE, "GetPresence", "UNAVAILABLE")));
     assertTrue(scrape.count("grpc_server_seconds_bucket", rpc(ACCOUNTS, "GetUser", "OK")) > 10,
         "GetUser's latency is a histogram with buckets");
-    assertEquals(0.0, scrape.value("grpc_server_active_seconds_count",
+    assertEquals(0.0, scrape.value("grpc_server_active",
         Map.of("rpc_service", ACCOUNTS, "rpc_method", "GetUser")).orElseThrow(), "no call in flight now");
 
     // The handler pools, the stores and the process.
@@ -132,9 +131,9 @@ class GatewayMetricsIT {
     assertTrue(lines.get(0).startsWith(ACCOUNTS + "/GetUser INVALID_ARGUMENT "), lines.get(0));
     assertTrue(lines.get(1).startsWith(ACCOUNTS + "/GetUser NOT_FOUND "), lines.get(1));
     assertTrue(lines.get(1).contains("principal=admin"), lines.get(1));
-    // On the console through Logback's queue, written by its worker, not the caller's thread (AsyncAccessLog).
+    // On the console through a queue, written in batches by its worker, not the caller's thread (AsyncAccessLog).
     Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
-    assertTrue(access.getAppender(AsyncAccessLog.APPENDER) instanceof AsyncAppender, "the access log is queued");
+    assertTrue(access.getAppender(AsyncAccessLog.APPENDER) instanceof BatchingConsoleAppender, "the access log is queued");
     assertFalse(access.isAdditive(), "and reaches the console only through its queue");
     for (ILoggingEvent event : List.copyOf(accessLog.list)) {
       String whole = event.getFormattedMessage() + event.getKeyValuePairs();
