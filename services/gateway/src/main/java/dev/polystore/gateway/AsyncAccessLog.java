@@ -67,7 +67,7 @@ final class AsyncAccessLog {
       return;
     }
     long end = System.nanoTime() + limit.toNanos();
-    while (appender(context).map(BatchingConsoleAppender::queued).orElse(0) > 0 && System.nanoTime() < end) {
+    while (appender(context).map(BatchingConsoleAppender::unwritten).orElse(0) > 0 && System.nanoTime() < end) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {

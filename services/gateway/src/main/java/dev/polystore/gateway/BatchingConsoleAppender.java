@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +32,8 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
   static final Duration INTERVAL = Duration.ofMillis(20);
 
   private final BlockingQueue<ILoggingEvent> queue;
-  private final int capacity;
+  /** Lines taken in and not yet written: the queue's and the batch being written. */
+  private final AtomicInteger unwritten = new AtomicInteger();
   private final Encoder<ILoggingEvent> encoder;
   /** The console's stream as it is at each write (tests and tools replace System.out). */
   private final Supplier<PrintStream> console;
@@ -40,7 +42,6 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
 
   BatchingConsoleAppender(int capacity, Encoder<ILoggingEvent> encoder, Supplier<PrintStream> console) {
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.capacity = capacity;
     this.encoder = encoder;
     this.console = console;
   }
@@ -79,7 +80,10 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
   protected void append(ILoggingEvent event) {
     event.getThreadName();
     event.getMDCPropertyMap();
-    queue.offer(event);
+    unwritten.incrementAndGet();
+    if (!queue.offer(event)) {
+      unwritten.decrementAndGet();
+    }
   }
 
   /** Room left in the queue; lines are dropped when it is 0. */
@@ -87,9 +91,9 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     return queue.remainingCapacity();
   }
 
-  /** Lines queued and not yet written. */
-  int queued() {
-    return capacity - queue.remainingCapacity();
+  /** Lines taken in and not yet written, queued or in the batch being written. */
+  int unwritten() {
+    return unwritten.get();
   }
 
   private void writeUntilStopped() {
@@ -109,11 +113,16 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
         continue;
       }
       for (ILoggingEvent event : batch) {
-        bytes.writeBytes(encoder.encode(event));
+        try {
+          bytes.writeBytes(encoder.encode(event));
+        } catch (RuntimeException e) {
+          addError("an access log line could not be encoded; it is left out", e); // the others still go
+        }
       }
       PrintStream out = console.get();
       out.write(bytes.toByteArray(), 0, bytes.size());
       out.flush();
+      unwritten.addAndGet(-batch.size());
       batch.clear();
       bytes.reset();
     }

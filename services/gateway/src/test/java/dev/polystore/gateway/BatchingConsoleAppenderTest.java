@@ -1,5 +1,6 @@
 package dev.polystore.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ class BatchingConsoleAppenderTest {
       appender.doAppend(event("line " + i));
     }
     appender.stop();
+    assertEquals(0, appender.unwritten());
 
     List<String> expected = IntStream.range(0, 1000).mapToObj(i -> "line " + i).toList();
     assertEquals(expected, List.of(written.toString(StandardCharsets.UTF_8).split("\n")));
@@ -52,7 +54,7 @@ class BatchingConsoleAppenderTest {
   }
 
   @Test
-  void aFullQueueDropsNewLinesWithoutMakingTheCallerWait() throws Exception {
+  void aFullQueueDropsNewLinesWithoutMakingTheCallerWait() {
     CountDownLatch release = new CountDownLatch(1);
     PrintStream stalled = new PrintStream(new OutputStream() {
       @Override
@@ -67,13 +69,14 @@ class BatchingConsoleAppenderTest {
     });
     BatchingConsoleAppender appender = started(10, stalled);
     appender.doAppend(event("taken by the writer, which then stalls"));
-    Thread.sleep(3 * BatchingConsoleAppender.INTERVAL.toMillis());
+    await().atMost(Duration.ofSeconds(5)).until(() -> appender.remaining() == 10); // taken: the queue is empty
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
       for (int i = 0; i < 1000; i++) {
         appender.doAppend(event("line " + i));
       }
     }, "appending never waits for the console");
     assertEquals(0, appender.remaining(), "the queue is full: what did not fit was dropped");
+    assertEquals(11, appender.unwritten(), "the line being written and the ten queued are not written yet");
     release.countDown();
     appender.stop();
   }
