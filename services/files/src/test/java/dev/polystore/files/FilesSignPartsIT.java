@@ -28,16 +28,18 @@ import org.junit.jupiter.api.Test;
 /**
  * SignUploadParts: a client whose part URLs expired before it sent every part gets new ones and
  * finishes the same multipart upload; nobody gets URLs for an upload that is not theirs or is over.
- * Upload URLs live 5 s here; the test waits, bounded, until S3 refuses an old URL, and asserts no time.
+ * Upload URLs live 90 s here, so that part 1 still goes up in time when devstack's S3Proxy drops a few
+ * PUTs on a loaded machine (Http retries them); the test waits, bounded, until S3 refuses an old URL,
+ * and asserts no time.
  */
 class FilesSignPartsIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(150);
   private static FilesServer server;
   private final String workspace = UUID.randomUUID().toString();
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "40"));
+    server = FilesServer.startServing(Map.of("FILES_UPLOAD_URL_TTL_SECONDS", "90"));
   }
 
   @AfterAll

@@ -44,21 +44,24 @@ final class Http {
     // No HTTP answer at all (the connection closed before a status line, or none came in time) is
     // not S3's verdict on the upload, so the PUT is sent again on a new connection, as the AWS SDKs
     // retry a reset: up to PUT_ATTEMPTS in all. Under load devstack's S3Proxy sometimes drops a
-    // presigned part PUT so, twice in a row once in CI; a refusal is a status and is never retried.
-    IOException last = null;
+    // presigned part PUT so, three times in a row once in CI; a refusal is a status and is never
+    // retried. Each attempt's failure and time go with the last one, to tell a drop from a timeout.
+    IOException failed = new IOException("no HTTP answer to the PUT in " + PUT_ATTEMPTS + " attempts");
     for (int attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
+      long started = System.nanoTime();
       try {
         return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException noAnswer) {
-        last = noAnswer;
+        failed.addSuppressed(new IOException("attempt " + attempt + " failed after "
+            + (System.nanoTime() - started) / 1_000_000 + " ms", noAnswer));
       }
     }
-    throw last;
+    throw failed;
   }
 
-  private static final int PUT_ATTEMPTS = 3;
+  private static final int PUT_ATTEMPTS = 5;
 
-  /** Far beyond a local upload of a few MiB; three attempts fit in FilesSignPartsIT's 40 s URLs. */
+  /** Far beyond a local upload of a few MiB; five attempts fit in FilesSignPartsIT's 90 s URLs. */
   private static final java.time.Duration PUT_TIMEOUT = java.time.Duration.ofSeconds(8);
 
   static HttpResponse<String> put(PresignedRequest signed, byte[] body) throws IOException, InterruptedException {
