@@ -38,7 +38,6 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
   /** The console's stream as it is at each write (tests and tools replace System.out). */
   private final Supplier<PrintStream> console;
   private Thread worker;
-  private volatile boolean stopping;
 
   BatchingConsoleAppender(int capacity, Encoder<ILoggingEvent> encoder, Supplier<PrintStream> console) {
     this.queue = new ArrayBlockingQueue<>(capacity);
@@ -48,7 +47,6 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
 
   @Override
   public void start() {
-    stopping = false;
     worker = new Thread(this::writeUntilStopped, "access-log-writer");
     worker.setDaemon(true);
     super.start();
@@ -61,8 +59,7 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     if (!isStarted()) {
       return;
     }
-    super.stop();
-    stopping = true;
+    super.stop(); // the writer sees it: it writes what is queued, then ends
     worker.interrupt();
     try {
       worker.join(1_000);
@@ -102,13 +99,13 @@ final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     while (true) {
       queue.drainTo(batch);
       if (batch.isEmpty()) {
-        if (stopping) {
+        if (!isStarted()) {
           return;
         }
         try {
           Thread.sleep(INTERVAL.toMillis());
         } catch (InterruptedException e) {
-          stopping = true; // stop(): write what is left, then end
+          // stop() woke it: the queue is taken once more above, and the writer ends when it is empty
         }
         continue;
       }
