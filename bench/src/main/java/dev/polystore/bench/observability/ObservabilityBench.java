@@ -23,8 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What watching costs: GetUser and PostMessage with call metrics, tracing (every span exported over
- * OTLP to a local sink) and the access log (at INFO, to the console) on, against the same calls
+ * What watching costs: GetUser and PostMessage with call metrics, tracing (the gateway's default
+ * sampler, spans exported over OTLP to a local sink) and the access log (at INFO, to the console) on, against the same calls
  * with all three off, on one gateway whose telemetry is flipped on and off every few seconds under
  * one unbroken load ({@link AlternatingRunner}). In its table the
  * "gateway" columns are telemetry on and the "direct" columns off, so "ratio" is on / off. The
@@ -51,9 +51,10 @@ public final class ObservabilityBench implements BenchSuite {
     try (SpanSink sink = new SpanSink()) {
       Map<String, String> env = new HashMap<>(ChatRoom.freshStores());
       env.put(GatewayTelemetry.OTLP_ENDPOINT, sink.endpoint());
-      // The gateway's sampler, as an operator sets it: -Dbench.observability.sampler.ratio=0.1
-      // traces a tenth of the calls (parentbased_traceidratio); unset, every call (the default).
+      // The gateway's sampler, as an operator sets it: -Dbench.observability.sampler.ratio=1 traces
+      // every call (parentbased_traceidratio); unset, the gateway's default (a tenth of them).
       String ratio = System.getProperty("bench.observability.sampler.ratio");
+      String traced = ratio == null ? "default sampler" : "sampler ratio " + ratio;
       if (ratio != null) {
         env.put("OTEL_TRACES_SAMPLER", "parentbased_traceidratio");
         env.put("OTEL_TRACES_SAMPLER_ARG", ratio);
@@ -79,14 +80,14 @@ public final class ObservabilityBench implements BenchSuite {
           if (OPERATIONS.contains("GetUser")) {
             Measurement[] onOff = alternating.run("GetUser", clients, (client, seq) ->
                 accounts.withDeadlineAfter(5, TimeUnit.SECONDS).getUser(get), telemetry);
-            results.add(new Comparison("GetUser (telemetry on / off)", onOff[0], onOff[1]));
+            results.add(new Comparison("GetUser (telemetry on / off, " + traced + ")", onOff[0], onOff[1]));
           }
           if (OPERATIONS.contains("PostMessage")) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             Measurement[] onOff = alternating.run("PostMessage", clients, (client, seq) -> messenger
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .postMessage(ChatRoom.message(workspace, room, user, run + client + "-" + seq)), telemetry);
-            results.add(new Comparison("PostMessage (telemetry on / off)", onOff[0], onOff[1]));
+            results.add(new Comparison("PostMessage (telemetry on / off, " + traced + ")", onOff[0], onOff[1]));
           }
         }
       }

@@ -36,7 +36,7 @@ public final class GatewayTelemetry {
    */
   public record Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans, Sampler sampler) {
     public Options(boolean callMetrics, boolean accessLog, Optional<SpanProcessor> spans) {
-      this(callMetrics, accessLog, spans, SpanSampling.DEFAULT);
+      this(callMetrics, accessLog, spans, SpanSampling.EVERY_CALL);
     }
 
     public static Options fromEnv(Env env) {

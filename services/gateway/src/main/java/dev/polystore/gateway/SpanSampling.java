@@ -12,10 +12,17 @@ import java.util.List;
 
 /**
  * Which calls are traced, from OpenTelemetry's own variables: {@code OTEL_TRACES_SAMPLER} (the
- * SDK's names: {@code parentbased_always_on}, the default, {@code parentbased_traceidratio},
+ * SDK's names: {@code parentbased_always_on}, {@code parentbased_traceidratio},
  * {@code traceidratio}, {@code always_on}, {@code always_off}, {@code parentbased_always_off}) and
  * {@code OTEL_TRACES_SAMPLER_ARG} (the ratio, 0 to 1, default 1). A "parentbased" sampler keeps the
  * caller's decision when its {@code traceparent} carries one, so a traced caller's trace is whole.
+ *
+ * <p>With {@code OTEL_TRACES_SAMPLER} unset, a tenth of the calls nobody traced yet are, and every
+ * call whose caller traced it ({@code parentbased_traceidratio}, the ratio from
+ * {@code OTEL_TRACES_SAMPLER_ARG} or 0.1): Spring Boot's default probability, not the SDK's
+ * {@code parentbased_always_on}. Why: exporting a span for every call cost the gateway 13% of its
+ * calls at 16 clients, a tenth of them 2-5% (ObservabilityBench, docs/benchmarks.md); an operator
+ * who wants every call sets {@code OTEL_TRACES_SAMPLER=parentbased_always_on}.
  *
  * <p>Why read them here: OpenTelemetry's autoconfigure module reads the same variables, but it
  * builds the whole SDK from the environment (exporters, propagators, resource), which the gateway
@@ -26,28 +33,33 @@ final class SpanSampling implements Sampler {
   static final String SAMPLER = "OTEL_TRACES_SAMPLER";
   static final String SAMPLER_ARG = "OTEL_TRACES_SAMPLER_ARG";
 
-  /** OpenTelemetry's default: every call, and always the caller's decision when it made one. */
-  static final Sampler DEFAULT = Sampler.parentBased(Sampler.alwaysOn());
+  /** Every call, and always the caller's decision when it made one: the SDK's default. */
+  static final Sampler EVERY_CALL = Sampler.parentBased(Sampler.alwaysOn());
+  /** The ratio of untraced calls traced when the variables name no sampler. */
+  static final String DEFAULT_RATIO = "0.1";
 
-  private volatile Sampler current = DEFAULT;
+  private volatile Sampler current = EVERY_CALL;
 
   /** The sampler the variables name; a clear error for a name or ratio OpenTelemetry does not know. */
   static Sampler fromEnv(Env env) {
-    String name = env.string(SAMPLER, "parentbased_always_on");
+    if (!env.has(SAMPLER)) {
+      return Sampler.parentBased(Sampler.traceIdRatioBased(ratio(env, DEFAULT_RATIO)));
+    }
+    String name = env.string(SAMPLER, "");
     return switch (name) {
       case "always_on" -> Sampler.alwaysOn();
       case "always_off" -> Sampler.alwaysOff();
-      case "traceidratio" -> Sampler.traceIdRatioBased(ratio(env));
-      case "parentbased_always_on" -> DEFAULT;
+      case "traceidratio" -> Sampler.traceIdRatioBased(ratio(env, "1"));
+      case "parentbased_always_on" -> EVERY_CALL;
       case "parentbased_always_off" -> Sampler.parentBased(Sampler.alwaysOff());
-      case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatioBased(ratio(env)));
+      case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatioBased(ratio(env, "1")));
       default -> throw new ConfigException(SAMPLER, "must be one of always_on, always_off, traceidratio, "
           + "parentbased_always_on, parentbased_always_off, parentbased_traceidratio; was '" + name + "'");
     };
   }
 
-  private static double ratio(Env env) {
-    String raw = env.string(SAMPLER_ARG, "1");
+  private static double ratio(Env env, String fallback) {
+    String raw = env.string(SAMPLER_ARG, fallback);
     double ratio;
     try {
       ratio = Double.parseDouble(raw);
