@@ -1,5 +1,6 @@
 package dev.polystore.gateway;
 
+import io.grpc.Status;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +15,7 @@ import io.micrometer.observation.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -32,6 +34,12 @@ import java.util.function.Function;
  * sorting and hashing its tags and then searching the global composite registry. Here each
  * meter is found once per set of key values and kept; ObservabilityBench measured the lookups
  * among the larger costs of a call (docs/benchmarks.md, observability).
+ *
+ * <p>A call's meters are found by its method, status and error ({@link CallKey}) without building
+ * its key values at all: those are the gRPC convention's, a function of exactly these
+ * ({@code CallObservationInterceptor}; nothing adds any to a call's observation), and building
+ * and sorting them twice a call was the largest part of what metrics cost GetUser in a profile.
+ * They are read once per new key, for the meter's tags.
  */
 final class CachedMeterHandler implements MeterObservationHandler<Observation.Context> {
   /** The gauge of calls in flight (Micrometer's gRPC observation name, with ".active"). */
@@ -39,7 +47,8 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   private final MeterRegistry registry;
   private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<MeterKey, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<CallKey, Timer> callTimers = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
 
   CachedMeterHandler(MeterRegistry registry) {
@@ -48,8 +57,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   @Override
   public void onStart(Observation.Context context) {
-    if (context instanceof GrpcServerObservationContext) {
-      AtomicInteger active = meter(inFlight, new MeterKey(ACTIVE, context.getLowCardinalityKeyValues(), null), this::callsInFlight);
+    if (context instanceof GrpcServerObservationContext call) {
+      // At the start a call's key values are its method's (its status is not known yet).
+      AtomicInteger active = meter(inFlight, call.getFullMethodName(),
+          method -> callsInFlight(new MeterKey(ACTIVE, context.getLowCardinalityKeyValues(), null)));
       active.incrementAndGet();
       context.put(InFlight.class, new InFlight(active));
     }
@@ -59,9 +70,11 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
   @Override
   public void onStop(Observation.Context context) {
     Throwable error = context.getError();
-    Timer timer = meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(),
-        error == null ? "none" : error.getClass().getSimpleName()),
-        key -> Timer.builder(key.name()).tags(key.tags()).register(registry));
+    Timer timer = context instanceof GrpcServerObservationContext call
+        ? meter(callTimers, new CallKey(call.getFullMethodName(), call.getStatusCode(), errorClass(error)),
+            key -> timer(context, error))
+        : meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error)),
+            key -> timer(context, error));
     Timer.Sample sample = context.getRequired(Timer.Sample.class);
     sample.stop(timer);
     InFlight active = context.get(InFlight.class);
@@ -76,6 +89,20 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
         key -> Counter.builder(key.name()).tags(key.tags()).register(registry)).increment();
   }
 
+  /** The timer of an observation's name, key values and error, registered (or found) in the registry. */
+  private Timer timer(Observation.Context context, Throwable error) {
+    MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error));
+    return Timer.builder(key.name()).tags(key.tags()).register(registry);
+  }
+
+  private static String errorTag(Throwable error) {
+    return error == null ? "none" : error.getClass().getSimpleName();
+  }
+
+  private static Class<?> errorClass(Throwable error) {
+    return error == null ? null : error.getClass();
+  }
+
   private AtomicInteger callsInFlight(MeterKey key) {
     AtomicInteger calls = new AtomicInteger();
     Gauge.builder(key.name(), calls, AtomicInteger::get).strongReference(true).tags(key.tags())
@@ -83,13 +110,43 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
     return calls;
   }
 
-  private static <M> M meter(Map<MeterKey, M> meters, MeterKey key, Function<MeterKey, M> register) {
+  private static <K, M> M meter(Map<K, M> meters, K key, Function<K, M> register) {
     M meter = meters.get(key);
     return meter != null ? meter : meters.computeIfAbsent(key, register);
   }
 
   /** The count a call's start added to, for its stop to take from. */
   private record InFlight(AtomicInteger calls) {}
+
+  /**
+   * A call's timer: its method, status (null until it closed) and error class (null for none).
+   * Hash and equality by hand: the record's generated ones ran through method handles that the JIT
+   * did not fold away, a tenth of the meters' cost in the profile.
+   */
+  private static final class CallKey {
+    private final String method;
+    private final Status.Code status;
+    private final Class<?> error;
+    private final int hash;
+
+    CallKey(String method, Status.Code status, Class<?> error) {
+      this.method = method;
+      this.status = status;
+      this.error = error;
+      this.hash = (Objects.hashCode(method) * 31 + Objects.hashCode(status)) * 31 + Objects.hashCode(error);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CallKey key && key.hash == hash && key.status == status && key.error == error
+          && Objects.equals(key.method, method);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** A meter's name and tags; {@code error} is the timer's extra tag (null for the others). */
   private record MeterKey(String name, KeyValues keyValues, String error) {

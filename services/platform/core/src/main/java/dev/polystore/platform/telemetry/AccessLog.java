@@ -41,7 +41,7 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
     }
     Started started = context.get(Started.class);
     long micros = started == null ? 0 : (System.nanoTime() - started.nanos()) / 1_000;
-    String method = context.getServiceName() + "/" + context.getMethodName();
+    String method = context.getFullMethodName(); // the descriptor's "service/method", made once per method
     String status = context.getStatusCode() == null ? "UNKNOWN" : context.getStatusCode().name();
     String principal = value(context, CallAttributes.PRINCIPAL);
     String workspace = value(context, CallAttributes.WORKSPACE);
