@@ -1,8 +1,11 @@
 package dev.polystore.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -53,6 +56,8 @@ public final class AlternatingRunner {
     Recorder[] recorders = {new Recorder(3), new Recorder(3)};
     // -1: not measuring (warm-up, settling); 0: state A; 1: state B.
     AtomicInteger measuring = new AtomicInteger(-1);
+    // Calls counted per state, read at each slice's ends: each round's own ratio (PairedRatio).
+    LongAdder[] counted = {new LongAdder(), new LongAdder()};
     ClientThreads threads = ClientThreads.start(name, clients, operation, new ClientThreads.Timing() {
       @Override
       public int before() {
@@ -63,33 +68,45 @@ public final class AlternatingRunner {
       public void after(int state, long nanos) {
         if (state >= 0 && measuring.get() == state) {
           recorders[state].recordValue(nanos);
+          counted[state].increment();
         }
       }
     });
     AtomicBoolean stop = threads.stopped();
     long[] measuredNanos = new long[2];
+    List<Double> roundRatios = new ArrayList<>();
     try {
       warmUp(switchTo, stop);
       System.err.printf("  %s, %d clients: measuring %d slices of %d s per state%n",
           name, clients, rounds, slice.toSeconds());
       for (int round = 0; round < rounds && !stop.get(); round++) {
+        double[] perSecond = new double[2];
         for (int turn = 0; turn < 2; turn++) {
           int state = (round % 2 == 0) == (turn == 0) ? 0 : 1;
           switchTo.accept(state == 0);
           Thread.sleep(SETTLE.toMillis());
           long begin = System.nanoTime();
           long beganMillis = System.currentTimeMillis();
+          long countedBefore = counted[state].sum();
           measuring.set(state);
           Thread.sleep(slice.toMillis());
           measuring.set(-1);
-          measuredNanos[state] += System.nanoTime() - begin;
+          long nanos = System.nanoTime() - begin;
+          measuredNanos[state] += nanos;
+          perSecond[state] = (counted[state].sum() - countedBefore) / (nanos / 1e9);
           if (LOG_SLICES) {
             System.err.printf("slice %s %d %d%n", state == 0 ? "A" : "B", beganMillis, System.currentTimeMillis());
           }
         }
+        if (perSecond[1] > 0) {
+          roundRatios.add(perSecond[0] / perSecond[1]);
+        }
       }
     } finally {
       threads.stopAndCheck();
+    }
+    if (roundRatios.size() >= 2) {
+      System.err.printf("  %s, %d clients: A / B by round: %s%n", name, clients, PairedRatio.of(roundRatios));
     }
     Measurement[] results = new Measurement[2];
     for (int state = 0; state < 2; state++) {

@@ -14,6 +14,7 @@ import dev.polystore.bench.Measurement;
 import dev.polystore.gateway.GatewayTelemetry;
 import dev.polystore.messenger.v1.MessengerServiceGrpc;
 import dev.polystore.platform.config.Env;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +100,9 @@ public final class ObservabilityBench implements BenchSuite {
   }
 
   private static GatewayTelemetry.Options partsOn(GatewayTelemetry.Options all) {
+    if (!ON.contains("tracing")) {
+      all.spans().ifPresent(SpanProcessor::shutdown); // made by fromEnv, not used: its worker thread ends
+    }
     return new GatewayTelemetry.Options(ON.contains("metrics"), ON.contains("log"),
         ON.contains("tracing") ? all.spans() : Optional.empty(), all.sampler());
   }
