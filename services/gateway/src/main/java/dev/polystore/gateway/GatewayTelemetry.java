@@ -72,7 +72,7 @@ public final class GatewayTelemetry {
         .build();
     this.meters = new Switchable(new CachedMeterHandler(Telemetry.meters()));
     this.tracing = new Switchable(new SpanHandler(provider.get("dev.polystore")));
-    this.accessLog = new Switchable(new AccessLog(SpanHandler::traceId));
+    this.accessLog = new Switchable(new AccessLog(SpanHandler::traceId, new LogbackAccessLine()));
     // Stopped in reverse order: the access log reads the span's trace id before tracing ends it.
     var config = Telemetry.observations().observationConfig();
     config.observationHandler(meters).observationHandler(tracing).observationHandler(accessLog);

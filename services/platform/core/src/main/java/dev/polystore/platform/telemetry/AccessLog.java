@@ -4,6 +4,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -22,11 +23,27 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
   public static final String LOGGER = "polystore.access";
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
+  /** The format of the line's message; its arguments are the fields in {@link Line}'s order. */
+  public static final String FORMAT = "{} {} {}ms principal={} workspace={} trace={}";
+
   private final Function<Observation.Context, Optional<String>> traceId;
+  private final Line line;
 
   /** {@code traceId} reads the call's trace id from its observation; empty when it is not traced. */
   public AccessLog(Function<Observation.Context, Optional<String>> traceId) {
+    this(traceId, SLF4J);
+  }
+
+  /** As above, each line handed to {@code line} (the gateway's goes to Logback directly). */
+  public AccessLog(Function<Observation.Context, Optional<String>> traceId, Line line) {
     this.traceId = traceId;
+    this.line = line;
+  }
+
+  /** Writes one access line on the logger {@link #LOGGER}, at INFO, its fields as key-value pairs. */
+  @FunctionalInterface
+  public interface Line {
+    void write(String method, String status, String durationMs, String principal, String workspace, String traceId);
   }
 
   @Override
@@ -46,15 +63,26 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
     String principal = value(context, CallAttributes.PRINCIPAL);
     String workspace = value(context, CallAttributes.WORKSPACE);
     String trace = traceId.apply(context).orElse("-");
-    String duration = millis(micros);
+    line.write(method, status, millis(micros), principal, workspace, trace);
+  }
+
+  /** The key of each field in the line's key-value pairs, in {@link Line}'s order. */
+  public static final List<String> KEYS = List.of("rpc.method", "grpc.status_code", "duration_ms",
+      CallAttributes.PRINCIPAL, CallAttributes.WORKSPACE, "trace_id");
+
+  /** Through SLF4J's fluent API: any logging backend. */
+  public static final Line SLF4J = AccessLog::slf4j;
+
+  private static void slf4j(String method, String status, String durationMs, String principal, String workspace,
+      String traceId) {
     log.atInfo()
-        .addKeyValue("rpc.method", method)
-        .addKeyValue("grpc.status_code", status)
-        .addKeyValue("duration_ms", duration)
-        .addKeyValue(CallAttributes.PRINCIPAL, principal)
-        .addKeyValue(CallAttributes.WORKSPACE, workspace)
-        .addKeyValue("trace_id", trace)
-        .log("{} {} {}ms principal={} workspace={} trace={}", method, status, duration, principal, workspace, trace);
+        .addKeyValue(KEYS.get(0), method)
+        .addKeyValue(KEYS.get(1), status)
+        .addKeyValue(KEYS.get(2), durationMs)
+        .addKeyValue(KEYS.get(3), principal)
+        .addKeyValue(KEYS.get(4), workspace)
+        .addKeyValue(KEYS.get(5), traceId)
+        .log(FORMAT, method, status, durationMs, principal, workspace, traceId);
   }
 
   @Override
