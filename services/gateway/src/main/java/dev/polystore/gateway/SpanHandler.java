@@ -52,6 +52,12 @@ final class SpanHandler implements ObservationHandler<Observation.Context> {
       kind = SpanKind.SERVER;
     } else {
       Span parentSpan = span(context.getParentObservation());
+      if (parentSpan != null && !parentSpan.getSpanContext().isSampled()) {
+        // The call was left out by the sampler, and so is each of its store calls under every
+        // sampler SpanSampling makes (parent-based, or a ratio of the same trace id): no span to
+        // start, end, or give an id to; most calls are not sampled by default.
+        return;
+      }
       parent = parentSpan == null ? Context.root() : Context.root().with(parentSpan);
       kind = context instanceof SenderContext<?> ? SpanKind.CLIENT : SpanKind.INTERNAL;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polystore.platform.config.Env;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.observation.Observation;
@@ -17,6 +18,8 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SpanHandlerTest {
@@ -78,6 +81,34 @@ class SpanHandlerTest {
 
     assertTrue(exported.getFinishedSpanItems().isEmpty(), () -> "spans: " + exported.getFinishedSpanItems());
     assertEquals(TRACE, SpanHandler.traceId(call.getContext()).orElseThrow(), "the access log still names the caller's trace");
+  }
+
+  @Test
+  void underTheDefaultSamplerAStoreCallIsTracedExactlyWhenItsCallIs() {
+    storeCallsFollowTheirCall(SpanSampling.fromEnv(new Env(Map.of())));
+  }
+
+  @Test
+  void underAPlainRatioSamplerAStoreCallIsTracedExactlyWhenItsCallIs() {
+    storeCallsFollowTheirCall(Sampler.traceIdRatioBased(0.5));
+  }
+
+  private void storeCallsFollowTheirCall(Sampler sampler) {
+    trace(sampler);
+    for (int i = 0; i < 200; i++) {
+      Observation call = call(Map.of()).start();
+      try (Observation.Scope scope = call.openScope()) {
+        Observation.createNotStarted("db.client.operation", observations).start().stop();
+      }
+      call.stop();
+    }
+    Set<String> calls = exported.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.SERVER)
+        .map(SpanData::getSpanId).collect(Collectors.toSet());
+    List<String> storeParents = exported.getFinishedSpanItems().stream()
+        .filter(span -> span.getKind() == SpanKind.INTERNAL).map(SpanData::getParentSpanId).toList();
+    assertTrue(calls.size() > 0 && calls.size() < 200, calls.size() + " of 200 calls sampled");
+    assertEquals(calls, Set.copyOf(storeParents), "a store span for each sampled call, none for the rest");
+    assertEquals(calls.size(), storeParents.size());
   }
 
   @Test
