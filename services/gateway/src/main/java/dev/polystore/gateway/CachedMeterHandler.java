@@ -72,9 +72,9 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
     Throwable error = context.getError();
     Timer timer = context instanceof GrpcServerObservationContext call
         ? meter(callTimers, new CallKey(call.getFullMethodName(), call.getStatusCode(), errorClass(error)),
-            key -> timer(context, error))
+            key -> timer(new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error))))
         : meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error)),
-            key -> timer(context, error));
+            this::timer);
     Timer.Sample sample = context.getRequired(Timer.Sample.class);
     sample.stop(timer);
     InFlight active = context.get(InFlight.class);
@@ -89,9 +89,8 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
         key -> Counter.builder(key.name()).tags(key.tags()).register(registry)).increment();
   }
 
-  /** The timer of an observation's name, key values and error, registered (or found) in the registry. */
-  private Timer timer(Observation.Context context, Throwable error) {
-    MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error));
+  /** The timer of a name, key values and error, registered (or found) in the registry. */
+  private Timer timer(MeterKey key) {
     return Timer.builder(key.name()).tags(key.tags()).register(registry);
   }
 

@@ -4,9 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.polystore.platform.telemetry.AccessLog;
-import java.util.List;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * The access line as one Logback event, handed to the access logger's appenders (the batching
@@ -28,13 +26,7 @@ final class LogbackAccessLine implements AccessLog.Line {
       String traceId) {
     Object[] fields = {method, status, durationMs, principal, workspace, traceId};
     LoggingEvent event = new LoggingEvent(FQCN, logger, Level.INFO, AccessLog.FORMAT, null, fields);
-    event.setKeyValuePairs(List.of(
-        new KeyValuePair(AccessLog.KEYS.get(0), method),
-        new KeyValuePair(AccessLog.KEYS.get(1), status),
-        new KeyValuePair(AccessLog.KEYS.get(2), durationMs),
-        new KeyValuePair(AccessLog.KEYS.get(3), principal),
-        new KeyValuePair(AccessLog.KEYS.get(4), workspace),
-        new KeyValuePair(AccessLog.KEYS.get(5), traceId)));
+    event.setKeyValuePairs(AccessLog.pairs(fields));
     logger.callAppenders(event);
   }
 }

@@ -4,11 +4,14 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One line per gRPC call on the logger {@code polystore.access}, written when the call's
@@ -25,6 +28,9 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
 
   /** The format of the line's message; its arguments are the fields in {@link Line}'s order. */
   public static final String FORMAT = "{} {} {}ms principal={} workspace={} trace={}";
+  /** The key of each field in the line's key-value pairs, in {@link Line}'s order. */
+  private static final List<String> KEYS = List.of("rpc.method", "grpc.status_code", "duration_ms",
+      CallAttributes.PRINCIPAL, CallAttributes.WORKSPACE, "trace_id");
 
   private final Function<Observation.Context, Optional<String>> traceId;
   private final Line line;
@@ -66,23 +72,26 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
     line.write(method, status, millis(micros), principal, workspace, trace);
   }
 
-  /** The key of each field in the line's key-value pairs, in {@link Line}'s order. */
-  public static final List<String> KEYS = List.of("rpc.method", "grpc.status_code", "duration_ms",
-      CallAttributes.PRINCIPAL, CallAttributes.WORKSPACE, "trace_id");
-
   /** Through SLF4J's fluent API: any logging backend. */
   public static final Line SLF4J = AccessLog::slf4j;
 
   private static void slf4j(String method, String status, String durationMs, String principal, String workspace,
       String traceId) {
-    log.atInfo()
-        .addKeyValue(KEYS.get(0), method)
-        .addKeyValue(KEYS.get(1), status)
-        .addKeyValue(KEYS.get(2), durationMs)
-        .addKeyValue(KEYS.get(3), principal)
-        .addKeyValue(KEYS.get(4), workspace)
-        .addKeyValue(KEYS.get(5), traceId)
-        .log(FORMAT, method, status, durationMs, principal, workspace, traceId);
+    Object[] fields = {method, status, durationMs, principal, workspace, traceId};
+    LoggingEventBuilder line = log.atInfo();
+    for (KeyValuePair pair : pairs(fields)) {
+      line.addKeyValue(pair.key, pair.value);
+    }
+    line.log(FORMAT, fields);
+  }
+
+  /** The line's fields, in {@link Line}'s order, as its key-value pairs (the JSON format's fields). */
+  public static List<KeyValuePair> pairs(Object[] fields) {
+    List<KeyValuePair> pairs = new ArrayList<>(KEYS.size());
+    for (int i = 0; i < KEYS.size(); i++) {
+      pairs.add(new KeyValuePair(KEYS.get(i), fields[i]));
+    }
+    return pairs;
   }
 
   @Override
