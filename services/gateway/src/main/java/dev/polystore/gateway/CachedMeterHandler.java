@@ -1,5 +1,6 @@
 package dev.polystore.gateway;
 
+import dev.polystore.platform.telemetry.StoreCall;
 import io.grpc.Status;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -35,11 +36,12 @@ import java.util.function.Function;
  * meter is found once per set of key values and kept; ObservabilityBench measured the lookups
  * among the larger costs of a call (docs/benchmarks.md, observability).
  *
- * <p>A call's meters are found by its method, status and error ({@link CallKey}) without building
+ * <p>A call's meters are found by its method, status and error ({@link KindKey}) without building
  * its key values at all: those are the gRPC convention's, a function of exactly these
  * ({@code CallObservationInterceptor}; nothing adds any to a call's observation), and building
  * and sorting them twice a call was the largest part of what metrics cost GetUser in a profile.
- * They are read once per new key, for the meter's tags.
+ * They are read once per new key, for the meter's tags. A store call's timer is found the same way,
+ * by its {@link StoreCall}, whose key values are the observation's.
  */
 final class CachedMeterHandler implements MeterObservationHandler<Observation.Context> {
   /** The gauge of calls in flight (Micrometer's gRPC observation name, with ".active"). */
@@ -47,7 +49,7 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   private final MeterRegistry registry;
   private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<CallKey, Timer> callTimers = new ConcurrentHashMap<>();
+  private final Map<KindKey, Timer> kindTimers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
 
@@ -70,8 +72,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
   @Override
   public void onStop(Observation.Context context) {
     Throwable error = context.getError();
-    Timer timer = context instanceof GrpcServerObservationContext call
-        ? meter(callTimers, new CallKey(call.getFullMethodName(), call.getStatusCode(), errorClass(error)),
+    Object kind = context instanceof GrpcServerObservationContext call ? call.getFullMethodName()
+        : context instanceof StoreCall.Context store ? store.call() : null;
+    Timer timer = kind != null
+        ? meter(kindTimers, new KindKey(kind, statusCode(context), errorClass(error)),
             key -> timer(new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error))))
         : meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error)),
             this::timer);
@@ -98,6 +102,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
     return error == null ? "none" : error.getClass().getSimpleName();
   }
 
+  private static Status.Code statusCode(Observation.Context context) {
+    return context instanceof GrpcServerObservationContext call ? call.getStatusCode() : null;
+  }
+
   private static Class<?> errorClass(Throwable error) {
     return error == null ? null : error.getClass();
   }
@@ -118,26 +126,27 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
   private record InFlight(AtomicInteger calls) {}
 
   /**
-   * A call's timer: its method, status (null until it closed) and error class (null for none).
-   * Hash and equality by hand, as for {@link MeterKey}.
+   * The timer of a kind of observation whose key values are a function of it: a call's (its method,
+   * status and error class) or a store call's (its {@link StoreCall}, with no status, and error
+   * class); null for none. Hash and equality by hand, as for {@link MeterKey}.
    */
-  private static final class CallKey {
-    private final String method;
+  private static final class KindKey {
+    private final Object kind;
     private final Status.Code status;
     private final Class<?> error;
     private final int hash;
 
-    CallKey(String method, Status.Code status, Class<?> error) {
-      this.method = method;
+    KindKey(Object kind, Status.Code status, Class<?> error) {
+      this.kind = kind;
       this.status = status;
       this.error = error;
-      this.hash = (Objects.hashCode(method) * 31 + Objects.hashCode(status)) * 31 + Objects.hashCode(error);
+      this.hash = (kind.hashCode() * 31 + Objects.hashCode(status)) * 31 + Objects.hashCode(error);
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof CallKey key && key.hash == hash && key.status == status && key.error == error
-          && Objects.equals(key.method, method);
+      return other instanceof KindKey key && key.hash == hash && key.status == status && key.error == error
+          && key.kind.equals(kind);
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.polystore.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.polystore.platform.telemetry.StoreCall;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -43,6 +45,23 @@ class CachedMeterHandlerTest {
     assertEquals(1, meters.get("db.client.operation")
         .tags("db.operation.name", "SELECT", "error", "IllegalStateException").timer().count());
     assertNull(meters.find("db.client.operation.active").meter(), "no in-flight meter for store calls");
+  }
+
+  @Test
+  void aStoreCallsTimerIsTaggedWithItsKeyValuesAndError() {
+    statement("SELECT").start().stop();
+    assertEquals(Tags.of("db.system.name", "postgresql", "db.operation.name", "SELECT", "error", "none"),
+        Tags.of(meters.get("db.client.operation").timer().getId().getTags()));
+  }
+
+  @Test
+  void anyOtherObservationLandsInTheTimerOfItsKeyValues() {
+    for (String operation : List.of("GET", "GET", "SET")) {
+      Observation.createNotStarted("valkey.command", observations)
+          .lowCardinalityKeyValue("db.operation.name", operation).start().stop();
+    }
+    assertEquals(2, meters.get("valkey.command").tags("db.operation.name", "GET", "error", "none").timer().count());
+    assertEquals(1, meters.get("valkey.command").tags("db.operation.name", "SET", "error", "none").timer().count());
   }
 
   @Test
@@ -118,8 +137,9 @@ class CachedMeterHandlerTest {
     call.stop();
   }
 
+  /** A store call's observation as the bindings make it: a new StoreCall each time, equal per operation. */
   private Observation statement(String operation) {
-    return Observation.createNotStarted("db.client.operation", observations)
-        .lowCardinalityKeyValue("db.operation.name", operation);
+    return new StoreCall("db.client.operation", operation + " app",
+        KeyValues.of("db.system.name", "postgresql", "db.operation.name", operation)).observation(observations);
   }
 }

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.polystore.platform.telemetry.StoreCall;
 import dev.polystore.platform.telemetry.StoreOperations;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.common.KeyValues;
@@ -32,13 +33,11 @@ final class CqlObservation {
     }
     String operation = operation(statement);
     String keyspace = session.getKeyspace().map(CqlIdentifier::asInternal).orElse("");
-    return Observation.createNotStarted("db.client.operation", Telemetry.observations())
-        .contextualName(operation + " " + keyspace)
-        .lowCardinalityKeyValues(KeyValues.of(
+    return new StoreCall("db.client.operation", operation + " " + keyspace, KeyValues.of(
             "db.system.name", "cassandra",
             "db.namespace", keyspace,
             "db.operation.name", operation))
-        .start();
+        .observation().start();
   }
 
   private static String operation(Statement<?> statement) {

@@ -1,5 +1,6 @@
 package dev.polystore.platform.postgres;
 
+import dev.polystore.platform.telemetry.StoreCall;
 import dev.polystore.platform.telemetry.StoreOperations;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.common.KeyValues;
@@ -22,7 +23,7 @@ final class StatementObservations implements SqlLogger {
   /** Statements run on the calling thread between before and after; keyed by the statement. */
   private final Map<StatementContext, Observation> running = new ConcurrentHashMap<>();
   /** Names and key values per operation (a handful), made once: a statement runs per call. */
-  private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  private final Map<String, StoreCall> operations = new ConcurrentHashMap<>();
 
   StatementObservations(String database) {
     this.database = database;
@@ -33,12 +34,8 @@ final class StatementObservations implements SqlLogger {
     if (!Telemetry.observingCall()) {
       return;
     }
-    Operation operation = operations.computeIfAbsent(operation(context), this::describe);
-    Observation observation = Observation.createNotStarted("db.client.operation", Telemetry.observations())
-        .contextualName(operation.spanName())
-        .lowCardinalityKeyValues(operation.keyValues())
-        .start();
-    running.put(context, observation);
+    StoreCall call = operations.computeIfAbsent(operation(context), this::describe);
+    running.put(context, call.observation().start());
   }
 
   @Override
@@ -58,14 +55,12 @@ final class StatementObservations implements SqlLogger {
     }
   }
 
-  private Operation describe(String operation) {
-    return new Operation(operation + " " + database, KeyValues.of(
+  private StoreCall describe(String operation) {
+    return new StoreCall("db.client.operation", operation + " " + database, KeyValues.of(
         "db.system.name", "postgresql",
         "db.namespace", database,
         "db.operation.name", operation));
   }
-
-  private record Operation(String spanName, KeyValues keyValues) {}
 
   /** The statement's first keyword, from the SQL as written (placeholders, never values). */
   private static String operation(StatementContext context) {

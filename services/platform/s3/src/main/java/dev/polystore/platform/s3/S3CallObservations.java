@@ -1,5 +1,6 @@
 package dev.polystore.platform.s3;
 
+import dev.polystore.platform.telemetry.StoreCall;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -31,9 +32,8 @@ final class S3CallObservations implements ExecutionInterceptor {
     }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    Observation observation = Observation.createNotStarted("aws.sdk.operation", Telemetry.observations())
-        .contextualName(service + "." + operation)
-        .lowCardinalityKeyValues(KeyValues.of("rpc.system", "aws-api", "rpc.service", service, "rpc.method", operation));
+    Observation observation = new StoreCall("aws.sdk.operation", service + "." + operation,
+        KeyValues.of("rpc.system", "aws-api", "rpc.service", service, "rpc.method", operation)).observation();
     context.request().getValueForField("Bucket", String.class)
         .ifPresent(bucket -> observation.highCardinalityKeyValue("aws.s3.bucket", bucket));
     attributes.putAttribute(OBSERVATION, observation.start());

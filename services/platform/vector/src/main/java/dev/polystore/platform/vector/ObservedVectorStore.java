@@ -1,8 +1,7 @@
 package dev.polystore.platform.vector;
 
-import dev.polystore.platform.telemetry.Telemetry;
+import dev.polystore.platform.telemetry.StoreCall;
 import io.micrometer.common.KeyValues;
-import io.micrometer.observation.Observation;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -75,9 +74,8 @@ final class ObservedVectorStore implements VectorStore {
   }
 
   private <T> T observe(String operation, Supplier<T> work) {
-    return Observation.createNotStarted("vector.operation", Telemetry.observations())
-        .contextualName(operation + " " + system)
-        .lowCardinalityKeyValues(KeyValues.of("db.system.name", system, "db.operation.name", operation))
-        .observe(work);
+    return new StoreCall("vector.operation", operation + " " + system,
+        KeyValues.of("db.system.name", system, "db.operation.name", operation))
+        .observation().observe(work);
   }
 }
