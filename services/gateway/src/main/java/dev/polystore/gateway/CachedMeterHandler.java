@@ -64,9 +64,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
       AtomicInteger active = meter(inFlight, call.getFullMethodName(),
           method -> callsInFlight(new MeterKey(ACTIVE, context.getLowCardinalityKeyValues(), null)));
       active.incrementAndGet();
-      context.put(InFlight.class, new InFlight(active));
+      context.put(Started.class, new Started(Timer.start(registry), active));
+    } else {
+      context.put(Started.class, new Started(Timer.start(registry), null));
     }
-    context.put(Timer.Sample.class, Timer.start(registry));
   }
 
   @Override
@@ -79,11 +80,10 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
             key -> timer(new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error))))
         : meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error)),
             this::timer);
-    Timer.Sample sample = context.getRequired(Timer.Sample.class);
-    sample.stop(timer);
-    InFlight active = context.get(InFlight.class);
-    if (active != null) {
-      active.calls().decrementAndGet();
+    Started started = context.getRequired(Started.class);
+    started.sample().stop(timer);
+    if (started.inFlight() != null) {
+      started.inFlight().decrementAndGet();
     }
   }
 
@@ -122,8 +122,11 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
     return meter != null ? meter : meters.computeIfAbsent(key, register);
   }
 
-  /** The count a call's start added to, for its stop to take from. */
-  private record InFlight(AtomicInteger calls) {}
+  /**
+   * What the start left for the stop, in one entry of the context (a map): the timer's sample and,
+   * for a call, the count of calls in flight it added to (null for others).
+   */
+  private record Started(Timer.Sample sample, AtomicInteger inFlight) {}
 
   /**
    * The timer of a kind of observation whose key values are a function of it: a call's (its method,

@@ -25,7 +25,8 @@ final class LogbackAccessLine implements AccessLog.Line {
   public void write(String method, String status, String durationMs, String principal, String workspace,
       String traceId) {
     Object[] fields = {method, status, durationMs, principal, workspace, traceId};
-    LoggingEvent event = new LoggingEvent(FQCN, logger, Level.INFO, AccessLog.FORMAT, null, fields);
+    String message = AccessLog.message(method, status, durationMs, principal, workspace, traceId);
+    LoggingEvent event = new LoggingEvent(FQCN, logger, Level.INFO, message, null, null);
     event.setKeyValuePairs(AccessLog.pairs(fields));
     logger.callAppenders(event);
   }
