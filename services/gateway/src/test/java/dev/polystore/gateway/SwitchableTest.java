@@ -1,0 +1,85 @@
+package dev.polystore.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polystore.platform.telemetry.AccessLog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SwitchableTest {
+  @Test
+  void theGatewaysHandlersHaveNoScopeHooksToCall() {
+    assertFalse(Switchable.overridesScopeHooks(CachedMeterHandler.class));
+    assertFalse(Switchable.overridesScopeHooks(SpanHandler.class));
+    assertFalse(Switchable.overridesScopeHooks(AccessLog.class));
+  }
+
+  @Test
+  void aHandlerWithScopeHooksGetsThemWhileOn() {
+    Recording recording = new Recording();
+    Switchable switchable = new Switchable(recording);
+    assertTrue(Switchable.overridesScopeHooks(Recording.class));
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(switchable);
+
+    switchable.set(true);
+    Observation observation = Observation.start("work", registry);
+    observation.openScope().close();
+    observation.stop();
+    switchable.set(false);
+    Observation.start("work", registry).stop();
+
+    assertEquals(List.of("start", "opened", "closed", "stop"), recording.calls);
+  }
+
+  @Test
+  void aHandlerWithoutScopeHooksStillGetsStartAndStop() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Switchable switchable = new Switchable(new CachedMeterHandler(meters));
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(switchable);
+    switchable.set(true);
+    Observation observation = Observation.start("work", registry);
+    observation.openScope().close();
+    observation.stop();
+    assertEquals(1, meters.get("work").timer().count());
+    assertEquals(Optional.empty(), Optional.ofNullable(registry.getCurrentObservation()));
+  }
+
+  private static final class Recording implements ObservationHandler<Observation.Context> {
+    private final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void onStart(Observation.Context context) {
+      calls.add("start");
+    }
+
+    @Override
+    public void onScopeOpened(Observation.Context context) {
+      calls.add("opened");
+    }
+
+    @Override
+    public void onScopeClosed(Observation.Context context) {
+      calls.add("closed");
+    }
+
+    @Override
+    public void onStop(Observation.Context context) {
+      calls.add("stop");
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return true;
+    }
+  }
+}
