@@ -59,27 +59,23 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   @Override
   public void onStart(Observation.Context context) {
+    AtomicInteger active = null;
     if (context instanceof GrpcServerObservationContext call) {
       // At the start a call's key values are its method's (its status is not known yet).
-      AtomicInteger active = meter(inFlight, call.getFullMethodName(),
+      active = meter(inFlight, call.getFullMethodName(),
           method -> callsInFlight(new MeterKey(ACTIVE, context.getLowCardinalityKeyValues(), null)));
       active.incrementAndGet();
-      context.put(Started.class, new Started(Timer.start(registry), active));
-    } else {
-      context.put(Started.class, new Started(Timer.start(registry), null));
     }
+    context.put(Started.class, new Started(Timer.start(registry), active));
   }
 
   @Override
   public void onStop(Observation.Context context) {
     Throwable error = context.getError();
-    Object kind = context instanceof GrpcServerObservationContext call ? call.getFullMethodName()
-        : context instanceof StoreCall.Context store ? store.call() : null;
+    KindKey kind = kindKey(context, error);
     Timer timer = kind != null
-        ? meter(kindTimers, new KindKey(kind, statusCode(context), errorClass(error)),
-            key -> timer(new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error))))
-        : meter(timers, new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error)),
-            this::timer);
+        ? meter(kindTimers, kind, key -> timer(meterKey(context, error)))
+        : meter(timers, meterKey(context, error), this::timer);
     Started started = context.getRequired(Started.class);
     started.sample().stop(timer);
     if (started.inFlight() != null) {
@@ -102,8 +98,17 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
     return error == null ? "none" : error.getClass().getSimpleName();
   }
 
-  private static Status.Code statusCode(Observation.Context context) {
-    return context instanceof GrpcServerObservationContext call ? call.getStatusCode() : null;
+  /** A call's or a store call's key, whose key values are a function of it; null for any other. */
+  private static KindKey kindKey(Observation.Context context, Throwable error) {
+    if (context instanceof GrpcServerObservationContext call) {
+      return new KindKey(call.getFullMethodName(), call.getStatusCode(), errorClass(error));
+    }
+    return context instanceof StoreCall.Context store ? new KindKey(store.call(), null, errorClass(error)) : null;
+  }
+
+  /** The timer's key from the observation's own key values (read once per new timer, or per stop for others). */
+  private static MeterKey meterKey(Observation.Context context, Throwable error) {
+    return new MeterKey(context.getName(), context.getLowCardinalityKeyValues(), errorTag(error));
   }
 
   private static Class<?> errorClass(Throwable error) {

@@ -2,6 +2,7 @@ package dev.polystore.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polystore.platform.telemetry.AccessLog;
@@ -11,7 +12,6 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SwitchableTest {
@@ -27,15 +27,12 @@ class SwitchableTest {
     Recording recording = new Recording();
     Switchable switchable = new Switchable(recording);
     assertTrue(Switchable.overridesScopeHooks(Recording.class));
-    ObservationRegistry registry = ObservationRegistry.create();
-    registry.observationConfig().observationHandler(switchable);
+    ObservationRegistry registry = registryWith(switchable);
 
     switchable.set(true);
-    Observation observation = Observation.start("work", registry);
-    observation.openScope().close();
-    observation.stop();
+    observeWithAScope(registry);
     switchable.set(false);
-    Observation.start("work", registry).stop();
+    observeWithAScope(registry);
 
     assertEquals(List.of("start", "opened", "closed", "stop"), recording.calls);
   }
@@ -44,14 +41,24 @@ class SwitchableTest {
   void aHandlerWithoutScopeHooksStillGetsStartAndStop() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Switchable switchable = new Switchable(new CachedMeterHandler(meters));
+    ObservationRegistry registry = registryWith(switchable);
+    switchable.set(true);
+    observeWithAScope(registry);
+    assertEquals(1, meters.get("work").timer().count());
+    assertNull(registry.getCurrentObservation(), "the scope was closed");
+  }
+
+  private static ObservationRegistry registryWith(Switchable switchable) {
     ObservationRegistry registry = ObservationRegistry.create();
     registry.observationConfig().observationHandler(switchable);
-    switchable.set(true);
+    return registry;
+  }
+
+  /** One observation, started, made current in a scope that is closed again, and stopped. */
+  private static void observeWithAScope(ObservationRegistry registry) {
     Observation observation = Observation.start("work", registry);
     observation.openScope().close();
     observation.stop();
-    assertEquals(1, meters.get("work").timer().count());
-    assertEquals(Optional.empty(), Optional.ofNullable(registry.getCurrentObservation()));
   }
 
   private static final class Recording implements ObservationHandler<Observation.Context> {
