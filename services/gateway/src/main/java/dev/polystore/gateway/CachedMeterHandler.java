@@ -71,12 +71,15 @@ final class CachedMeterHandler implements MeterObservationHandler<Observation.Co
 
   @Override
   public void onStop(Observation.Context context) {
+    Started started = context.get(Started.class);
+    if (started == null) {
+      return; // not started while meters were on
+    }
     Throwable error = context.getError();
     KindKey kind = kindKey(context, error);
     Timer timer = kind != null
         ? meter(kindTimers, kind, key -> timer(meterKey(context, error)))
         : meter(timers, meterKey(context, error), this::timer);
-    Started started = context.getRequired(Started.class);
     started.sample().stop(timer);
     if (started.inFlight() != null) {
       started.inFlight().decrementAndGet();

@@ -59,9 +59,7 @@ public final class GatewayTelemetry {
 
   private final SpanSinks sinks = new SpanSinks();
   private final SpanSampling sampling = new SpanSampling();
-  private final Switchable meters;
-  private final Switchable tracing;
-  private final Switchable accessLog;
+  private final TelemetryHandlers handlers;
 
   private GatewayTelemetry() {
     SdkTracerProvider provider = SdkTracerProvider.builder()
@@ -70,12 +68,9 @@ public final class GatewayTelemetry {
         .addSpanProcessor(sinks)
         .setSampler(sampling)
         .build();
-    this.meters = new Switchable(new CachedMeterHandler(Telemetry.meters()));
-    this.tracing = new Switchable(new SpanHandler(provider.get("dev.polystore")));
-    this.accessLog = new Switchable(new AccessLog(SpanHandler::traceId, new LogbackAccessLine()));
-    // Stopped in reverse order: the access log reads the span's trace id before tracing ends it.
-    var config = Telemetry.observations().observationConfig();
-    config.observationHandler(meters).observationHandler(tracing).observationHandler(accessLog);
+    this.handlers = new TelemetryHandlers(new CachedMeterHandler(Telemetry.meters()),
+        new SpanHandler(provider.get("dev.polystore")), new AccessLog(SpanHandler::traceId, new LogbackAccessLine()));
+    Telemetry.observations().observationConfig().observationHandler(handlers);
     Gauge.builder("polystore.build.info", () -> 1)
         .description("the running build: version and commit as tags")
         .tag("version", Optional.ofNullable(Gateway.class.getPackage().getImplementationVersion()).orElse("dev"))
@@ -91,10 +86,8 @@ public final class GatewayTelemetry {
     if (installed == null) {
       installed = new GatewayTelemetry();
     }
-    installed.meters.set(options.callMetrics());
-    installed.accessLog.set(options.accessLog());
     installed.sinks.set(options.spans().orElse(null));
     installed.sampling.set(options.sampler());
-    installed.tracing.set(options.spans().isPresent());
+    installed.handlers.set(options.callMetrics(), options.spans().isPresent(), options.accessLog());
   }
 }

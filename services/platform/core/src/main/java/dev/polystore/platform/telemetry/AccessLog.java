@@ -57,11 +57,11 @@ public final class AccessLog implements ObservationHandler<GrpcServerObservation
 
   @Override
   public void onStop(GrpcServerObservationContext context) {
-    if (!log.isInfoEnabled()) {
-      return;
-    }
     Started started = context.get(Started.class);
-    long micros = started == null ? 0 : (System.nanoTime() - started.nanos()) / 1_000;
+    if (started == null || !log.isInfoEnabled()) {
+      return; // not started while the log was on
+    }
+    long micros = (System.nanoTime() - started.nanos()) / 1_000;
     String method = context.getFullMethodName(); // the descriptor's "service/method", made once per method
     String status = context.getStatusCode() == null ? "UNKNOWN" : context.getStatusCode().name();
     String principal = value(context, CallAttributes.PRINCIPAL);

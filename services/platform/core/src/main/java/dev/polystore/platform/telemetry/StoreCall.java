@@ -1,5 +1,6 @@
 package dev.polystore.platform.telemetry;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -31,8 +32,8 @@ public final class StoreCall {
 
   /**
    * A new observation of this kind of call on {@link Telemetry#observations()}, not started. Its
-   * low-cardinality key values are this kind's, and nothing may add others: handlers read them
-   * from here ({@link Context#call()}).
+   * low-cardinality key values are this kind's: its context answers them from here, and handlers
+   * may read them from here directly ({@link Context#call()}).
    */
   public Observation observation() {
     return observation(Telemetry.observations());
@@ -41,8 +42,7 @@ public final class StoreCall {
   /** As {@link #observation()}, on {@code registry}. */
   public Observation observation(ObservationRegistry registry) {
     return Observation.createNotStarted(name, () -> new Context(this), registry)
-        .contextualName(contextualName)
-        .lowCardinalityKeyValues(keyValues);
+        .contextualName(contextualName);
   }
 
   public String name() {
@@ -55,7 +55,7 @@ public final class StoreCall {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof StoreCall call && call.hash == hash && call.name.equals(name)
+    return other == this || other instanceof StoreCall call && call.hash == hash && call.name.equals(name)
         && call.contextualName.equals(contextualName) && call.keyValues.equals(keyValues);
   }
 
@@ -69,7 +69,12 @@ public final class StoreCall {
     return name + " " + contextualName + " " + keyValues;
   }
 
-  /** The context of a store call's observation: an observation context that knows its kind. */
+  /**
+   * The context of a store call's observation: an observation context that knows its kind. Its
+   * low-cardinality key values are the kind's, followed by any added to it. Why not put them into
+   * the context's map as observations do: that was three puts into a new map on every store call,
+   * which no handler reads (they read the kind's).
+   */
   public static final class Context extends Observation.Context {
     private final StoreCall call;
 
@@ -79,6 +84,18 @@ public final class StoreCall {
 
     public StoreCall call() {
       return call;
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues() {
+      return call.keyValues.and(super.getLowCardinalityKeyValues()); // the kind's own when none were added
+    }
+
+    @Override
+    public KeyValue getLowCardinalityKeyValue(String key) {
+      KeyValue added = super.getLowCardinalityKeyValue(key);
+      return added != null ? added : call.keyValues.stream().filter(value -> value.getKey().equals(key)).findFirst()
+          .orElse(null);
     }
   }
 }
