@@ -10,12 +10,22 @@ import java.util.HexFormat;
  * keyed by, so no secret sits in the environment or the heap longer than one call.
  */
 public final class TokenDigest {
+  /**
+   * One SHA-256 per thread, reset by each digest: looking the algorithm up in the security
+   * providers on every call was a third of what authenticating a call cost in a profile of GetUser
+   * (docs/benchmarks.md, issue 23), and a digest is not safe to share between threads.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(TokenDigest::sha256);
+
   private TokenDigest() {}
 
   public static String of(String token) {
+    return HexFormat.of().formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
