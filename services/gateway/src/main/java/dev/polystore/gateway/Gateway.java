@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -36,6 +37,15 @@ public final class Gateway implements AutoCloseable {
   public static final String GRACE_SECONDS = "GRPC_SHUTDOWN_GRACE_SECONDS";
   /** The management HTTP port: Prometheus metrics at /actuator/prometheus, never on the gRPC port. */
   public static final String MANAGEMENT_PORT = "POLYSTORE_MANAGEMENT_PORT";
+
+  /**
+   * Held by a starting gateway from its run until Spring Boot has configured logging (the
+   * application is prepared): that configures the process's one Logback context, which two
+   * applications starting at once in one JVM (tests, the benchmark) corrupt, a
+   * ConcurrentModificationException in LoggerContext.putProperty seen in CI. The rest of the start
+   * (the servers, migrations) still runs concurrently; one gateway per process never waits.
+   */
+  private static final ReentrantLock LOGGING_SETUP = new ReentrantLock();
 
   /** {@code json}: one JSON object per log line (Logstash's field names), the access log's fields included. */
   public static final String LOG_FORMAT = "LOG_FORMAT";
@@ -142,13 +152,20 @@ public final class Gateway implements AutoCloseable {
         if (event instanceof ApplicationPreparedEvent) {
           // Spring Boot has configured logging by now, and nothing is served yet.
           AsyncAccessLog.install();
+          releaseLoggingSetup();
         } else if (event instanceof GrpcServerStartedEvent started) {
           port.complete(started.getPort());
         } else if (event instanceof WebServerInitializedEvent web) {
           management.complete(web.getWebServer().getPort());
         }
       });
-      ConfigurableApplicationContext context = application.run(springArgs);
+      ConfigurableApplicationContext context;
+      LOGGING_SETUP.lock();
+      try {
+        context = application.run(springArgs);
+      } finally {
+        releaseLoggingSetup(); // when the run failed before it was prepared
+      }
       host.start();
       return new Gateway(host, keys, context, port.get(30, TimeUnit.SECONDS), management.get(30, TimeUnit.SECONDS));
     } catch (InterruptedException e) {
@@ -160,6 +177,12 @@ public final class Gateway implements AutoCloseable {
       host.close();
       keys.ifPresent(RemoteKeyVerifier::close);
       throw e instanceof RuntimeException re ? re : new IllegalStateException("gRPC server did not start", e);
+    }
+  }
+
+  private static void releaseLoggingSetup() {
+    if (LOGGING_SETUP.isHeldByCurrentThread()) {
+      LOGGING_SETUP.unlock();
     }
   }
 
