@@ -332,7 +332,10 @@ class ExportImportDrillIT {
       for (var table : session.getMetadata().getKeyspace(CqlIdentifier.fromInternal(keyspace)).orElseThrow()
           .getTables().values()) {
         var column = CqlRowLine.ttlColumn(table);
-        if (column.isEmpty() || table.getName().asInternal().startsWith("schema_migration")) {
+        // An outbox lease is renewed by the running gateway's relay (a new TTL) between this read
+        // and the export, so its TTL may grow; the checked TTLs are those nothing renews.
+        if (column.isEmpty() || table.getName().asInternal().startsWith("schema_migration")
+            || table.getName().asInternal().equals("outbox_leases")) {
           continue;
         }
         String keys = String.join(", ", table.getPrimaryKey().stream().map(c -> c.getName().asCql(true)).toList());
