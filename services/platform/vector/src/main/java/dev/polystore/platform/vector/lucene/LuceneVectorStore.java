@@ -29,6 +29,7 @@ public final class LuceneVectorStore implements VectorStore {
   private final Path root;
   private final NearestSearch nearestSearch;
   private final Map<String, LuceneNamespace> open = new ConcurrentHashMap<>();
+  private final ScanHelpers helpers = ScanHelpers.perCore();
 
   public LuceneVectorStore(Path root) {
     this(root, NearestSearch.DEFAULT);
@@ -164,7 +165,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (!create && !LuceneNamespace.exists(directory)) {
           return Optional.empty();
         }
-        index = LuceneNamespace.open(directory, nearestSearch);
+        index = LuceneNamespace.open(directory, nearestSearch, helpers);
       } catch (IOException e) {
         throw new UncheckedIOException("opening namespace " + namespace + " in " + root + " failed", e);
       }
@@ -184,6 +185,7 @@ public final class LuceneVectorStore implements VectorStore {
       }
     }
     open.clear();
+    helpers.close();
     if (failure != null) {
       throw new UncheckedIOException("closing the vector indexes failed", failure);
     }

@@ -1,6 +1,7 @@
 package dev.polystore.platform.vector.lucene;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,13 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.NeighborQueue;
 
 /**
- * Nearest neighbours of a vector, segment by segment. In a small namespace every live document is
- * scored on its floats (exact). In a larger one each segment ranks its documents by their
+ * Nearest neighbours of a vector, segment by segment. In a small namespace the result is exact:
+ * every live document is bounded by its {@link Int8Codes} ({@link Int8Scan}) and those that may be in
+ * the top k are scored on their floats. In a larger one each segment ranks its documents by their
  * {@link BinaryCodes} estimate, and only the best share of them is scored on floats; the float
  * scores decide. Scores are Lucene's for the field's similarity ({@code (1 + cos) / 2}).
  *
@@ -38,32 +41,39 @@ final class NearestScan {
   private final NearestSearch settings;
   /** Codes per segment core, dropped when Lucene closes the core (after a merge replaced it). */
   private final Map<Object, BinaryCodes> codes = new ConcurrentHashMap<>();
+  private final Map<Object, Int8Codes> int8 = new ConcurrentHashMap<>();
+
+  private final ScanHelpers helpers;
 
   NearestScan(String field, NearestSearch settings) {
+    this(field, settings, ScanHelpers.NONE);
+  }
+
+  /** Exact scans split over {@code helpers} when they are idle. */
+  NearestScan(String field, NearestSearch settings, ScanHelpers helpers) {
     this.field = field;
     this.settings = settings;
+    this.helpers = helpers;
   }
 
   /** The best {@code k} live documents {@code filter} (null: all) lets through, best first. */
   List<ScoreDoc> search(IndexSearcher searcher, float[] target, Query filter, int k) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    boolean exact = reader.numDocs() <= settings.exactUpToDocs();
     Weight filterWeight = filter == null ? null
         : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    QueryBits bits = exact ? null : QueryBits.of(target);
+    List<Leaf> leaves = new ArrayList<>();
+    for (LeafReaderContext context : reader.leaves()) {
+      FieldInfo info = context.reader().getFieldInfos().fieldInfo(field);
+      Bits accepted = info == null || !info.hasVectorValues() ? NONE : accepted(context, filterWeight);
+      if (accepted != NONE) {
+        leaves.add(new Leaf(context, info.getVectorSimilarityFunction(), accepted));
+      }
+    }
+    int[][] candidates = reader.numDocs() <= settings.exactUpToDocs()
+        ? exactCandidates(leaves, target, k) : binaryCandidates(leaves, target, k);
     NeighborQueue best = new NeighborQueue(k, false);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
-      if (info == null || !info.hasVectorValues()) {
-        continue;
-      }
-      Bits accepted = accepted(leaf, filterWeight);
-      if (accepted == NONE) {
-        continue;
-      }
-      VectorSimilarityFunction similarity = info.getVectorSimilarityFunction();
-      int[] candidates = exact ? null : candidates(leaf.reader(), similarity, bits, accepted, k);
-      score(leaf, similarity, target, accepted, candidates, best);
+    for (int i = 0; i < leaves.size(); i++) {
+      score(leaves.get(i), target, candidates[i], best);
     }
     ScoreDoc[] hits = new ScoreDoc[best.size()];
     for (int i = hits.length - 1; i >= 0; i--) {
@@ -71,6 +81,44 @@ final class NearestScan {
       hits[i] = new ScoreDoc(best.pop(), score);
     }
     return Arrays.asList(hits);
+  }
+
+  /** A segment with vectors, how they compare, and which of its documents count (null: all live). */
+  private record Leaf(LeafReaderContext context, VectorSimilarityFunction similarity, Bits accepted) {}
+
+  /**
+   * Per leaf, the documents that may be among the best {@code k} of all by their float scores, in
+   * document order: a superset of them, by the segments' {@link Int8Codes}.
+   */
+  private int[][] exactCandidates(List<Leaf> leaves, float[] target, int k) throws IOException {
+    List<Int8Scan.Segment> segments = new ArrayList<>();
+    boolean normalize = false;
+    for (Leaf leaf : leaves) {
+      normalize = leaf.similarity() == VectorSimilarityFunction.COSINE; // one similarity per field
+      Int8Codes codes = int8Of(leaf.context().reader(), normalize);
+      Bits accepted = leaf.accepted();
+      segments.add(new Int8Scan.Segment(codes, accepted == null ? null : ord -> accepted.get(codes.doc(ord))));
+    }
+    float[] query = normalize && !LuceneDocuments.isZero(target) ? VectorUtil.l2normalize(target.clone()) : target;
+    int[][] ords = Int8Scan.candidates(segments, query, k, helpers);
+    for (int s = 0; s < ords.length; s++) {
+      Int8Codes codes = segments.get(s).codes();
+      for (int i = 0; i < ords[s].length; i++) {
+        ords[s][i] = codes.doc(ords[s][i]); // ordinals follow document order, so these ascend
+      }
+    }
+    return ords;
+  }
+
+  /** Per leaf, the documents whose binary estimates are in its best share; null where that is all of them. */
+  private int[][] binaryCandidates(List<Leaf> leaves, float[] target, int k) throws IOException {
+    QueryBits bits = QueryBits.of(target);
+    int[][] candidates = new int[leaves.size()][];
+    for (int i = 0; i < leaves.size(); i++) {
+      Leaf leaf = leaves.get(i);
+      candidates[i] = candidates(leaf.context().reader(), leaf.similarity(), bits, leaf.accepted(), k);
+    }
+    return candidates;
   }
 
   /**
@@ -95,38 +143,54 @@ final class NearestScan {
   }
 
   /** Scores {@code candidates} (every accepted document when null) on their floats into {@code best}. */
-  private void score(LeafReaderContext leaf, VectorSimilarityFunction similarity, float[] target, Bits accepted,
-      int[] candidates, NeighborQueue best) throws IOException {
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+  private void score(Leaf leaf, float[] target, int[] candidates, NeighborQueue best) throws IOException {
+    FloatVectorValues values = leaf.context().reader().getFloatVectorValues(field);
+    int docBase = leaf.context().docBase;
+    VectorSimilarityFunction similarity = leaf.similarity();
     if (candidates == null) {
+      Bits accepted = leaf.accepted();
       for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
         if (accepted == null || accepted.get(doc)) {
-          best.insertWithOverflow(leaf.docBase + doc, similarity.compare(target, values.vectorValue()));
+          best.insertWithOverflow(docBase + doc, similarity.compare(target, values.vectorValue()));
         }
       }
       return;
     }
     for (int doc : candidates) {
       values.advance(doc);
-      best.insertWithOverflow(leaf.docBase + doc, similarity.compare(target, values.vectorValue()));
+      best.insertWithOverflow(docBase + doc, similarity.compare(target, values.vectorValue()));
     }
+  }
+
+  private Int8Codes int8Of(LeafReader reader, boolean normalize) throws IOException {
+    return cached(int8, reader, () -> Int8Codes.of(reader.getFloatVectorValues(field), normalize));
   }
 
   private BinaryCodes codesOf(LeafReader reader, VectorSimilarityFunction similarity) throws IOException {
     boolean normalize = similarity == VectorSimilarityFunction.COSINE;
+    return cached(codes, reader, () -> BinaryCodes.of(() -> reader.getFloatVectorValues(field), normalize));
+  }
+
+  /** The segment's codes from {@code cache}, built and kept until Lucene closes the segment's core. */
+  private static <T> T cached(Map<Object, T> cache, LeafReader reader, Build<T> build) throws IOException {
     IndexReader.CacheHelper core = reader.getCoreCacheHelper();
     if (core == null) {
-      return BinaryCodes.of(() -> reader.getFloatVectorValues(field), normalize);
+      return build.build();
     }
-    BinaryCodes cached = codes.get(core.getKey());
+    T cached = cache.get(core.getKey());
     if (cached != null) {
       return cached;
     }
-    BinaryCodes built = BinaryCodes.of(() -> reader.getFloatVectorValues(field), normalize);
-    if (codes.putIfAbsent(core.getKey(), built) == null) {
-      core.addClosedListener(codes::remove);
+    T built = build.build();
+    if (cache.putIfAbsent(core.getKey(), built) == null) {
+      core.addClosedListener(cache::remove);
     }
     return built;
+  }
+
+  @FunctionalInterface
+  private interface Build<T> {
+    T build() throws IOException;
   }
 
   /** Live documents the filter lets through: null for all, {@link #NONE} for none. */
