@@ -1,6 +1,7 @@
 package dev.polystore.platform.vector.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,11 +70,14 @@ final class NearestScan {
         leaves.add(new Leaf(context, info.getVectorSimilarityFunction(), accepted));
       }
     }
-    int[][] candidates = reader.numDocs() <= settings.exactUpToDocs()
-        ? exactCandidates(leaves, target, k) : binaryCandidates(leaves, target, k);
     NeighborQueue best = new NeighborQueue(k, false);
-    for (int i = 0; i < leaves.size(); i++) {
-      score(leaves.get(i), target, candidates[i], best);
+    if (reader.numDocs() <= settings.exactUpToDocs()) {
+      int[][] candidates = exactCandidates(leaves, target, k);
+      for (int i = 0; i < leaves.size(); i++) {
+        score(leaves.get(i), target, candidates[i], best);
+      }
+    } else {
+      binarySearch(leaves, target, k, best);
     }
     ScoreDoc[] hits = new ScoreDoc[best.size()];
     for (int i = hits.length - 1; i >= 0; i--) {
@@ -110,15 +114,40 @@ final class NearestScan {
     return ords;
   }
 
-  /** Per leaf, the documents whose binary estimates are in its best share; null where that is all of them. */
-  private int[][] binaryCandidates(List<Leaf> leaves, float[] target, int k) throws IOException {
+  /**
+   * Each leaf ranked by its binary codes and its best share scored on floats into {@code best}; the
+   * leaves are shared out, by size, among the caller and idle helpers.
+   */
+  private void binarySearch(List<Leaf> leaves, float[] target, int k, NeighborQueue best) throws IOException {
     QueryBits bits = QueryBits.of(target);
-    int[][] candidates = new int[leaves.size()][];
-    for (int i = 0; i < leaves.size(); i++) {
-      Leaf leaf = leaves.get(i);
-      candidates[i] = candidates(leaf.context().reader(), leaf.similarity(), bits, leaf.accepted(), k);
+    long[] sizes = leaves.stream().mapToLong(leaf -> leaf.context().reader().maxDoc()).toArray();
+    NeighborQueue[] found = new NeighborQueue[Math.max(1, leaves.size())];
+    try {
+      helpers.run(leaves.size(), (slice, slices) -> {
+        int[] owners = ScanHelpers.share(sizes, slices);
+        NeighborQueue mine = new NeighborQueue(k, false);
+        for (int i = 0; i < leaves.size(); i++) {
+          if (owners[i] == slice) {
+            Leaf leaf = leaves.get(i);
+            try {
+              int[] candidates = candidates(leaf.context().reader(), leaf.similarity(), bits, leaf.accepted(), k);
+              score(leaf, target, candidates, mine);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        }
+        found[slice] = mine;
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return candidates;
+    for (NeighborQueue queue : found) {
+      while (queue != null && queue.size() > 0) {
+        float score = queue.topScore();
+        best.insertWithOverflow(queue.pop(), score);
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.polystore.platform.vector.lucene;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,29 @@ final class ScanHelpers implements AutoCloseable {
   @FunctionalInterface
   interface Slice {
     void run(int index, int of);
+  }
+
+  /**
+   * Which of {@code slices} each item goes to, so that the slices' total sizes are about equal: the
+   * largest first, each to the slice with the least so far.
+   */
+  static int[] share(long[] sizes, int slices) {
+    Integer[] order = new Integer[sizes.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(sizes[b], sizes[a]));
+    long[] loads = new long[slices];
+    int[] owners = new int[sizes.length];
+    for (int item : order) {
+      int least = 0;
+      for (int slice = 1; slice < slices; slice++) {
+        least = loads[slice] < loads[least] ? slice : least;
+      }
+      owners[item] = least;
+      loads[least] += sizes[item];
+    }
+    return owners;
   }
 
   private static void join(Future<?> future) {

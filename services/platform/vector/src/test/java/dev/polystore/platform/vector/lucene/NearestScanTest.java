@@ -99,6 +99,19 @@ class NearestScanTest {
   }
 
   @Test
+  void splitOverAHelperEitherWayAnswersTheSame() {
+    try (ScanHelpers helper = new ScanHelpers(1)) {
+      for (NearestSearch way : List.of(new NearestSearch(Integer.MAX_VALUE, 1), new NearestSearch(0, 0.1))) {
+        NearestScan alone = new NearestScan(FIELD, way);
+        NearestScan split = new NearestScan(FIELD, way, helper);
+        for (float[] query : queries) {
+          assertEquals(search(alone, query), search(split, query));
+        }
+      }
+    }
+  }
+
+  @Test
   void controlReScoringFewerMissesSomeNeighboursOnThisData() {
     NearestScan narrow = new NearestScan(FIELD, new NearestSearch(0, 0.001));
     long misses = queries.stream().filter(query -> !bruteForce(query).equals(search(narrow, query))).count();

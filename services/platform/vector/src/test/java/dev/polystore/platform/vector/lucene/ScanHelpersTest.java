@@ -92,6 +92,19 @@ class ScanHelpersTest {
     assertEquals(List.of(2, 2), again, "a rejected slice kept its helper");
   }
 
+  @Test
+  void shareGivesSlicesAboutEqualSizes() {
+    long[] sizes = {100, 5_000, 300, 2_600, 2_000, 50};
+    int[] owners = ScanHelpers.share(sizes, 2);
+    long[] loads = new long[2];
+    for (int i = 0; i < sizes.length; i++) {
+      loads[owners[i]] += sizes[i];
+    }
+    assertEquals(10_050, loads[0] + loads[1]);
+    assertTrue(Math.abs(loads[0] - loads[1]) <= 100, "unequal slices: " + loads[0] + " and " + loads[1]);
+    assertEquals(List.of(0, 0, 0), java.util.Arrays.stream(ScanHelpers.share(new long[] {3, 2, 1}, 1)).boxed().toList());
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
