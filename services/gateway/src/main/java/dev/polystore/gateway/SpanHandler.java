@@ -1,8 +1,6 @@
 package dev.polystore.gateway;
 
-import dev.polystore.platform.telemetry.StoreCall;
 import io.micrometer.common.KeyValue;
-import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -75,10 +73,7 @@ final class SpanHandler implements ObservationHandler<Observation.Context> {
     if (span.isRecording()) {
       String name = context.getContextualName();
       span.updateName(name == null || name.isBlank() ? context.getName() : name);
-      // A store call's are its kind's, built once (the context's would be copied and sorted).
-      KeyValues low = context instanceof StoreCall.Context store ? store.call().keyValues()
-          : context.getLowCardinalityKeyValues();
-      for (KeyValue keyValue : low) {
+      for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
         span.setAttribute(key(keyValue.getKey()), keyValue.getValue());
       }
       for (KeyValue keyValue : context.getHighCardinalityKeyValues()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polystore.platform.config.Env;
+import dev.polystore.platform.telemetry.StoreCall;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.observation.Observation;
@@ -55,6 +56,22 @@ class SpanHandlerTest {
     assertEquals(TRACE, select.getTraceId());
     assertEquals("accounts", select.getAttributes().asMap().entrySet().stream()
         .filter(entry -> entry.getKey().getKey().equals("db.namespace")).findFirst().orElseThrow().getValue());
+  }
+
+  @Test
+  void aStoreCallsSpanCarriesItsKindsKeyValuesAndAnyAdded() {
+    trace(Sampler.alwaysOn());
+    StoreCall select = new StoreCall("db.client.operation", "SELECT accounts",
+        KeyValues.of("db.namespace", "accounts", "db.operation.name", "SELECT"));
+    select.observation(observations).lowCardinalityKeyValue("db.response.status_code", "0").start().stop();
+
+    SpanData span = only(SpanKind.INTERNAL);
+    assertEquals("SELECT accounts", span.getName());
+    Map<String, Object> attributes = span.getAttributes().asMap().entrySet().stream()
+        .collect(Collectors.toMap(entry -> entry.getKey().getKey(), Map.Entry::getValue));
+    assertEquals("accounts", attributes.get("db.namespace"));
+    assertEquals("SELECT", attributes.get("db.operation.name"));
+    assertEquals("0", attributes.get("db.response.status_code"), "a key value added to the call was dropped");
   }
 
   @Test
