@@ -16,7 +16,7 @@ import org.apache.lucene.util.VectorUtil;
  * exact when {@code x'} points along its signs. Lucene 9.12, the last Lucene for a Java 17 build,
  * has no binary quantization (Lucene 10.2's needs Java 21 to build), so this is ours.
  */
-final class BinaryCodes {
+final class BinaryCodes implements SegmentCodes.Weighed {
   private final int words;
   /** Word w of vector ord at {@code bits[w * size + ord]}: one word of every vector after another, scanned in order. */
   private final long[] bits;
@@ -80,6 +80,12 @@ final class BinaryCodes {
 
   int size() {
     return docs.length;
+  }
+
+  /** Per vector: its words, its scale, its count of ones and its document. */
+  @Override
+  public long bytes() {
+    return (long) docs.length * (words * 8L + 4 + 2 + 4);
   }
 
   int doc(int ord) {

@@ -20,7 +20,7 @@ import org.apache.lucene.util.hnsw.NeighborQueue;
  * scalar quantization clips outliers at a confidence interval and keeps no per-vector error, so its
  * codes give no such bound; these are ours.
  */
-final class Int8Codes {
+final class Int8Codes implements SegmentCodes.Weighed {
   /**
    * Added to every margin: the floats' own rounding (a 384-term dot product of unit vectors is off by
    * about 1e-6), so that a document whose float score ties or beats the k-th is never left out.
@@ -65,6 +65,13 @@ final class Int8Codes {
 
   int size() {
     return docs.length;
+  }
+
+  /** Per vector: its bytes with their array's header and reference, three floats and its document. */
+  @Override
+  public long bytes() {
+    int dimension = codes.length == 0 ? 0 : codes[0].length;
+    return (long) docs.length * (dimension + 16 + 8 + 3 * 4 + 4);
   }
 
   int doc(int ord) {

@@ -61,9 +61,10 @@ final class LuceneNamespace implements Closeable {
   private volatile NamespaceSchema schema;
   private VectorSimilarityFunction similarity;
 
-  private LuceneNamespace(Directory directory, NearestSearch nearestSearch, ScanHelpers helpers) throws IOException {
+  private LuceneNamespace(Directory directory, NearestSearch nearestSearch, SegmentCodes codes, ScanHelpers helpers)
+      throws IOException {
     this.directory = directory;
-    this.nearest = new NearestScan(LuceneDocuments.VECTOR, nearestSearch, helpers);
+    this.nearest = new NearestScan(LuceneDocuments.VECTOR, nearestSearch, codes, helpers);
     this.schema = DirectoryReader.indexExists(directory)
         ? LuceneSchemas.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData())
         : null;
@@ -79,10 +80,11 @@ final class LuceneNamespace implements Closeable {
     }
   }
 
-  static LuceneNamespace open(Path path, NearestSearch nearestSearch, ScanHelpers helpers) throws IOException {
+  static LuceneNamespace open(Path path, NearestSearch nearestSearch, SegmentCodes codes, ScanHelpers helpers)
+      throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      return new LuceneNamespace(directory, nearestSearch, helpers);
+      return new LuceneNamespace(directory, nearestSearch, codes, helpers);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;

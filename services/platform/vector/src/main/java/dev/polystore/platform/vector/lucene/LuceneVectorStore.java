@@ -29,6 +29,7 @@ public final class LuceneVectorStore implements VectorStore {
   private final Path root;
   private final NearestSearch nearestSearch;
   private final Map<String, LuceneNamespace> open = new ConcurrentHashMap<>();
+  private final SegmentCodes codes = SegmentCodes.quarterOfHeap();
   private final ScanHelpers helpers = ScanHelpers.perCore();
 
   public LuceneVectorStore(Path root) {
@@ -165,7 +166,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (!create && !LuceneNamespace.exists(directory)) {
           return Optional.empty();
         }
-        index = LuceneNamespace.open(directory, nearestSearch, helpers);
+        index = LuceneNamespace.open(directory, nearestSearch, codes, helpers);
       } catch (IOException e) {
         throw new UncheckedIOException("opening namespace " + namespace + " in " + root + " failed", e);
       }

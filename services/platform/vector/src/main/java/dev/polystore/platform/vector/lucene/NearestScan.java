@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
@@ -40,20 +38,19 @@ final class NearestScan {
 
   private final String field;
   private final NearestSearch settings;
-  /** Codes per segment core, dropped when Lucene closes the core (after a merge replaced it). */
-  private final Map<Object, BinaryCodes> codes = new ConcurrentHashMap<>();
-  private final Map<Object, Int8Codes> int8 = new ConcurrentHashMap<>();
-
+  /** The segments' codes, kept while their segment is open and the bound allows. */
+  private final SegmentCodes codes;
   private final ScanHelpers helpers;
 
   NearestScan(String field, NearestSearch settings) {
-    this(field, settings, ScanHelpers.NONE);
+    this(field, settings, SegmentCodes.quarterOfHeap(), ScanHelpers.NONE);
   }
 
-  /** Exact scans split over {@code helpers} when they are idle. */
-  NearestScan(String field, NearestSearch settings, ScanHelpers helpers) {
+  /** With the store's shared {@code codes}; scans split over {@code helpers} when they are idle. */
+  NearestScan(String field, NearestSearch settings, SegmentCodes codes, ScanHelpers helpers) {
     this.field = field;
     this.settings = settings;
+    this.codes = codes;
     this.helpers = helpers;
   }
 
@@ -99,16 +96,16 @@ final class NearestScan {
     boolean normalize = false;
     for (Leaf leaf : leaves) {
       normalize = leaf.similarity() == VectorSimilarityFunction.COSINE; // one similarity per field
-      Int8Codes codes = int8Of(leaf.context().reader(), normalize);
+      Int8Codes segment = int8Of(leaf.context().reader(), normalize);
       Bits accepted = leaf.accepted();
-      segments.add(new Int8Scan.Segment(codes, accepted == null ? null : ord -> accepted.get(codes.doc(ord))));
+      segments.add(new Int8Scan.Segment(segment, accepted == null ? null : ord -> accepted.get(segment.doc(ord))));
     }
     float[] query = normalize && !LuceneDocuments.isZero(target) ? VectorUtil.l2normalize(target.clone()) : target;
     int[][] ords = Int8Scan.candidates(segments, query, k, helpers);
     for (int s = 0; s < ords.length; s++) {
-      Int8Codes codes = segments.get(s).codes();
+      Int8Codes segment = segments.get(s).codes();
       for (int i = 0; i < ords[s].length; i++) {
-        ords[s][i] = codes.doc(ords[s][i]); // ordinals follow document order, so these ascend
+        ords[s][i] = segment.doc(ords[s][i]); // ordinals follow document order, so these ascend
       }
     }
     return ords;
@@ -192,34 +189,12 @@ final class NearestScan {
   }
 
   private Int8Codes int8Of(LeafReader reader, boolean normalize) throws IOException {
-    return cached(int8, reader, () -> Int8Codes.of(reader.getFloatVectorValues(field), normalize));
+    return codes.of(reader, Int8Codes.class, () -> Int8Codes.of(reader.getFloatVectorValues(field), normalize));
   }
 
   private BinaryCodes codesOf(LeafReader reader, VectorSimilarityFunction similarity) throws IOException {
     boolean normalize = similarity == VectorSimilarityFunction.COSINE;
-    return cached(codes, reader, () -> BinaryCodes.of(() -> reader.getFloatVectorValues(field), normalize));
-  }
-
-  /** The segment's codes from {@code cache}, built and kept until Lucene closes the segment's core. */
-  private static <T> T cached(Map<Object, T> cache, LeafReader reader, Build<T> build) throws IOException {
-    IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-    if (core == null) {
-      return build.build();
-    }
-    T cached = cache.get(core.getKey());
-    if (cached != null) {
-      return cached;
-    }
-    T built = build.build();
-    if (cache.putIfAbsent(core.getKey(), built) == null) {
-      core.addClosedListener(cache::remove);
-    }
-    return built;
-  }
-
-  @FunctionalInterface
-  private interface Build<T> {
-    T build() throws IOException;
+    return codes.of(reader, BinaryCodes.class, () -> BinaryCodes.of(() -> reader.getFloatVectorValues(field), normalize));
   }
 
   /** Live documents the filter lets through: null for all, {@link #NONE} for none. */

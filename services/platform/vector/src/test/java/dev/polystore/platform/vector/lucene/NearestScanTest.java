@@ -103,7 +103,7 @@ class NearestScanTest {
     try (ScanHelpers helper = new ScanHelpers(1)) {
       for (NearestSearch way : List.of(new NearestSearch(Integer.MAX_VALUE, 1), new NearestSearch(0, 0.1))) {
         NearestScan alone = new NearestScan(FIELD, way);
-        NearestScan split = new NearestScan(FIELD, way, helper);
+        NearestScan split = new NearestScan(FIELD, way, SegmentCodes.quarterOfHeap(), helper);
         for (float[] query : queries) {
           assertEquals(search(alone, query), search(split, query));
         }
