@@ -86,10 +86,10 @@ final class Int8Codes implements SegmentCodes.Weighed {
   /**
    * For each ordinal in {@code [from, to)} that {@code accepted} lets through (null: all), the
    * estimate of its dot product with the query and the margin within which the true one lies
-   * (NaN where not accepted); each lower bound is offered to {@code lowest}, tagged {@code tag + ord}.
+   * (NaN where not accepted); each lower bound is offered to {@code lowest}.
    */
   void bound(Query query, int from, int to, IntPredicate accepted, float[] estimates, float[] margins,
-      NeighborQueue lowest, int tag) {
+      NeighborQueue lowest) {
     Quantized q = query.quantized;
     for (int ord = from; ord < to; ord++) {
       if (accepted != null && !accepted.test(ord)) {
@@ -98,7 +98,7 @@ final class Int8Codes implements SegmentCodes.Weighed {
       }
       estimates[ord] = q.scale * scales[ord] * VectorUtil.dotProduct(q.code, codes[ord]);
       margins[ord] = q.error * lengths[ord] + query.length * errors[ord] + ROUNDING;
-      lowest.insertWithOverflow(tag + ord, estimates[ord] - margins[ord]);
+      lowest.insertWithOverflow(ord, estimates[ord] - margins[ord]); // only the scores are read
     }
   }
 

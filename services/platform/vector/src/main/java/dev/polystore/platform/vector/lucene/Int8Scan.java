@@ -48,7 +48,7 @@ final class Int8Scan {
         int end = Math.min(to, starts[s + 1]) - starts[s];
         if (begin < end) {
           Segment segment = segments.get(s);
-          segment.codes().bound(quantized, begin, end, segment.accepted(), estimates[s], margins[s], slice, starts[s]);
+          segment.codes().bound(quantized, begin, end, segment.accepted(), estimates[s], margins[s], slice);
         }
       }
       lowest[part] = slice;
@@ -72,12 +72,7 @@ final class Int8Scan {
   /** The k-th best score the slices' queues hold together; negative infinity when they hold fewer. */
   private static float kthBest(NeighborQueue[] queues, int k) {
     NeighborQueue best = new NeighborQueue(k, false);
-    for (NeighborQueue queue : queues) {
-      while (queue != null && queue.size() > 0) {
-        float score = queue.topScore();
-        best.insertWithOverflow(queue.pop(), score);
-      }
-    }
+    NearestScan.drainInto(queues, best);
     return best.size() < k ? Float.NEGATIVE_INFINITY : best.topScore();
   }
 }

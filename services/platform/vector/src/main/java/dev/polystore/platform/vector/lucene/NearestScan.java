@@ -139,7 +139,12 @@ final class NearestScan {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    for (NeighborQueue queue : found) {
+    drainInto(found, best);
+  }
+
+  /** Moves what {@code queues} hold (null ones skipped) into {@code best}, which keeps its best. */
+  static void drainInto(NeighborQueue[] queues, NeighborQueue best) {
+    for (NeighborQueue queue : queues) {
       while (queue != null && queue.size() > 0) {
         float score = queue.topScore();
         best.insertWithOverflow(queue.pop(), score);

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Spare cores that one query's scan borrows while they are idle: a query alone on the machine is
  * split over every core (its latency divided), and under load, when the helpers are taken, each
  * query scans on its own thread as before (no hand-off paid). Lucene's {@code IndexSearcher} splits
- * by segment on an executor; a namespace merged into one segment would not split at all, and it
- * queues parts whether or not a core is free, so the scan splits within a segment here.
+ * by segment on an executor and queues parts whether or not a core is free; here a part is forked
+ * only to an idle helper, and the exact scan ({@link Int8Scan}) also splits within a segment, so a
+ * namespace merged into one segment still splits.
  */
 final class ScanHelpers implements AutoCloseable {
   /** No helpers: every scan runs on its caller (tests, one-core machines). */

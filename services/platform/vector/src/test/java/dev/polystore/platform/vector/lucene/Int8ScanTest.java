@@ -122,7 +122,7 @@ class Int8ScanTest {
         Int8Codes codes = Int8Codes.of(leaf.reader().getFloatVectorValues("v"), false);
         float[] estimates = new float[codes.size()];
         float[] margins = new float[codes.size()];
-        codes.bound(quantized, 0, codes.size(), null, estimates, margins, new NeighborQueue(1, false), 0);
+        codes.bound(quantized, 0, codes.size(), null, estimates, margins, new NeighborQueue(1, false));
         for (int ord = 0; ord < codes.size(); ord++) {
           best.insertWithOverflow(leaf.docBase + codes.doc(ord), estimates[ord]);
         }
