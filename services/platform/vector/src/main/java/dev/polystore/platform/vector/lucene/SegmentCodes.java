@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
@@ -16,6 +18,8 @@ import org.apache.lucene.index.LeafReader;
  */
 final class SegmentCodes {
   private final Cache<Key, Weighed> cache;
+  /** The segments whose closing drops their codes: one listener each, however often evicted and rebuilt. */
+  private final Set<Object> watched = ConcurrentHashMap.newKeySet();
 
   SegmentCodes(long maxBytes) {
     this.cache = Caffeine.newBuilder()
@@ -37,10 +41,15 @@ final class SegmentCodes {
       return build.build();
     }
     Key key = new Key(core.getKey(), kind);
+    if (watched.add(key.core())) {
+      core.addClosedListener(closed -> {
+        cache.asMap().keySet().removeIf(kept -> kept.core() == closed);
+        watched.remove(closed);
+      });
+    }
     try {
       return kind.cast(cache.get(key, absent -> {
         try {
-          core.addClosedListener(closed -> cache.invalidate(key));
           return build.build();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -55,6 +64,11 @@ final class SegmentCodes {
   long size() {
     cache.cleanUp();
     return cache.estimatedSize();
+  }
+
+  /** How many segments are watched for their closing (tests). */
+  int watched() {
+    return watched.size();
   }
 
   private record Key(Object core, Class<?> kind) {}

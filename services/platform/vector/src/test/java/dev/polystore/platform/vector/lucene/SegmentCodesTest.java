@@ -44,6 +44,7 @@ class SegmentCodesTest {
         assertEquals(3, codes.size());
       }
       assertEquals(0, codes.size(), "codes of closed segments are kept");
+      assertEquals(0, codes.watched(), "closed segments are still watched");
     }
   }
 
@@ -60,6 +61,7 @@ class SegmentCodesTest {
         }
       }
       assertTrue(builds.get() > 3, "nothing was evicted and built again: " + builds.get() + " builds");
+      assertEquals(3, codes.watched(), "one closing listener per segment, not per build");
     }
   }
 
