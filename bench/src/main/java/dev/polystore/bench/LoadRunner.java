@@ -32,7 +32,7 @@ public final class LoadRunner {
 
   /**
    * From system properties: bench.warmup.seconds (at least, 3), bench.warmup.max.seconds (at most,
-   * 60), bench.measure.seconds (10).
+   * 60), bench.measure.seconds (10); bench.cpu=true also prints where each run's CPU went ({@link CpuAccount}).
    */
   public static LoadRunner fromSystemProperties() {
     return new LoadRunner(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
@@ -80,10 +80,14 @@ public final class LoadRunner {
         name, clients, warmedFor.toSeconds(), measure.toSeconds());
     recorder.reset();
     recording.set(true);
+    CpuAccount cpu = CpuAccount.start();
     long begin = System.nanoTime();
     Thread.sleep(measure.toMillis());
     var histogram = recorder.getIntervalHistogram();
     long elapsed = System.nanoTime() - begin;
+    if (cpu != null) {
+      System.err.println(cpu.report(name, histogram.getTotalCount()));
+    }
     threads.stopAndCheck();
     double seconds = elapsed / 1e9;
     return new Measurement(name, clients, histogram.getTotalCount() / seconds,

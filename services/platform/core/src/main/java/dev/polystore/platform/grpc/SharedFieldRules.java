@@ -33,6 +33,8 @@ final class SharedFieldRules {
   static final String DURATION_RULE = "duration.valid";
   static final String FLOAT_RULE = "float.finite";
   static final String DOUBLE_RULE = "double.finite";
+  /** No item index: the field itself, or a map entry's key or value. */
+  private static final int NONE = -1;
 
   private SharedFieldRules() {}
 
@@ -50,45 +52,55 @@ final class SharedFieldRules {
         for (Object entry : (List<?>) field.getValue()) {
           MapEntry<?, ?> mapEntry = (MapEntry<?, ?>) entry;
           String entryPath = path + "[\"" + mapEntry.getKey() + "\"]";
-          check(mapEntry.getKey(), entryPath, out);
-          visit(mapEntry.getValue(), entryPath, out);
+          check(mapEntry.getKey(), entryPath, NONE, out);
+          visit(mapEntry.getValue(), entryPath, NONE, out);
         }
       } else if (descriptor.isRepeated()) {
         List<?> values = (List<?>) field.getValue();
         for (int i = 0; i < values.size(); i++) {
-          visit(values.get(i), path + "[" + i + "]", out);
+          visit(values.get(i), path, i, out);
         }
       } else {
-        visit(field.getValue(), path, out);
+        visit(field.getValue(), path, NONE, out);
       }
     }
   }
 
-  private static void visit(Object value, String path, List<FieldViolation> out) {
+  /** The value at {@code path}, or at its item {@code index} when that is not {@link #NONE}. */
+  private static void visit(Object value, String path, int index, List<FieldViolation> out) {
     if (value instanceof Timestamp timestamp) {
       if (!Timestamps.isValid(timestamp)) {
-        out.add(new FieldViolation(path, TIMESTAMP_RULE,
+        out.add(new FieldViolation(at(path, index), TIMESTAMP_RULE,
             "must be a valid timestamp: nanos 0 to 999,999,999, between years 0001 and 9999"));
       }
     } else if (value instanceof Duration duration) {
       if (!Durations.isValid(duration)) {
-        out.add(new FieldViolation(path, DURATION_RULE,
+        out.add(new FieldViolation(at(path, index), DURATION_RULE,
             "must be a valid duration: at most 10,000 years, nanos below one second, both of one sign"));
       }
     } else if (value instanceof Message nested) {
-      walk(nested, path + ".", out);
+      walk(nested, at(path, index) + ".", out);
     } else {
-      check(value, path, out);
+      check(value, path, index, out);
     }
   }
 
-  private static void check(Object value, String path, List<FieldViolation> out) {
+  /**
+   * A field's path, with its item's index: built only for a violation or a nested message, as a
+   * vector's 384 components would otherwise build 384 strings per request to report none.
+   */
+  private static String at(String path, int index) {
+    return index == NONE ? path : path + "[" + index + "]";
+  }
+
+  private static void check(Object value, String path, int index, List<FieldViolation> out) {
     if (value instanceof String text && text.indexOf('\0') >= 0) {
-      out.add(new FieldViolation(path.replace("\0", "\\u0000"), NUL_RULE, "must not contain the character U+0000"));
+      out.add(new FieldViolation(at(path, index).replace("\0", "\\u0000"), NUL_RULE,
+          "must not contain the character U+0000"));
     } else if (value instanceof Float number && !Float.isFinite(number)) {
-      out.add(new FieldViolation(path, FLOAT_RULE, "must be finite"));
+      out.add(new FieldViolation(at(path, index), FLOAT_RULE, "must be finite"));
     } else if (value instanceof Double number && !Double.isFinite(number)) {
-      out.add(new FieldViolation(path, DOUBLE_RULE, "must be finite"));
+      out.add(new FieldViolation(at(path, index), DOUBLE_RULE, "must be finite"));
     }
   }
 }

@@ -1,0 +1,101 @@
+package dev.polystore.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where a measured run's CPU went, with {@code -Dbench.cpu=true} on Linux: the time of each group
+ * of this JVM's threads (by name, numbers dropped) and of each other process (by name: the local
+ * engines), from {@code /proc}, in microseconds per call, and the share of the cores left idle.
+ * A profiler's Java samples miss what threads spend in the kernel (waking one another, sockets),
+ * and the engines' own processes; this counts both, which is what a ratio to the bound is made of.
+ */
+final class CpuAccount {
+  private static final boolean ON = Boolean.getBoolean("bench.cpu");
+  private static final Path PROC = Path.of("/proc");
+  /** USER_HZ, the unit of /proc's CPU times: 100 on every Linux build for these machines. */
+  private static final double TICKS_PER_SECOND = 100;
+  /** Groups under this share of the run's CPU are summed as "other". */
+  private static final double SMALL = 0.01;
+
+  private final Map<String, Long> before;
+  private final long startNanos;
+
+  private CpuAccount(Map<String, Long> before, long startNanos) {
+    this.before = before;
+    this.startNanos = startNanos;
+  }
+
+  /** From now; null when off or without /proc. */
+  static CpuAccount start() {
+    return ON && Files.isDirectory(PROC.resolve("self/task")) ? new CpuAccount(ticks(), System.nanoTime()) : null;
+  }
+
+  /** One line: microseconds per call by group since {@link #start}, largest first, for {@code calls} calls. */
+  String report(String name, long calls) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    Map<String, Long> after = ticks();
+    Map<String, Double> spent = new HashMap<>();
+    double total = 0;
+    for (Map.Entry<String, Long> group : after.entrySet()) {
+      double used = (group.getValue() - before.getOrDefault(group.getKey(), 0L)) / TICKS_PER_SECOND;
+      if (used > 0) {
+        spent.put(group.getKey(), used);
+        total += used;
+      }
+    }
+    double cores = Runtime.getRuntime().availableProcessors();
+    double perCall = 1e6 / Math.max(1, calls);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        "  cpu of %s: %.1f µs a call, cores %.0f%% busy:", name, total * perCall, 100 * total / (cores * seconds)));
+    double other = 0;
+    List<Map.Entry<String, Double>> largest = new ArrayList<>(spent.entrySet());
+    largest.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    for (Map.Entry<String, Double> group : largest) {
+      if (group.getValue() < SMALL * total) {
+        other += group.getValue();
+      } else {
+        line.append(String.format(Locale.ROOT, " %s %.1f,", group.getKey(), group.getValue() * perCall));
+      }
+    }
+    return line.append(String.format(Locale.ROOT, " other %.1f", other * perCall)).toString();
+  }
+
+  /** CPU ticks so far: per thread group of this JVM ("jvm:" name), per other process ("proc:" name). */
+  private static Map<String, Long> ticks() {
+    Map<String, Long> ticks = new HashMap<>();
+    long self = ProcessHandle.current().pid();
+    try (Stream<Path> tasks = Files.list(PROC.resolve("self/task"));
+        Stream<Path> processes = Files.list(PROC)) {
+      tasks.forEach(task -> add(ticks, "jvm:", task.resolve("stat")));
+      processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(dir -> Long.parseLong(dir.getFileName().toString()) != self)
+          .forEach(process -> add(ticks, "proc:", process.resolve("stat")));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc for -Dbench.cpu", e);
+    }
+    return ticks;
+  }
+
+  /** Adds user and system time of one /proc stat file to its group; gone threads and processes are skipped. */
+  private static void add(Map<String, Long> ticks, String kind, Path stat) {
+    String line;
+    try {
+      line = Files.readString(stat);
+    } catch (IOException gone) {
+      return;
+    }
+    // "pid (name) state ...": the name may hold spaces and parentheses, so split at the last ')'.
+    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    ticks.merge(kind + name.replaceAll("[-#]?[0-9]+$", "").replaceAll("[0-9]+", "N"), used, Long::sum);
+  }
+}
