@@ -20,6 +20,8 @@ final class SegmentCodes {
   private final Cache<Key, Weighed> cache;
   /** The segments whose closing drops their codes: one listener each, however often evicted and rebuilt. */
   private final Set<Object> watched = ConcurrentHashMap.newKeySet();
+  /** The kinds of codes asked for, so that a closing segment's entries are dropped by key. */
+  private final Set<Class<?>> kinds = ConcurrentHashMap.newKeySet();
 
   SegmentCodes(long maxBytes) {
     this.cache = Caffeine.newBuilder()
@@ -41,9 +43,12 @@ final class SegmentCodes {
       return build.build();
     }
     Key key = new Key(core.getKey(), kind);
+    kinds.add(kind);
     if (watched.add(key.core())) {
+      // By key rather than by scanning the cache: an invalidation waits for a build of that key in
+      // progress, so codes built while their segment closes are dropped too.
       core.addClosedListener(closed -> {
-        cache.asMap().keySet().removeIf(kept -> kept.core() == closed);
+        kinds.forEach(known -> cache.invalidate(new Key(closed, known)));
         watched.remove(closed);
       });
     }
