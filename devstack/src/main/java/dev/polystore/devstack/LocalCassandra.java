@@ -23,6 +23,11 @@ public final class LocalCassandra implements LocalStore {
     /** Cassandra drains on SIGTERM (flushes memtables); a test node has little to flush. */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How many sets of free ports a launch tries when the node finds one of them taken. */
+    private static final int PORT_ATTEMPTS = 3;
+    /** What Cassandra says when it cannot bind a port it was given. */
+    private static final String PORT_TAKEN = "is in use by another process";
+
     private final int nativePort;
     private final int jmxPort;
     private final CassandraNodeFiles files;
@@ -44,6 +49,20 @@ public final class LocalCassandra implements LocalStore {
         // Checked before anything is written, so a missing JDK 17 or class path fails with its own one line.
         Path java = CassandraJava.executable();
         List<Path> classPath = CassandraClassPath.jars();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launch(java, classPath);
+            } catch (IllegalStateException e) {
+                // A port that was free when picked can be taken before the node binds it, seconds later (the
+                // kernel gives the same range to other processes' outgoing connections): new ports, new node.
+                if (attempt == PORT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LocalCassandra launch(Path java, List<Path> classPath) {
         int nativePort = FreePorts.pick();
         int storagePort = FreePorts.pick();
         int jmxPort = FreePorts.pick();
