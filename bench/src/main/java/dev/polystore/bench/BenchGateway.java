@@ -111,15 +111,9 @@ public final class BenchGateway implements AutoCloseable {
         .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
   }
 
-  /**
-   * The cheapest call this gateway answers, through the same server and channel as the measured
-   * ones: a health check, which reaches no store, no interceptor and no validation. What it costs is
-   * the loopback gRPC round trip alone, client and server; no operation can go faster than it.
-   */
+  /** The cheapest call this gateway answers ({@link HealthNoOp}), through the same server and channel as the measured ones. */
   public Measurement noOp(LoadRunner runner, int clients) throws InterruptedException {
-    var health = HealthGrpc.newBlockingStub(channel);
-    return runner.run("Health.Check-gateway", clients, (client, seq) ->
-        health.withDeadlineAfter(5, TimeUnit.SECONDS).check(hostedService));
+    return HealthNoOp.measure(runner, "Health.Check-gateway", clients, channel, hostedService.getService());
   }
 
   /** {@link #noOp} at each client count. */

@@ -7,6 +7,7 @@ import dev.polystore.bench.files.FilesBench;
 import dev.polystore.bench.messenger.MessengerBench;
 import dev.polystore.bench.observability.ObservabilityBench;
 import dev.polystore.bench.presence.PresenceBench;
+import dev.polystore.bench.presence.PresenceFloorBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class BenchMain {
   static {
     SUITES.put("accounts", AccountsBench::new);
     SUITES.put("presence", PresenceBench::new);
+    SUITES.put("presence-floor", PresenceFloorBench::new);
     SUITES.put("activity", ActivityBench::new);
     SUITES.put("files", FilesBench::new);
     SUITES.put("messenger", MessengerBench::new);
