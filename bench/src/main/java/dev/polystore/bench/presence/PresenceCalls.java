@@ -54,7 +54,7 @@ final class PresenceCalls {
     return (client, seq) -> {
       int user = users.index(client, seq);
       presence.heartbeat(users.workspaceOf(user), users.user(user), DEVICE, PresenceStatus.ONLINE,
-          TTL, Instant.now(), Presence.MAX_DEVICES).orElseThrow();
+          TTL, Instant.now(), Presence.MAX_DEVICES).toCompletableFuture().join().orElseThrow();
     };
   }
 
@@ -73,7 +73,8 @@ final class PresenceCalls {
   static LoadRunner.Operation checkRateLimit(ValkeyRateLimitStore rateLimits, String workspace) {
     String run = newRun();
     return (client, seq) -> {
-      RateLimitDecision decision = rateLimits.check(workspace, rateKey(run, client, seq), LIMIT, 1, WINDOW);
+      RateLimitDecision decision = rateLimits.check(workspace, rateKey(run, client, seq), LIMIT, 1, WINDOW)
+          .toCompletableFuture().join();
       requireAllowed(decision.allowed());
     };
   }

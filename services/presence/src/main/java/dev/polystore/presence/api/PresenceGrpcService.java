@@ -1,5 +1,7 @@
 package dev.polystore.presence.api;
 
+import dev.polystore.platform.grpc.AsyncAnswers;
+import dev.polystore.platform.grpc.NonBlockingMethods;
 import dev.polystore.presence.domain.OnlinePage;
 import dev.polystore.presence.domain.Presence;
 import dev.polystore.presence.domain.PresenceWatches;
@@ -25,12 +27,14 @@ import dev.polystore.presence.v1.WatchPresenceResponse;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PresenceService over gRPC: maps messages to the domain and back. Failures are thrown; the
  * platform's interceptors turn them into statuses.
  */
-public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServiceImplBase {
+public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServiceImplBase
+    implements NonBlockingMethods {
   private final Presence presence;
   private final PresenceWatches watches;
   private final Typing typing;
@@ -45,9 +49,9 @@ public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServi
 
   @Override
   public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatResponse> response) {
-    UserPresence user = presence.heartbeat(request.getWorkspaceId(), request.getUserId(), request.getDeviceId(),
-        PresenceMessages.fromProto(request.getStatus()), PresenceMessages.fromProto(request.getTtl()));
-    respond(response, HeartbeatResponse.newBuilder().setPresence(PresenceMessages.toProto(user)).build());
+    AsyncAnswers.answer(presence.heartbeat(request.getWorkspaceId(), request.getUserId(), request.getDeviceId(),
+            PresenceMessages.fromProto(request.getStatus()), PresenceMessages.fromProto(request.getTtl()))
+        .thenApply(user -> HeartbeatResponse.newBuilder().setPresence(PresenceMessages.toProto(user)).build()), response);
   }
 
   @Override
@@ -98,8 +102,15 @@ public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServi
 
   @Override
   public void checkRateLimit(CheckRateLimitRequest request, StreamObserver<CheckRateLimitResponse> response) {
-    respond(response, PresenceMessages.toProto(rateLimits.check(request.getWorkspaceId(), request.getKey(),
-        request.getLimit(), PresenceMessages.fromProto(request.getWindow()), request.getCost())));
+    AsyncAnswers.answer(rateLimits.check(request.getWorkspaceId(), request.getKey(), request.getLimit(),
+        PresenceMessages.fromProto(request.getWindow()), request.getCost()).thenApply(PresenceMessages::toProto), response);
+  }
+
+  /** Answered from Valkey's reply on Lettuce's thread: no thread waits for it. */
+  @Override
+  public Set<String> nonBlockingMethods() {
+    return Set.of(PresenceServiceGrpc.getHeartbeatMethod().getFullMethodName(),
+        PresenceServiceGrpc.getCheckRateLimitMethod().getFullMethodName());
   }
 
   private static <T> void respond(StreamObserver<T> response, T message) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /** The rules of presence: TTL bounds, devices per user, canonical ids, pages of online users. */
@@ -34,7 +35,8 @@ public final class Presence {
     this.clock = clock;
   }
 
-  public UserPresence heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
+  /** Bad arguments are thrown here; the store's answer, or a device beyond the limit, comes in the stage. */
+  public CompletionStage<UserPresence> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
       Duration ttl) {
     String workspace = Ids.uuid("workspace_id", workspaceId);
     String user = Ids.uuid("user_id", userId);
@@ -48,8 +50,8 @@ public final class Presence {
       throw ServiceException.invalid("ttl", "duration.range", "must be between 1s and 10m");
     }
     return store.heartbeat(workspace, user, deviceId, status, ttl, clock.instant(), MAX_DEVICES)
-        .orElseThrow(() -> ServiceException.invalid("device_id", "devices.max",
-            "the user already has " + MAX_DEVICES + " devices online; wait until one of them lapses"));
+        .thenApply(written -> written.orElseThrow(() -> ServiceException.invalid("device_id", "devices.max",
+            "the user already has " + MAX_DEVICES + " devices online; wait until one of them lapses")));
   }
 
   public List<UserPresence> get(String workspaceId, List<String> userIds) {

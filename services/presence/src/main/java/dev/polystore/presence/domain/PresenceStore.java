@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Where presence is kept. Ids arrive canonical (see {@link Ids}). */
 public interface PresenceStore {
@@ -11,9 +12,10 @@ public interface PresenceStore {
   /**
    * Marks the device online until {@code now + ttl}, atomically with the user's other devices, and
    * publishes what changed. Empty, with nothing written, when the user already has
-   * {@code maxDevices} other live devices.
+   * {@code maxDevices} other live devices. The stage completes once the store has answered and the
+   * changes are published, or with the store's failure; the caller's thread never waits.
    */
-  Optional<UserPresence> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
+  CompletionStage<Optional<UserPresence>> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
       Duration ttl, Instant now, int maxDevices);
 
   /** The users' presence, in the order given; may be read from a replica, slightly stale. */

@@ -2,6 +2,7 @@ package dev.polystore.presence.domain;
 
 import dev.polystore.platform.errors.ServiceException;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,8 @@ public final class RateLimits {
     this.store = store;
   }
 
-  /** {@code cost} 0 means 1. */
-  public RateLimitDecision check(String workspaceId, String key, long limit, Duration window, long cost) {
+  /** {@code cost} 0 means 1. Bad arguments are thrown here; the store's answer comes in the stage. */
+  public CompletionStage<RateLimitDecision> check(String workspaceId, String key, long limit, Duration window, long cost) {
     String workspace = Ids.uuid("workspace_id", workspaceId);
     if (key == null || !KEY.matcher(key).matches()) {
       throw ServiceException.invalid("key", "string.pattern", "must be 1 to 200 printable ASCII characters without spaces");

@@ -2,9 +2,11 @@ package dev.polystore.presence.store;
 
 import dev.polystore.platform.valkey.ValkeyScript;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The presence scripts (presence-state.lua). Each replies with its numbers, then the changes it
@@ -23,11 +25,11 @@ final class PresenceScripts {
   private PresenceScripts() {}
 
   /** heartbeat.lua: {0}, or {1, online_until, status, last_seen} and the changes. */
-  static Reply heartbeat(RedisClusterCommands<String, String> commands, String workspaceId, String userId,
-      String deviceId, int status, long nowMillis, long ttlMillis, int maxDevices, long retentionMillis) {
-    return reply(HEARTBEAT.run(commands, ScriptOutputType.MULTI, PresenceKeys.workspace(workspaceId),
+  static CompletionStage<Reply> heartbeat(RedisClusterAsyncCommands<String, String> commands, String workspaceId,
+      String userId, String deviceId, int status, long nowMillis, long ttlMillis, int maxDevices, long retentionMillis) {
+    return HEARTBEAT.<List<Object>>runAsync(commands, ScriptOutputType.MULTI, PresenceKeys.workspace(workspaceId),
         Long.toString(nowMillis), userId, deviceId, Integer.toString(status), Long.toString(ttlMillis),
-        Integer.toString(maxDevices), Long.toString(retentionMillis)));
+        Integer.toString(maxDevices), Long.toString(retentionMillis)).thenApply(PresenceScripts::reply);
   }
 
   /** sweep.lua: {settled} and the changes. */

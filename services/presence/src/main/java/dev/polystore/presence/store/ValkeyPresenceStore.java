@@ -10,12 +10,15 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Presence in Valkey: every write is one script over the workspace's four keys (see
@@ -35,11 +38,15 @@ public final class ValkeyPresenceStore implements PresenceStore {
   }
 
   @Override
-  public Optional<UserPresence> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
-      Duration ttl, Instant now, int maxDevices) {
-    PresenceScripts.Reply reply = PresenceScripts.heartbeat(valkey.primary().sync(), workspaceId, userId, deviceId,
-        status.code(), now.toEpochMilli(), ttl.toMillis(), maxDevices, RETENTION.plus(ttl).toMillis());
-    publish(workspaceId, reply.changes());
+  public CompletionStage<Optional<UserPresence>> heartbeat(String workspaceId, String userId, String deviceId,
+      PresenceStatus status, Duration ttl, Instant now, int maxDevices) {
+    RedisClusterAsyncCommands<String, String> commands = valkey.primary().async();
+    return PresenceScripts.heartbeat(commands, workspaceId, userId, deviceId, status.code(), now.toEpochMilli(),
+            ttl.toMillis(), maxDevices, RETENTION.plus(ttl).toMillis())
+        .thenCompose(reply -> published(commands, workspaceId, reply.changes()).thenApply(done -> written(userId, reply)));
+  }
+
+  private static Optional<UserPresence> written(String userId, PresenceScripts.Reply reply) {
     List<Long> result = reply.numbers();
     if (result.get(0) == 0) {
       return Optional.empty();
@@ -83,6 +90,20 @@ public final class ValkeyPresenceStore implements PresenceStore {
     PresenceScripts.Reply reply = PresenceScripts.sweep(valkey.primary().sync(), workspaceId, now.toEpochMilli(), batch);
     publish(workspaceId, reply.changes());
     return reply.numbers().get(0).intValue();
+  }
+
+  /**
+   * As {@link #publish}, without waiting: done when every change is published, each within the
+   * connection's command timeout (Lettuce expires async commands too).
+   */
+  private static CompletionStage<Void> published(RedisClusterAsyncCommands<String, String> commands,
+      String workspaceId, List<String> changes) {
+    if (changes.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String channel = PresenceKeys.channel(workspaceId);
+    return CompletableFuture.allOf(changes.stream()
+        .map(change -> commands.publish(channel, change).toCompletableFuture()).toArray(CompletableFuture[]::new));
   }
 
   /** Sent together (Lettuce pipelines them on the connection) and waited for, in order. */

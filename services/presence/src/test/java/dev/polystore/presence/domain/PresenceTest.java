@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** The rules checked before the store is reached; what the store does is tested against Valkey. */
@@ -20,8 +21,8 @@ class PresenceTest {
   /** Every rule here must refuse before a store call: this store fails the test when reached. */
   private final Presence presence = new Presence(new PresenceStore() {
     @Override
-    public Optional<UserPresence> heartbeat(String workspaceId, String userId, String deviceId, PresenceStatus status,
-        Duration ttl, Instant now, int maxDevices) {
+    public CompletionStage<Optional<UserPresence>> heartbeat(String workspaceId, String userId, String deviceId,
+        PresenceStatus status, Duration ttl, Instant now, int maxDevices) {
       throw new AssertionError("reached the store");
     }
 

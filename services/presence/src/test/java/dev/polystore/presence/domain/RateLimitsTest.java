@@ -7,6 +7,7 @@ import dev.polystore.platform.errors.ServiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The rules that come before the store; the counting itself is tested against Valkey (PresenceContract). */
@@ -15,7 +16,7 @@ class RateLimitsTest {
   private final List<Long> counted = new ArrayList<>();
   private final RateLimits limits = new RateLimits((workspace, key, limit, cost, window) -> {
     counted.add(cost);
-    return new RateLimitDecision(true, limit - cost, Duration.ZERO, window);
+    return CompletableFuture.completedFuture(new RateLimitDecision(true, limit - cost, Duration.ZERO, window));
   });
 
   @Test

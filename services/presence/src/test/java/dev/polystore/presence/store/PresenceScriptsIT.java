@@ -13,6 +13,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
 import java.util.UUID;
@@ -68,18 +69,22 @@ class PresenceScriptsIT {
   @Test
   void aHeartbeatAndASweepReturnTheirChangesInsteadOfPublishing() {
     RedisClusterCommands<String, String> commands;
+    RedisClusterAsyncCommands<String, String> async;
     if (managed == null) {
       assertThrows(RedisCommandExecutionException.class, () -> restricted.sync().publish("any", "x"),
           "the user may not PUBLISH");
       commands = restricted.sync();
+      async = restricted.async();
     } else {
       commands = managed.primary().sync();
+      async = managed.primary().async();
     }
     long now = 1_700_000_000_000L;
 
-    PresenceScripts.Reply beat = PresenceScripts.heartbeat(commands, workspace, "u1", "d1", 2, now, 10_000, 5, 60_000);
-    PresenceScripts.Reply again = PresenceScripts.heartbeat(commands, workspace, "u1", "d1", 2, now + 1, 10_000, 5,
-        60_000);
+    PresenceScripts.Reply beat = PresenceScripts.heartbeat(async, workspace, "u1", "d1", 2, now, 10_000, 5, 60_000)
+        .toCompletableFuture().join();
+    PresenceScripts.Reply again = PresenceScripts.heartbeat(async, workspace, "u1", "d1", 2, now + 1, 10_000, 5,
+        60_000).toCompletableFuture().join();
     PresenceScripts.Reply swept = PresenceScripts.sweep(commands, workspace, now + 20_000, 100);
 
     assertEquals(new PresenceScripts.Reply(List.of(1L, now + 10_000, 2L, now), List.of("online u1 2 " + now)), beat);

@@ -60,6 +60,16 @@ public final class AuthInterceptor implements ServerInterceptor {
     }
   }
 
+  /**
+   * Whether a call with these headers is authenticated without waiting on anything: a service or
+   * admin token (by digest) or a client certificate is checked in memory, while an API key may be
+   * verified against the accounts store and its use recorded there.
+   */
+  public boolean verifiesInMemory(Metadata headers) {
+    String bearer = bearer(headers.get(AUTHORIZATION));
+    return bearer == null || !bearer.startsWith(Credentials.API_KEY_PREFIX);
+  }
+
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,7 +30,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * call run on the service's own threads), error mapping (every failure becomes a status),
  * authentication (who calls, and may it: {@link AuthInterceptor}), readiness (fail fast while the
  * store is away), validation (the contract's rules, before the handler). Servers run
- * with a direct executor for this (see {@link HandlerPoolInterceptor}).
+ * with a direct executor for this (see {@link HandlerPoolInterceptor}); the methods a service
+ * answers without blocking ({@link NonBlockingMethods}) stay on the transport thread.
  */
 public final class GrpcPlatform implements AutoCloseable {
   /** Applied to calls that come without a deadline, so that nothing waits forever. */
@@ -79,7 +81,11 @@ public final class GrpcPlatform implements AutoCloseable {
     if (auth != null) {
       auth.requireRules(bound.getServiceDescriptor());
     }
-    HandlerPoolInterceptor pool = new HandlerPoolInterceptor(name, handlers.threads(), handlers.maxQueued());
+    Set<String> nonBlocking = service instanceof NonBlockingMethods declared ? declared.nonBlockingMethods() : Set.of();
+    // Inline only when authentication cannot wait either (an API key may ask the accounts store).
+    HandlerPoolInterceptor pool = new HandlerPoolInterceptor(name, handlers.threads(), handlers.maxQueued(),
+        (method, headers) -> nonBlocking.contains(method.getFullMethodName())
+            && (auth == null || auth.verifiesInMemory(headers)));
     if (pools.putIfAbsent(name, pool) != null) {
       pool.close();
       throw new IllegalStateException(name + " is already wrapped in the platform's interceptors");

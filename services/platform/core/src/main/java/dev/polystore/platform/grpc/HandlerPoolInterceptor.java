@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.grpc.Context;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -39,6 +41,10 @@ import java.util.function.Supplier;
  * dropped when its turn comes instead of running against the store. Admission: a call that finds
  * {@code maxQueued} calls already waiting is refused at once with UNAVAILABLE (retryable), which is
  * better than an answer after its deadline.
+ *
+ * <p>Calls {@code inline} accepts (methods a service answers without blocking, see {@link
+ * NonBlockingMethods}) skip the pool: the rest of the chain and the handler run on the transport
+ * thread, with the same checks, Context and observation scope as on the pool, and no admission.
  */
 public final class HandlerPoolInterceptor implements ServerInterceptor, AutoCloseable {
   /** The server has stopped taking calls before its pools close; this is for the ones still running. */
@@ -48,9 +54,17 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
   private final ThreadPoolExecutor pool;
   private final int maxQueued;
   private final Counter refused;
+  private final BiPredicate<MethodDescriptor<?, ?>, Metadata> inline;
 
+  /** A pool for every call. */
   public HandlerPoolInterceptor(String service, int threads, int maxQueued) {
+    this(service, threads, maxQueued, (method, headers) -> false);
+  }
+
+  public HandlerPoolInterceptor(String service, int threads, int maxQueued,
+      BiPredicate<MethodDescriptor<?, ?>, Metadata> inline) {
     this.service = service;
+    this.inline = inline;
     this.maxQueued = maxQueued;
     AtomicInteger count = new AtomicInteger();
     // Unbounded queue: a call admitted must get all its callbacks run, or its clean-up would be lost;
@@ -73,14 +87,17 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
-    if (pool.getQueue().size() >= maxQueued) {
+    boolean here = inline.test(call.getMethodDescriptor(), headers);
+    if (!here && pool.getQueue().size() >= maxQueued) {
       refused.increment();
       call.close(Status.UNAVAILABLE.withDescription(service + " is overloaded: "
           + maxQueued + " calls are waiting for a handler; retry"), new Metadata());
       return new ServerCall.Listener<>() {};
     }
     PooledListener<ReqT> listener = new PooledListener<>(call, Context.current(),
-        Telemetry.observations().getCurrentObservation(), MoreExecutors.newSequentialExecutor(pool));
+        Telemetry.observations().getCurrentObservation(),
+        // The transport already runs a call's callbacks one at a time and in order.
+        here ? MoreExecutors.directExecutor() : MoreExecutors.newSequentialExecutor(pool));
     if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
       // grpc-java's handlers for these only ask for the request in startCall and run the method on
       // half-close: starting here lets the request arrive at once and reach the pool in one hand-off.

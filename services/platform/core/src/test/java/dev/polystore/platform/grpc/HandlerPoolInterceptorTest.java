@@ -2,6 +2,7 @@ package dev.polystore.platform.grpc;
 
 import dev.polystore.platform.auth.Authentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,10 +20,12 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,8 @@ class HandlerPoolInterceptorTest {
 
   private final CountDownLatch storeBack = new CountDownLatch(1);
   private final AtomicInteger slowHandlerRuns = new AtomicInteger();
+  private final AtomicReference<String> inlineThread = new AtomicReference<>("");
+  private final AtomicReference<String> handlerThread = new AtomicReference<>("");
   private GrpcPlatform platform;
   private GrpcServer server;
   private ManagedChannel channel;
@@ -100,12 +105,40 @@ class HandlerPoolInterceptorTest {
     assertEquals("after", call("test.Slow", "after", Duration.ofSeconds(5)).getValue());
   }
 
-  /** An echo service whose handler, if {@code slow}, blocks on "hang" until the store is back. */
+  @Test
+  void aNonBlockingMethodIsAnsweredOnTheTransportThreadWhileThePoolIsFull() throws Exception {
+    Future<StringValue> hung = callAsync("test.Slow", HANG, Duration.ofSeconds(30));
+    awaitRuns(1);
+    Future<StringValue> waiting = callAsync("test.Slow", "waiting", Duration.ofSeconds(30));
+    awaitQueued();
+
+    // Neither queued behind the hung call nor refused by admission: it never enters the pool.
+    StringValue answer = ClientCalls.blockingUnaryCall(channel, method("test.Slow", "Inline"),
+        CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), StringValue.of("inline"));
+    assertEquals("inline", answer.getValue());
+    assertFalse(inlineThread.get().contains("-handler-"), inlineThread.get());
+
+    storeBack.countDown();
+    assertEquals(HANG, hung.get(10, TimeUnit.SECONDS).getValue());
+    assertEquals("waiting", waiting.get(10, TimeUnit.SECONDS).getValue());
+    assertTrue(handlerThread.get().startsWith("test.Slow-handler-"), handlerThread.get());
+  }
+
+  /**
+   * An echo service whose handler, if {@code slow}, blocks on "hang" until the store is back; its
+   * Inline method is declared non-blocking and records the thread it ran on.
+   */
   private BindableService service(String name, boolean slow) {
     ServerServiceDefinition definition = ServerServiceDefinition.builder(name)
+        .addMethod(method(name, "Inline"), ServerCalls.asyncUnaryCall((request, response) -> {
+          inlineThread.set(Thread.currentThread().getName());
+          response.onNext(request);
+          response.onCompleted();
+        }))
         .addMethod(echo(name), ServerCalls.asyncUnaryCall((request, response) -> {
           if (slow) {
             slowHandlerRuns.incrementAndGet();
+            handlerThread.set(Thread.currentThread().getName());
           }
           if (slow && request.getValue().equals(HANG)) {
             awaitStore();
@@ -114,7 +147,19 @@ class HandlerPoolInterceptorTest {
           response.onCompleted();
         }))
         .build();
-    return () -> definition; // GrpcServer wraps it in the platform's interceptors
+    return new Declared(definition); // GrpcServer wraps it in the platform's interceptors
+  }
+
+  private record Declared(ServerServiceDefinition definition) implements BindableService, NonBlockingMethods {
+    @Override
+    public ServerServiceDefinition bindService() {
+      return definition;
+    }
+
+    @Override
+    public Set<String> nonBlockingMethods() {
+      return Set.of(MethodDescriptor.generateFullMethodName(definition.getServiceDescriptor().getName(), "Inline"));
+    }
   }
 
   private void awaitStore() {
@@ -126,9 +171,13 @@ class HandlerPoolInterceptorTest {
   }
 
   private static MethodDescriptor<StringValue, StringValue> echo(String service) {
+    return method(service, "Echo");
+  }
+
+  private static MethodDescriptor<StringValue, StringValue> method(String service, String name) {
     return MethodDescriptor.<StringValue, StringValue>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Echo"))
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(service, name))
         .setRequestMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
         .setResponseMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
         .build();

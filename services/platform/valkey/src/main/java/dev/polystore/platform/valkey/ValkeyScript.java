@@ -1,7 +1,9 @@
 package dev.polystore.platform.valkey;
 
+import dev.polystore.platform.grpc.AsyncAnswers;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One Lua script, run by its SHA-1 (EVALSHA) and sent in full only when the node does not know it
@@ -48,6 +52,18 @@ public final class ValkeyScript {
     } catch (RedisNoScriptException e) {
       return commands.eval(source, output, keys, arguments);
     }
+  }
+
+  /**
+   * As {@link #run}, without waiting: the stage completes on Lettuce's thread with the reply, or
+   * with the failure Lettuce gives (a timeout once the connection's command timeout passes).
+   */
+  public <T> CompletionStage<T> runAsync(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType output,
+      String[] keys, String... arguments) {
+    return commands.<T>evalsha(sha, output, keys, arguments).exceptionallyCompose(failure ->
+        AsyncAnswers.cause(failure) instanceof RedisNoScriptException
+            ? commands.<T>eval(source, output, keys, arguments)
+            : CompletableFuture.failedStage(AsyncAnswers.cause(failure)));
   }
 
   public String sha() {

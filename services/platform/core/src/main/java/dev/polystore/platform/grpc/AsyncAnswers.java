@@ -1,0 +1,36 @@
+package dev.polystore.platform.grpc;
+
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Answers a unary call from a stage that completes later, on whatever thread completes it (a
+ * driver's event loop): the message, or the failure passed to {@code onError}, which the platform
+ * maps to a status as it would a thrown one ({@link ErrorMappingInterceptor}). For the handlers of
+ * {@link NonBlockingMethods}.
+ */
+public final class AsyncAnswers {
+  private AsyncAnswers() {}
+
+  public static <T> void answer(CompletionStage<? extends T> result, StreamObserver<T> response) {
+    result.whenComplete((message, failure) -> {
+      if (failure != null) {
+        response.onError(cause(failure));
+      } else {
+        response.onNext(message);
+        response.onCompleted();
+      }
+    });
+  }
+
+  /** The failure itself, not the wrapper a stage or future puts around it. */
+  public static Throwable cause(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
