@@ -26,9 +26,10 @@ import java.util.function.Function;
 /**
  * How near any gateway could come to the bound here (issue #23): Heartbeat and CheckRateLimit
  * through the gateway, through the presence service's own gRPC implementation on a {@link
- * BareServer} (its handlers on a pool as the gateway's, and on the transport thread), and directly,
- * in one run. The bare server's calls pay the transport and the service code, none of the
- * platform's; its ratio to its bound is the most a gateway of this service code could reach.
+ * BareServer} (on the transport thread, as the gateway runs them, and on a handler pool), and
+ * directly, in one run. The bare server's calls pay the transport and the service code, none of
+ * the platform's; its ratio to its bound is the most a gateway of this service code could reach,
+ * and the gateway's distance to it is what the platform's interceptors cost.
  */
 public final class PresenceFloorBench implements BenchSuite {
 
@@ -46,9 +47,7 @@ public final class PresenceFloorBench implements BenchSuite {
         ValkeyStore valkey = new ValkeyStore(ValkeyConfig.fromEnv(new Env(env)));
         PresenceModule module = PresenceModule.create(ValkeyConfig.fromEnv(new Env(env)));
         BareServer pooled = BareServer.start(module.grpcService(), handlerThreads);
-        BareServer onTransport = BareServer.start(module.grpcService(), 0);
-        BareServer async = BareServer.start(new AsyncRateLimits(valkey), 0);
-        BareServer asyncPooled = BareServer.start(new AsyncRateLimits(valkey), handlerThreads)) {
+        BareServer onTransport = BareServer.start(module.grpcService(), 0)) {
       valkey.migrate();
       // As the host's supervisor does before the service is SERVING: connect.
       module.store().migrate();
@@ -65,10 +64,7 @@ public final class PresenceFloorBench implements BenchSuite {
         measure(runner, clients, "Heartbeat", servers, results,
             channel -> PresenceCalls.heartbeat(PresenceServiceGrpc.newBlockingStub(channel)),
             PresenceCalls.heartbeat(presence));
-        List<Served> rateLimitServers = new ArrayList<>(servers);
-        rateLimitServers.add(new Served("bare, asynchronous on the transport thread", async.channel(), bareNoOp));
-        rateLimitServers.add(new Served("bare, asynchronous on " + handlerThreads + " handler threads", asyncPooled.channel(), bareNoOp));
-        measure(runner, clients, "CheckRateLimit (allowed)", rateLimitServers, results,
+        measure(runner, clients, "CheckRateLimit (allowed)", servers, results,
             channel -> PresenceCalls.checkRateLimit(PresenceServiceGrpc.newBlockingStub(channel), workspace),
             PresenceCalls.checkRateLimit(rateLimits, workspace));
       }
