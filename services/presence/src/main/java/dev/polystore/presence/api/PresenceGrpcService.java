@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PresenceService over gRPC: maps messages to the domain and back. Failures are thrown; the
- * platform's interceptors turn them into statuses.
+ * PresenceService over gRPC: maps messages to the domain and back. Failures are thrown, or, for
+ * the calls answered asynchronously (Heartbeat, CheckRateLimit), passed to {@code onError}; the
+ * platform's interceptors turn both into statuses.
  */
 public final class PresenceGrpcService extends PresenceServiceGrpc.PresenceServiceImplBase
     implements NonBlockingMethods {
