@@ -9,7 +9,6 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
@@ -93,8 +92,8 @@ public final class ValkeyPresenceStore implements PresenceStore {
   }
 
   /**
-   * As {@link #publish}, without waiting: done when every change is published, each within the
-   * connection's command timeout (Lettuce expires async commands too).
+   * Sent together (Lettuce pipelines them on the connection): done when every change is published,
+   * each within the connection's command timeout (Lettuce expires async commands too).
    */
   private static CompletionStage<Void> published(RedisClusterAsyncCommands<String, String> commands,
       String workspaceId, List<String> changes) {
@@ -106,17 +105,10 @@ public final class ValkeyPresenceStore implements PresenceStore {
         .map(change -> commands.publish(channel, change).toCompletableFuture()).toArray(CompletableFuture[]::new));
   }
 
-  /** Sent together (Lettuce pipelines them on the connection) and waited for, in order. */
+  /** As {@link #published}, waited for: sweeps run on the sweeper's own thread. */
   private void publish(String workspaceId, List<String> changes) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    String channel = PresenceKeys.channel(workspaceId);
-    List<RedisFuture<Long>> sent = new ArrayList<>(changes.size());
-    for (String change : changes) {
-      sent.add(valkey.primary().async().publish(channel, change));
-    }
-    if (!LettuceFutures.awaitAll(valkey.config().commandTimeout(), sent.toArray(RedisFuture[]::new))) {
+    if (!LettuceFutures.awaitAll(valkey.config().commandTimeout(),
+        published(valkey.primary().async(), workspaceId, changes).toCompletableFuture())) {
       throw new RedisCommandTimeoutException("publishing presence changes took over " + valkey.config().commandTimeout());
     }
   }

@@ -7,11 +7,11 @@ import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import dev.polystore.platform.errors.Failures;
 import dev.polystore.platform.grpc.CallDeadline;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.observation.Observation;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -97,8 +97,7 @@ public final class CqlExecutor {
   }
 
   static boolean isRetryable(Statement<?> statement, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause = Failures.unwrapped(failure);
     boolean refusedBeforeRunning = cause instanceof UnavailableException || cause instanceof OverloadedException;
     boolean timedOut = cause instanceof ReadTimeoutException || cause instanceof WriteTimeoutException;
     return refusedBeforeRunning || (timedOut && Boolean.TRUE.equals(statement.isIdempotent()));

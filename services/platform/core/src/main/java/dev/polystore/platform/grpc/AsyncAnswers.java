@@ -1,9 +1,8 @@
 package dev.polystore.platform.grpc;
 
+import dev.polystore.platform.errors.Failures;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Answers a unary call from a stage that completes later, on whatever thread completes it (a
@@ -17,20 +16,11 @@ public final class AsyncAnswers {
   public static <T> void answer(CompletionStage<? extends T> result, StreamObserver<T> response) {
     result.whenComplete((message, failure) -> {
       if (failure != null) {
-        response.onError(cause(failure));
+        response.onError(Failures.unwrapped(failure));
       } else {
         response.onNext(message);
         response.onCompleted();
       }
     });
-  }
-
-  /** The failure itself, not the wrapper a stage or future puts around it. */
-  public static Throwable cause(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

@@ -1,6 +1,6 @@
 package dev.polystore.platform.valkey;
 
-import dev.polystore.platform.grpc.AsyncAnswers;
+import dev.polystore.platform.errors.Failures;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -61,9 +61,9 @@ public final class ValkeyScript {
   public <T> CompletionStage<T> runAsync(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType output,
       String[] keys, String... arguments) {
     return commands.<T>evalsha(sha, output, keys, arguments).exceptionallyCompose(failure ->
-        AsyncAnswers.cause(failure) instanceof RedisNoScriptException
+        Failures.unwrapped(failure) instanceof RedisNoScriptException
             ? commands.<T>eval(source, output, keys, arguments)
-            : CompletableFuture.failedStage(AsyncAnswers.cause(failure)));
+            : CompletableFuture.failedStage(Failures.unwrapped(failure)));
   }
 
   public String sha() {
