@@ -1,6 +1,7 @@
 package dev.polystore.bench;
 
 import dev.polystore.bench.accounts.AccountsBench;
+import dev.polystore.bench.accounts.AccountsFloorBench;
 import dev.polystore.bench.activity.ActivityBench;
 import dev.polystore.bench.auth.AuthBench;
 import dev.polystore.bench.files.FilesBench;
@@ -27,6 +28,7 @@ public final class BenchMain {
 
   static {
     SUITES.put("accounts", AccountsBench::new);
+    SUITES.put("accounts-floor", AccountsFloorBench::new);
     SUITES.put("presence", PresenceBench::new);
     SUITES.put("presence-floor", PresenceFloorBench::new);
     SUITES.put("activity", ActivityBench::new);

@@ -32,7 +32,8 @@ public final class LoadRunner {
 
   /**
    * From system properties: bench.warmup.seconds (at least, 3), bench.warmup.max.seconds (at most,
-   * 60), bench.measure.seconds (10); bench.cpu=true also prints where each run's CPU went ({@link CpuAccount}).
+   * 60), bench.measure.seconds (10); bench.cpu=true also prints where each run's CPU went ({@link CpuAccount}), and
+   * bench.profile.dir=DIR writes a CPU profile of each measured run there ({@link RunProfile}).
    */
   public static LoadRunner fromSystemProperties() {
     return new LoadRunner(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3)),
@@ -81,10 +82,14 @@ public final class LoadRunner {
     recorder.reset();
     recording.set(true);
     CpuAccount cpu = CpuAccount.start();
+    RunProfile profile = RunProfile.start(name);
     long begin = System.nanoTime();
     Thread.sleep(measure.toMillis());
     var histogram = recorder.getIntervalHistogram();
     long elapsed = System.nanoTime() - begin;
+    if (profile != null) {
+      profile.stop();
+    }
     if (cpu != null) {
       System.err.println(cpu.report(name, histogram.getTotalCount()));
     }

@@ -10,8 +10,7 @@ import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.devstack.Devstack;
-import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.bench.PostgresGatewayEnv;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.events.EventEnvelope;
 import dev.polystore.platform.ids.UuidV7;
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * point read), on the same database in the same run.
  */
 public final class AccountsBench implements BenchSuite {
-  private static final int SEED_USERS = 1000;
+  static final int SEED_USERS = 1000;
 
   @Override
   public String name() {
@@ -41,12 +40,7 @@ public final class AccountsBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    LocalPostgres postgres = Devstack.postgres();
-    postgres.dropDatabase("accounts");
-    postgres.createDatabase("accounts");
-    Map<String, String> env = Map.ofEntries(Map.entry("POSTGRES_WRITER_CONN", postgres.connectionUrl()),
-        Map.entry("VALKEY_URL", Devstack.valkey().url()),
-        BenchGateway.handlerThreadPerCore());
+    Map<String, String> env = PostgresGatewayEnv.fresh("accounts");
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("accounts", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {
@@ -55,11 +49,7 @@ public final class AccountsBench implements BenchSuite {
       JdbiUserStore direct = new JdbiUserStore(pools.writer(),
           new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
 
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < SEED_USERS; i++) {
-        ids.add(stub.createUser(CreateUserRequest.newBuilder()
-            .setEmail("seed" + i + "@bench.example").setDisplayName("Seed " + i).build()).getUser().getUserId());
-      }
+      List<String> ids = seedUsers(stub);
       List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
 
       // What the loopback gRPC round trip alone allows here: the bound column of each table.
@@ -91,5 +81,15 @@ public final class AccountsBench implements BenchSuite {
       }
     }
     return results;
+  }
+
+  /** {@link #SEED_USERS} users created through {@code stub}; their ids. */
+  static List<String> seedUsers(AccountsServiceGrpc.AccountsServiceBlockingStub stub) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < SEED_USERS; i++) {
+      ids.add(stub.createUser(CreateUserRequest.newBuilder()
+          .setEmail("seed" + i + "@bench.example").setDisplayName("Seed " + i).build()).getUser().getUserId());
+    }
+    return ids;
   }
 }

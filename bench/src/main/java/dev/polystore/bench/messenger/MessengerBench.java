@@ -5,8 +5,7 @@ import dev.polystore.bench.BenchSuite;
 import dev.polystore.bench.Comparison;
 import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
-import dev.polystore.devstack.Devstack;
-import dev.polystore.devstack.LocalPostgres;
+import dev.polystore.bench.PostgresGatewayEnv;
 import dev.polystore.messenger.api.MessengerEvents;
 import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.NewMessage;
@@ -51,12 +50,7 @@ public final class MessengerBench implements BenchSuite {
 
   @Override
   public List<Comparison> run(LoadRunner runner, List<Integer> clientCounts) throws Exception {
-    LocalPostgres postgres = Devstack.postgres();
-    postgres.dropDatabase(DATABASE);
-    postgres.createDatabase(DATABASE);
-    Map<String, String> env = Map.ofEntries(Map.entry(PostgresConfig.WRITER_CONN, postgres.connectionUrl()),
-        Map.entry("VALKEY_URL", Devstack.valkey().url()),
-        BenchGateway.handlerThreadPerCore());
+    Map<String, String> env = PostgresGatewayEnv.fresh(DATABASE);
     List<Comparison> results = new ArrayList<>();
     try (BenchGateway gateway = BenchGateway.start("messenger", env);
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), DATABASE), "bench-direct")) {
