@@ -39,21 +39,26 @@ import dev.polystore.accounts.v1.UpdateUserRequest;
 import dev.polystore.accounts.v1.UpdateUserResponse;
 import dev.polystore.accounts.v1.VerifyApiKeyRequest;
 import dev.polystore.accounts.v1.VerifyApiKeyResponse;
+import dev.polystore.platform.grpc.AsyncAnswers;
 import dev.polystore.platform.grpc.Ids;
+import dev.polystore.platform.grpc.NonBlockingMethods;
 import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.grpc.Timestamps;
 import dev.polystore.platform.paging.Page;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * AccountsService over gRPC: maps requests to domain calls and results to responses, and holds no
  * rules. The platform's interceptors have validated the request against the contract before any
- * method here runs, and map what the domain throws to statuses.
+ * method here runs, and map what the domain throws to statuses. GetUser is answered from the
+ * store's callback (passing failures to {@code onError}, which they map the same way).
  */
-public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServiceImplBase {
+public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServiceImplBase
+    implements NonBlockingMethods {
   private final Users users;
   private final Workspaces workspaces;
   private final Members members;
@@ -75,9 +80,8 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
-    reply(response, GetUserResponse.newBuilder()
-        .setUser(AccountsMessages.user(users.get(Ids.parse("user_id", request.getUserId()))))
-        .build());
+    AsyncAnswers.answer(users.lookUp(Ids.parse("user_id", request.getUserId()))
+        .thenApply(user -> GetUserResponse.newBuilder().setUser(AccountsMessages.user(user)).build()), response);
   }
 
   @Override
@@ -187,6 +191,12 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
         .addAllScopes(key.scopes());
     key.userId().ifPresent(user -> out.setUserId(user.toString()));
     reply(response, out.build());
+  }
+
+  /** Answered from the asynchronous reads' callback: no thread waits for PostgreSQL. */
+  @Override
+  public Set<String> nonBlockingMethods() {
+    return Set.of(AccountsServiceGrpc.getGetUserMethod().getFullMethodName());
   }
 
   private static <T> void reply(StreamObserver<T> response, T message) {

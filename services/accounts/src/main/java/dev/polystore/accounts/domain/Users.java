@@ -4,13 +4,16 @@ import dev.polystore.platform.errors.ServiceException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The rules for users: emails unique ignoring case, updates guarded by etags. */
 public final class Users {
   private final UserStore store;
+  private final UserLookup lookup;
 
-  public Users(UserStore store) {
+  public Users(UserStore store, UserLookup lookup) {
     this.store = store;
+    this.lookup = lookup;
   }
 
   public User create(String email, String displayName) {
@@ -19,7 +22,16 @@ public final class Users {
   }
 
   public User get(UUID id) {
-    return store.find(id).orElseThrow(() -> ServiceException.notFound("user " + id));
+    return store.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** As {@link #get}, holding no thread: completes on the store's thread, NOT_FOUND in the stage. */
+  public CompletionStage<User> lookUp(UUID id) {
+    return lookup.find(id).thenApply(user -> user.orElseThrow(() -> notFound(id)));
+  }
+
+  private static ServiceException notFound(UUID id) {
+    return ServiceException.notFound("user " + id);
   }
 
   public User getByEmail(String email) {

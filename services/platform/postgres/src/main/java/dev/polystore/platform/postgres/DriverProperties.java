@@ -20,9 +20,16 @@ final class DriverProperties {
     properties.setProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
     properties.setProperty("tcpKeepAlive", "true");
     properties.setProperty("ApplicationName", applicationName);
-    // A startup option, so it costs no round trip; appended to options the URL may carry.
-    String options = endpoint.parameters().getOrDefault("options", "");
-    properties.setProperty("options", (options + " -c statement_timeout=" + config.statementTimeout().toMillis()).trim());
+    properties.setProperty("options", startupOptions(config, endpoint));
     return properties;
+  }
+
+  /**
+   * The server settings each connection starts with: the URL's own {@code options} and the
+   * statement timeout, as a startup option so that it costs no round trip.
+   */
+  static String startupOptions(PostgresConfig config, PostgresEndpoint endpoint) {
+    String options = endpoint.parameters().getOrDefault("options", "");
+    return (options + " -c statement_timeout=" + config.statementTimeout().toMillis()).trim();
   }
 }

@@ -15,7 +15,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /**
  * The writer and reader connection pools of one service, with Jdbi on each. Store code picks per
  * query: {@link #writer()} for writes and reads that must see them, {@link #reader()} where a
- * slightly stale answer is fine. Without a separate reader setting both are the same pool.
+ * slightly stale answer is fine. Without a separate reader setting both are the same pool. Point
+ * reads that a handler answers without a thread go through {@link #asyncReads()} instead.
  */
 public final class PostgresPools implements AutoCloseable {
   private final PostgresConfig config;
@@ -23,9 +24,13 @@ public final class PostgresPools implements AutoCloseable {
   private final HikariDataSource readerPool;
   private final Jdbi writer;
   private final Jdbi reader;
+  private final String applicationName;
+  /** Opened by the first {@link #asyncReads()}: only services that read that way hold its connections. */
+  private PostgresAsyncReads asyncReads;
 
   public PostgresPools(PostgresConfig config, String applicationName) {
     this.config = config;
+    this.applicationName = applicationName;
     this.writerPool = pool(config, config.writer(), config.writerCredentials(), applicationName + "-writer", false);
     this.readerPool = config.hasSeparateReader()
         ? pool(config, config.reader(), config.readerCredentials(), applicationName + "-reader", true)
@@ -81,6 +86,14 @@ public final class PostgresPools implements AutoCloseable {
     return reader;
   }
 
+  /** Reads on the writer that hold no thread (see {@link PostgresAsyncReads}), closed with these pools. */
+  public synchronized PostgresAsyncReads asyncReads() {
+    if (asyncReads == null) {
+      asyncReads = new PostgresAsyncReads(config, applicationName);
+    }
+    return asyncReads;
+  }
+
   public DataSource writerDataSource() {
     return writerPool;
   }
@@ -97,6 +110,11 @@ public final class PostgresPools implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (asyncReads != null) {
+        asyncReads.close();
+      }
+    }
     if (readerPool != writerPool) {
       readerPool.close();
     }

@@ -34,7 +34,7 @@ final class StatementObservations implements SqlLogger {
     if (!Telemetry.observingCall()) {
       return;
     }
-    StoreCall call = operations.computeIfAbsent(operation(context), this::describe);
+    StoreCall call = operations.computeIfAbsent(operation(context), operation -> storeCall(database, operation));
     running.put(context, call.observation().start());
   }
 
@@ -55,7 +55,8 @@ final class StatementObservations implements SqlLogger {
     }
   }
 
-  private StoreCall describe(String operation) {
+  /** A SQL operation on {@code database}, as both the pools' statements and the asynchronous reads report it. */
+  static StoreCall storeCall(String database, String operation) {
     return new StoreCall("db.client.operation", operation + " " + database, KeyValues.of(
         "db.system.name", "postgresql",
         "db.namespace", database,

@@ -2,12 +2,14 @@ package dev.polystore.platform.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polystore.devstack.Devstack;
 import dev.polystore.devstack.LocalPostgres;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.testing.TestCertificates;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +61,25 @@ class PostgresTlsIT {
     try (PostgresStore store = store(otherCa)) {
       assertFalse(store.isReachable(), "connected although the bundle lacks the server's CA");
     }
+    // The asynchronous reads take the same TLS from the same URL.
+    try (PostgresAsyncReads reads = new PostgresAsyncReads(config(ca), "tls-it")) {
+      assertEquals(Boolean.TRUE, reads.select("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Tuple.tuple(),
+          rows -> rows.iterator().next().getBoolean(0)).toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+    try (PostgresAsyncReads reads = new PostgresAsyncReads(config(otherCa), "tls-it")) {
+      assertThrows(ExecutionException.class, () -> reads.select("SELECT 1", Tuple.tuple(), rows -> rows.size())
+          .toCompletableFuture().get(30, TimeUnit.SECONDS), "connected although the bundle lacks the server's CA");
+    }
   }
 
   private PostgresStore store(Path bundle) {
-    PostgresConfig config = PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN,
+    return new PostgresStore("tls", new PostgresPools(config(bundle), "tls-it"));
+  }
+
+  private PostgresConfig config(Path bundle) {
+    return PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN,
         "postgresql://postgres:postgres@localhost:" + postgres.port() + "/postgres?sslmode=verify-full&sslrootcert="
             + bundle, "DB_MIN_CONNECTIONS", "0")), "postgres");
-    return new PostgresStore("tls", new PostgresPools(config, "tls-it"));
   }
 
   /** The probe's answer once the reload took effect (PostgreSQL applies it asynchronously). */

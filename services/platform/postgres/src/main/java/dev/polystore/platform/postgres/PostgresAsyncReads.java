@@ -1,0 +1,114 @@
+package dev.polystore.platform.postgres;
+
+import dev.polystore.platform.grpc.StoreContact;
+import dev.polystore.platform.telemetry.StoreCall;
+import dev.polystore.platform.telemetry.StoreOperations;
+import dev.polystore.platform.telemetry.Telemetry;
+import io.micrometer.observation.Observation;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnectOptions;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Reads on the writer that hold no thread while PostgreSQL answers: the Vert.x PostgreSQL client,
+ * pipelined (each connection carries many queries at once, as Lettuce's one connection does for
+ * Valkey), its answers delivered on its own event loop. A handler that reads through this can
+ * answer from there and need not run on the handler pool (see {@code NonBlockingMethods}); the
+ * accounts floor in docs/benchmarks.md measured why: JDBC holds a thread per query, and the hand-offs
+ * to and from it cost more than the query.
+ *
+ * <p>Same server, database, login, statement timeout and TLS as the JDBC pools ({@link
+ * AsyncConnectOptions}), on {@link #CONNECTIONS} connections of its own beside them. Reads only:
+ * writes, transactions and anything that must hold a lock stay on Jdbi. A connection that breaks is
+ * opened again on the next query, so the reads recover by themselves when the database returns.
+ */
+public final class PostgresAsyncReads implements AutoCloseable {
+  /** One per core is enough for a pipelined client; the connection budget counts them (docs/deploy.md). */
+  public static final int CONNECTIONS = 2;
+  /** As the pools' connect timeout (DriverProperties): fail a dead TCP connect fast. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final SqlClient client;
+  private final String database;
+  /**
+   * pgjdbc's socket timeout, per read: a server that has not answered by then is taken for gone
+   * and the read fails as an outage. Why not the connection's read-idle timeout: Vert.x 5.0's SQL
+   * client did not close a connection to a frozen server with it (tried in PostgresAsyncReadsIT).
+   * Unlike pgjdbc's, it does not close the connection: that is left to the server's answer once it
+   * is back, or to TCP once the server is gone for good.
+   */
+  private final Duration readTimeout;
+  /** Names and key values per operation, made once (as StatementObservations does). */
+  private final Map<String, StoreCall> operations = new ConcurrentHashMap<>();
+
+  public PostgresAsyncReads(PostgresConfig config, String applicationName) {
+    AsyncConnectOptions.check(config.writer(), PostgresConfig.WRITER_CONN);
+    this.database = config.database();
+    // Nothing of Vert.x's file system is used: no cache directory written to the working directory.
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(CONNECTIONS).setWorkerPoolSize(1)
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    NetClientOptions network = new NetClientOptions()
+        .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
+        .setTcpKeepAlive(true);
+    this.readTimeout = config.socketTimeout();
+    PoolOptions pool = new PoolOptions()
+        .setName(applicationName + "-async")
+        .setMaxSize(CONNECTIONS)
+        .setIdleTimeout((int) config.idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setConnectionTimeout((int) config.connectionTimeout().toMillis())
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+    this.client = PgBuilder.client().with(pool).with(network)
+        // Per new connection, off the event loop: a password file is read, an IAM token signed.
+        .connectingTo(() -> vertx.<SqlConnectOptions>executeBlocking(() -> AsyncConnectOptions.of(config,
+            config.writer(), config.writerCredentials(), applicationName + "-async", PostgresConfig.WRITER_CONN)))
+        .using(vertx)
+        .build();
+  }
+
+  /**
+   * Runs the SELECT {@code sql} (with {@code $1, $2, ...} placeholders) with {@code arguments}; the
+   * stage completes on the client's event loop with {@code mapping} of the rows, or with the failure
+   * ({@link PostgresOutages} classifies it). {@code mapping} runs there too and must not block.
+   */
+  public <T> CompletionStage<T> select(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
+    String operation = StoreOperations.firstKeyword(sql, "SQL");
+    if (!operation.equals("SELECT")) {
+      throw new IllegalArgumentException("asynchronous reads run SELECTs only, not " + operation);
+    }
+    // A read changes nothing: whether or not it reached the database, the caller may retry it.
+    StoreContact.awaitingStore();
+    Observation observation = Telemetry.observingCall()
+        ? operations.computeIfAbsent(operation, kind -> StatementObservations.storeCall(database, kind)).observation().start() : null;
+    Future<T> rows = client.preparedQuery(sql).execute(arguments).map(mapping);
+    if (!readTimeout.isZero()) {
+      rows = rows.timeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (observation != null) {
+      rows = rows.onComplete(done -> observation.stop(), failure -> observation.error(failure).stop());
+    }
+    return rows.toCompletionStage();
+  }
+
+  @Override
+  public void close() {
+    client.close().toCompletionStage().toCompletableFuture().join();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+}
