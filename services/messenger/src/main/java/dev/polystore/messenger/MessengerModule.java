@@ -5,6 +5,7 @@ import dev.polystore.messenger.api.MessengerGrpcService;
 import dev.polystore.messenger.domain.MessageSearch;
 import dev.polystore.messenger.domain.Messages;
 import dev.polystore.messenger.domain.Rooms;
+import dev.polystore.messenger.store.AsyncMessagePages;
 import dev.polystore.messenger.store.JdbiMessageStore;
 import dev.polystore.messenger.store.JdbiRoomStore;
 import dev.polystore.platform.config.Env;
@@ -50,7 +51,7 @@ public final class MessengerModule implements ServiceModule {
         ValkeyEventStream.of(settings), settings.events(), Clock.systemUTC()));
     this.grpcService = new MessengerGrpcService(
         new Rooms(roomStore, ids),
-        new Messages(messageStore, roomStore, ids),
+        new Messages(messageStore, new AsyncMessagePages(pools.asyncReads()), ids),
         new MessageSearch(messageStore));
   }
 

@@ -33,12 +33,15 @@ import dev.polystore.messenger.v1.RemoveRoomMemberRequest;
 import dev.polystore.messenger.v1.RemoveRoomMemberResponse;
 import dev.polystore.messenger.v1.SearchMessagesRequest;
 import dev.polystore.messenger.v1.SearchMessagesResponse;
+import dev.polystore.platform.grpc.AsyncAnswers;
 import dev.polystore.platform.grpc.Ids;
+import dev.polystore.platform.grpc.NonBlockingMethods;
 import dev.polystore.platform.ids.RequestIds;
 import dev.polystore.platform.paging.Page;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -47,7 +50,8 @@ import java.util.stream.IntStream;
  * rules. The platform's interceptors have validated the request against the contract before any
  * method here runs, and map what the domain throws to statuses.
  */
-public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerServiceImplBase {
+public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerServiceImplBase
+    implements NonBlockingMethods {
   private final Rooms rooms;
   private final Messages messages;
   private final MessageSearch search;
@@ -127,12 +131,14 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
     Optional<UUID> after = request.hasAfterMessageId()
         ? Optional.of(Ids.parse("after_message_id", request.getAfterMessageId()))
         : Optional.empty();
-    MessagePage page = messages.list(workspaceId(request.getWorkspaceId()),
-        Ids.parse("room_id", request.getRoomId()),
-        MessageRange.of(before, after, request.getPageSize()));
+    AsyncAnswers.answer(messages.list(workspaceId(request.getWorkspaceId()), Ids.parse("room_id", request.getRoomId()),
+        MessageRange.of(before, after, request.getPageSize())).thenApply(MessengerGrpcService::page), response);
+  }
+
+  private static ListMessagesResponse page(MessagePage page) {
     ListMessagesResponse.Builder out = ListMessagesResponse.newBuilder().setHasMore(page.hasMore());
     page.messages().forEach(message -> out.addMessages(MessengerMessages.message(message)));
-    reply(response, out.build());
+    return out.build();
   }
 
   @Override
@@ -169,6 +175,12 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
 
   private static Optional<String> optional(String value) {
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Answered from the asynchronous reads' callback: no thread waits for PostgreSQL. */
+  @Override
+  public Set<String> nonBlockingMethods() {
+    return Set.of(MessengerServiceGrpc.getListMessagesMethod().getFullMethodName());
   }
 
   private static <T> void reply(StreamObserver<T> response, T message) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Where messages are kept. */
+/** Where messages are kept. Pages of a room are read through {@link MessagePages}. */
 public interface MessageStore {
 
   /**
@@ -22,12 +22,6 @@ public interface MessageStore {
    * workspace is empty.
    */
   Optional<Message> find(UUID workspaceId, UUID messageId);
-
-  /**
-   * A page of a room's messages and tombstones (one more than asked, see {@link MessageRange}), of
-   * the workspace's only: a room of another workspace has none. May lag by a moment.
-   */
-  List<Message> list(UUID workspaceId, UUID roomId, MessageRange range);
 
   /**
    * Replaces the body of a message that is not deleted; with {@code expectedVersion}, only if it is

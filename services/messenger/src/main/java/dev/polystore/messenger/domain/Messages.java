@@ -2,10 +2,11 @@ package dev.polystore.messenger.domain;
 
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.ids.UuidV7;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The rules for messages: only members post, posts are idempotent per author key, only authors edit
@@ -15,12 +16,12 @@ import java.util.UUID;
  */
 public final class Messages {
   private final MessageStore store;
-  private final RoomStore rooms;
+  private final MessagePages pages;
   private final UuidV7 ids;
 
-  public Messages(MessageStore store, RoomStore rooms, UuidV7 ids) {
+  public Messages(MessageStore store, MessagePages pages, UuidV7 ids) {
     this.store = store;
-    this.rooms = rooms;
+    this.pages = pages;
     this.ids = ids;
   }
 
@@ -45,14 +46,21 @@ public final class Messages {
     return store.find(workspaceId, messageId).orElseThrow(() -> notFound(messageId));
   }
 
-  public MessagePage list(UUID workspaceId, UUID roomId, MessageRange range) {
-    List<Message> rows = store.list(workspaceId, roomId, range);
-    // An empty first page is the only sign of a missing room (or one of another workspace); the
-    // writer knows a room created just now.
-    if (rows.isEmpty() && range.direction() == Direction.LATEST && rooms.find(workspaceId, roomId).isEmpty()) {
-      throw Rooms.notFound(roomId);
-    }
-    return MessagePage.of(range, rows);
+  /** Completes on the store's thread; NOT_FOUND for a missing room (or one of another workspace) in the stage. */
+  public CompletionStage<MessagePage> list(UUID workspaceId, UUID roomId, MessageRange range) {
+    return pages.list(workspaceId, roomId, range).thenCompose(rows -> {
+      // An empty first page is the only sign of a missing room (or one of another workspace); the
+      // writer knows a room created just now.
+      if (!rows.isEmpty() || range.direction() != Direction.LATEST) {
+        return CompletableFuture.completedStage(MessagePage.of(range, rows));
+      }
+      return pages.roomExists(workspaceId, roomId).thenApply(exists -> {
+        if (!exists) {
+          throw Rooms.notFound(roomId);
+        }
+        return MessagePage.of(range, rows);
+      });
+    });
   }
 
   public Message edit(UUID workspaceId, UUID messageId, UUID authorId, String body, Optional<String> etag) {

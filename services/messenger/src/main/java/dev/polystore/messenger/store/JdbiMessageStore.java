@@ -122,19 +122,6 @@ public final class JdbiMessageStore implements MessageStore {
   }
 
   @Override
-  public List<Message> list(UUID workspaceId, UUID roomId, MessageRange range) {
-    // Reader: a page of history may be a moment behind.
-    return reader.withHandle(handle -> {
-      Query statement = handle.createQuery(listSql(range.direction()))
-          .bind("roomId", roomId)
-          .bind("workspaceId", workspaceId)
-          .bind("fetchSize", range.fetchSize());
-      range.cursor().ifPresent(cursor -> statement.bind("cursor", cursor));
-      return statement.map(ROWS).list();
-    });
-  }
-
-  @Override
   public Optional<Message> edit(Message current, String body, OptionalLong expectedVersion) {
     return writer.inTransaction(handle -> recorded(handle, EventTypes.MESSAGE_EDITED,
         change(handle, EDIT, current, expectedVersion).bind("body", body).map(ROWS).findOne()));
@@ -158,22 +145,6 @@ public final class JdbiMessageStore implements MessageStore {
       page.after().ifPresent(cursor -> statement.bind("afterRank", cursor.rank()).bind("afterId", cursor.messageId()));
       return statement.map((row, ctx) -> new SearchHit(ROWS.map(row, ctx), row.getFloat("rank"))).list();
     });
-  }
-
-  /**
-   * A page of a room by the primary key (room_id, message_id), read forwards or backwards from the
-   * cursor: the keyset is the id alone, which only grows (see {@link #post}). A room of another
-   * workspace pages as empty: the room is checked once, by its primary key, in an uncorrelated
-   * EXISTS (a one-time filter), not row by row, which would cost the planner its range scan.
-   */
-  static String listSql(Direction direction) {
-    String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE room_id = :roomId"
-        + " AND EXISTS (SELECT 1 FROM rooms r WHERE r.room_id = :roomId AND r.workspace_id = :workspaceId)";
-    return switch (direction) {
-      case LATEST -> select + " ORDER BY message_id DESC LIMIT :fetchSize";
-      case BEFORE -> select + " AND message_id < :cursor ORDER BY message_id DESC LIMIT :fetchSize";
-      case AFTER -> select + " AND message_id > :cursor ORDER BY message_id LIMIT :fetchSize";
-    };
   }
 
   /**

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Maps a row of {@link #COLUMNS} to a {@link Message}. Never the search vector: no caller reads it. */
-final class MessageRows implements RowMapper<Message> {
+public final class MessageRows implements RowMapper<Message> {
   static final String COLUMNS = "room_id, message_id, workspace_id, author_id, client_message_id, body, version,"
       + " created_at, edited_at, deleted_at";
 

@@ -83,11 +83,11 @@ class MessengerQueryPlansIT {
 
   @Test
   void pagesOfARoomAreRangeScansOfThePrimaryKeyWithoutASort() {
-    assertPlan(JdbiMessageStore.listSql(Direction.LATEST), this::page, "Index Scan Backward using messages_pkey");
+    assertPlan(MessagePageSql.named(Direction.LATEST), this::page, "Index Scan Backward using messages_pkey");
     // Cursors at either end of the room: the pages that read the most.
-    assertPlan(JdbiMessageStore.listSql(Direction.BEFORE), q -> page(q).bind("cursor", LAST_UUID),
+    assertPlan(MessagePageSql.named(Direction.BEFORE), q -> page(q).bind("cursor", LAST_UUID),
         "Index Scan Backward using messages_pkey");
-    assertPlan(JdbiMessageStore.listSql(Direction.AFTER), q -> page(q).bind("cursor", FIRST_UUID),
+    assertPlan(MessagePageSql.named(Direction.AFTER), q -> page(q).bind("cursor", FIRST_UUID),
         "Index Scan using messages_pkey");
   }
 

@@ -5,29 +5,34 @@ import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
-import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the asynchronous client ({@link PostgresAsyncReads}) logs in to an endpoint: the server,
  * database, user, password (asked anew for each connection, like the pools', for rotated files and
- * IAM tokens), statement timeout and TLS of the JDBC pools. pgjdbc reads TLS from the URL's
- * parameters; of those this client understands {@code sslmode} (pgjdbc's default {@code prefer}
- * when absent) and {@code sslrootcert}, and it refuses to start with any other {@code ssl}
- * parameter rather than connect with weaker TLS than the pools. Other pgjdbc parameters only tune
- * the JDBC driver and are ignored here.
+ * IAM tokens), statement timeout and TLS of the JDBC pools. The URL's parameters are pgjdbc's; this
+ * client takes {@code sslmode} (pgjdbc's default {@code prefer} when absent), {@code sslrootcert},
+ * {@code options} and {@code currentSchema} as pgjdbc does, and ignores those that only tune the
+ * JDBC driver ({@link #JDBC_ONLY}). Any other parameter refuses start-up: a TLS setting it would not
+ * honour, or a session setting it would silently drop, would make its reads differ from the pools'.
  */
 final class AsyncConnectOptions {
-  private static final Set<String> UNDERSTOOD_TLS = Set.of("sslmode", "sslrootcert");
+  private static final Set<String> UNDERSTOOD = Set.of("sslmode", "sslrootcert", "options", "currentSchema");
+  /** pgjdbc's own timeouts, pooling and protocol tuning: the client has its own or needs none. */
+  private static final Set<String> JDBC_ONLY = Set.of("connectTimeout", "socketTimeout", "loginTimeout",
+      "tcpKeepAlive", "ApplicationName", "targetServerType", "prepareThreshold", "preparedStatementCacheQueries",
+      "preparedStatementCacheSizeMiB", "binaryTransfer", "reWriteBatchedInserts", "defaultRowFetchSize");
 
   private AsyncConnectOptions() {}
 
-  /** Refuses, at start, an endpoint whose TLS this client would not honour. */
+  /** Refuses, at start, an endpoint whose settings this client would not honour. */
   static void check(PostgresEndpoint endpoint, String variable) {
     for (String parameter : endpoint.parameters().keySet()) {
-      if (parameter.toLowerCase(Locale.ROOT).startsWith("ssl") && !UNDERSTOOD_TLS.contains(parameter)) {
+      if (!UNDERSTOOD.contains(parameter) && !JDBC_ONLY.contains(parameter)) {
         throw new ConfigException(variable, "has " + parameter + ", which the asynchronous reads cannot honour;"
-            + " of the TLS parameters they take sslmode and sslrootcert");
+            + " they take " + String.join(", ", new TreeSet<>(UNDERSTOOD)) + " and ignore pgjdbc's tuning ("
+            + String.join(", ", new TreeSet<>(JDBC_ONLY)) + ")");
       }
     }
     SslMode mode = mode(endpoint, variable);
@@ -50,6 +55,10 @@ final class AsyncConnectOptions {
         .setCachePreparedStatements(true);
     options.addProperty("application_name", applicationName);
     options.addProperty("options", DriverProperties.startupOptions(config, endpoint));
+    String schema = endpoint.parameters().get("currentSchema");
+    if (schema != null) {
+      options.addProperty("search_path", schema); // what pgjdbc's currentSchema sets
+    }
     SslMode mode = mode(endpoint, variable);
     options.setSslMode(mode);
     if (mode != SslMode.DISABLE) {

@@ -25,15 +25,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Reads on the writer that hold no thread while PostgreSQL answers: the Vert.x PostgreSQL client,
+ * Reads that hold no thread while PostgreSQL answers: the Vert.x PostgreSQL client,
  * pipelined (each connection carries many queries at once, as Lettuce's one connection does for
  * Valkey), its answers delivered on its own event loop. A handler that reads through this can
  * answer from there and need not run on the handler pool (see {@code NonBlockingMethods}); the
  * accounts floor in docs/benchmarks.md measured why: JDBC holds a thread per query, and the hand-offs
  * to and from it cost more than the query.
  *
- * <p>Same server, database, login, statement timeout and TLS as the JDBC pools ({@link
- * AsyncConnectOptions}), on {@link #CONNECTIONS} connections of its own beside them. Reads only:
+ * <p>Same servers, database, logins, statement timeout and TLS as the JDBC pools ({@link
+ * AsyncConnectOptions}), on {@link #CONNECTIONS} connections of its own beside them to the writer,
+ * and as many to the reader when there is a separate one ({@link #selectMayLag}). Reads only:
  * writes, transactions and anything that must hold a lock stay on Jdbi. A connection that breaks is
  * opened again on the next query, so the reads recover by themselves when the database returns.
  */
@@ -44,7 +45,9 @@ public final class PostgresAsyncReads implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Vertx vertx;
-  private final SqlClient client;
+  private final SqlClient writer;
+  /** The writer's client when there is no separate reader. */
+  private final SqlClient reader;
   private final String database;
   /**
    * pgjdbc's socket timeout, per read: a server that has not answered by then is taken for gone
@@ -59,35 +62,56 @@ public final class PostgresAsyncReads implements AutoCloseable {
 
   public PostgresAsyncReads(PostgresConfig config, String applicationName) {
     AsyncConnectOptions.check(config.writer(), PostgresConfig.WRITER_CONN);
+    AsyncConnectOptions.check(config.reader(), PostgresConfig.READER_CONN);
     this.database = config.database();
+    this.readTimeout = config.socketTimeout();
     // Nothing of Vert.x's file system is used: no cache directory written to the working directory.
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(CONNECTIONS).setWorkerPoolSize(1)
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    this.writer = client(config, config.writer(), config.writerCredentials(), PostgresConfig.WRITER_CONN,
+        applicationName + "-async-writer");
+    this.reader = config.hasSeparateReader()
+        ? client(config, config.reader(), config.readerCredentials(), PostgresConfig.READER_CONN,
+            applicationName + "-async-reader")
+        : writer;
+  }
+
+  private SqlClient client(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
+      String variable, String name) {
     NetClientOptions network = new NetClientOptions()
         .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
         .setTcpKeepAlive(true);
-    this.readTimeout = config.socketTimeout();
     PoolOptions pool = new PoolOptions()
-        .setName(applicationName + "-async")
+        .setName(name)
         .setMaxSize(CONNECTIONS)
         .setIdleTimeout((int) config.idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setConnectionTimeout((int) config.connectionTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-    this.client = PgBuilder.client().with(pool).with(network)
+    return PgBuilder.client().with(pool).with(network)
         // Per new connection, off the event loop: a password file is read, an IAM token signed.
-        .connectingTo(() -> vertx.<SqlConnectOptions>executeBlocking(() -> AsyncConnectOptions.of(config,
-            config.writer(), config.writerCredentials(), applicationName + "-async", PostgresConfig.WRITER_CONN)))
+        .connectingTo(() -> vertx.<SqlConnectOptions>executeBlocking(() ->
+            AsyncConnectOptions.of(config, endpoint, credentials, name, variable)))
         .using(vertx)
         .build();
   }
 
   /**
-   * Runs the SELECT {@code sql} (with {@code $1, $2, ...} placeholders) with {@code arguments}; the
+   * Runs the SELECT {@code sql} (with {@code $1, $2, ...} placeholders) with {@code arguments} on
+   * the writer, so it sees every write acknowledged before it; the
    * stage completes on the client's event loop with {@code mapping} of the rows, or with the failure
    * ({@link PostgresOutages} classifies it). {@code mapping} runs there too and must not block.
    */
   public <T> CompletionStage<T> select(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
+    return select(writer, sql, arguments, mapping);
+  }
+
+  /** As {@link #select}, on the reader: for reads that may be a moment behind the writer. */
+  public <T> CompletionStage<T> selectMayLag(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
+    return select(reader, sql, arguments, mapping);
+  }
+
+  private <T> CompletionStage<T> select(SqlClient client, String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
     String operation = StoreOperations.firstKeyword(sql, "SQL");
     if (!operation.equals("SELECT")) {
       throw new IllegalArgumentException("asynchronous reads run SELECTs only, not " + operation);
@@ -108,7 +132,10 @@ public final class PostgresAsyncReads implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close().toCompletionStage().toCompletableFuture().join();
+    if (reader != writer) {
+      reader.close().toCompletionStage().toCompletableFuture().join();
+    }
+    writer.close().toCompletionStage().toCompletableFuture().join();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }

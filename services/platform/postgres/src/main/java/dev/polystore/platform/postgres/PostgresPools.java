@@ -86,7 +86,7 @@ public final class PostgresPools implements AutoCloseable {
     return reader;
   }
 
-  /** Reads on the writer that hold no thread (see {@link PostgresAsyncReads}), closed with these pools. */
+  /** Reads that hold no thread, on the writer and the reader (see {@link PostgresAsyncReads}), closed with these pools. */
   public synchronized PostgresAsyncReads asyncReads() {
     if (asyncReads == null) {
       asyncReads = new PostgresAsyncReads(config, applicationName);

@@ -19,13 +19,15 @@ class AsyncConnectOptionsTest {
 
   @Test
   void takesTheServerDatabaseLoginAndStatementTimeoutOfTheSetting() {
-    PgConnectOptions options = options("postgresql://app:s%3Acret@db.example:6432/ignored?options=-c%20search_path%3Dapp");
+    PgConnectOptions options = options(
+        "postgresql://app:s%3Acret@db.example:6432/ignored?options=-c%20work_mem%3D8MB&currentSchema=replica&socketTimeout=30");
     assertEquals("db.example", options.getHost());
     assertEquals(6432, options.getPort());
     assertEquals("accounts", options.getDatabase());
     assertEquals("app", options.getUser());
     assertEquals("s:cret", options.getPassword());
-    assertEquals("-c search_path=app -c statement_timeout=10000", options.getProperties().get("options"));
+    assertEquals("-c work_mem=8MB -c statement_timeout=10000", options.getProperties().get("options"));
+    assertEquals("replica", options.getProperties().get("search_path"));
     assertEquals("it", options.getProperties().get("application_name"));
   }
 
@@ -54,6 +56,7 @@ class AsyncConnectOptionsTest {
     assertRefused("postgresql://app:pw@db.example/x?sslmode=verify-full&sslrootcert=/ca.pem&sslcert=/client.pem",
         "has sslcert");
     assertRefused("postgresql://app:pw@db.example/x?sslmode=always", "has sslmode=always");
+    assertRefused("postgresql://app:pw@db.example/x?stringtype=unspecified", "has stringtype");
   }
 
   private static void assertRefused(String url, String because) {

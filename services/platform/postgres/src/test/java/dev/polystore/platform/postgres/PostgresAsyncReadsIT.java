@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The asynchronous reads on devstack's PostgreSQL: rows, the session the pools' connections get
- * (statement timeout, application name), many reads in flight on two connections, and a frozen
+ * (statement timeout, application name), the reader for reads that may lag, many reads in flight on two connections, and a frozen
  * server: each read fails as an outage within the socket timeout, and the reads work again once the
  * server thaws, with nothing restarted.
  */
@@ -61,7 +61,20 @@ class PostgresAsyncReadsIT {
     assertEquals(0, reads.select("SELECT name FROM t WHERE id = $1", Tuple.of(1000), rows -> rows.size())
         .toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS));
     assertEquals("1s", setting("statement_timeout"));
-    assertEquals("async-it-async", setting("application_name"));
+    assertEquals("async-it-async-writer", setting("application_name"));
+  }
+
+  @Test
+  void readsThatMayLagGoToTheReader() throws Exception {
+    // The same server under another host name is a separate reader as far as the settings go.
+    PostgresConfig config = PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN, postgres.connectionUrl(),
+        PostgresConfig.READER_CONN, postgres.connectionUrl().replace("@127.0.0.1:", "@localhost:"))), database);
+    try (PostgresAsyncReads split = new PostgresAsyncReads(config, "split-it")) {
+      assertEquals("split-it-async-reader", split.selectMayLag("SELECT current_setting('application_name')",
+          Tuple.tuple(), rows -> rows.iterator().next().getString(0)).toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS));
+      assertEquals("split-it-async-writer", split.select("SELECT current_setting('application_name')",
+          Tuple.tuple(), rows -> rows.iterator().next().getString(0)).toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS));
+    }
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.polystore.messenger.store;
+
+import dev.polystore.messenger.domain.Message;
+import dev.polystore.messenger.domain.MessagePages;
+import dev.polystore.messenger.domain.MessageRange;
+import dev.polystore.platform.postgres.PostgresAsyncReads;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** Pages of a room on the asynchronous reads: the page from the reader, the room's existence from the writer. */
+public final class AsyncMessagePages implements MessagePages {
+  private static final String ROOM_EXISTS =
+      "SELECT EXISTS (SELECT 1 FROM rooms WHERE room_id = $1 AND workspace_id = $2)";
+
+  private final PostgresAsyncReads reads;
+
+  public AsyncMessagePages(PostgresAsyncReads reads) {
+    this.reads = reads;
+  }
+
+  @Override
+  public CompletionStage<List<Message>> list(UUID workspaceId, UUID roomId, MessageRange range) {
+    Tuple arguments = Tuple.of(roomId, workspaceId, range.fetchSize());
+    range.cursor().ifPresent(arguments::addUUID);
+    // Reader: a page of history may be a moment behind.
+    return reads.selectMayLag(MessagePageSql.positional(range.direction()), arguments, AsyncMessagePages::messages);
+  }
+
+  @Override
+  public CompletionStage<Boolean> roomExists(UUID workspaceId, UUID roomId) {
+    // Writer: a room created just now exists.
+    return reads.select(ROOM_EXISTS, Tuple.of(roomId, workspaceId), rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** As {@link MessageRows} maps a JDBC row. */
+  private static List<Message> messages(RowSet<Row> rows) {
+    List<Message> page = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      page.add(new Message(row.getUUID("message_id"), row.getUUID("room_id"), row.getUUID("workspace_id"),
+          row.getUUID("author_id"), row.getString("client_message_id"), row.getString("body"),
+          row.getOffsetDateTime("created_at").toInstant(), instant(row.getOffsetDateTime("edited_at")),
+          instant(row.getOffsetDateTime("deleted_at")), row.getLong("version")));
+    }
+    return page;
+  }
+
+  private static Optional<java.time.Instant> instant(OffsetDateTime time) {
+    return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
+  }
+}
