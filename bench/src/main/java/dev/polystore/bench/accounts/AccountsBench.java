@@ -46,8 +46,7 @@ public final class AccountsBench implements BenchSuite {
         PostgresPools pools = new PostgresPools(PostgresConfig.fromEnv(new Env(env), "accounts"), "bench-direct")) {
       var stub = AccountsServiceGrpc.newBlockingStub(gateway.channel());
       // The direct side writes the outbox row too, as the service does: the same work per write.
-      JdbiUserStore direct = new JdbiUserStore(pools.writer(),
-          new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
+      JdbiUserStore direct = directStore(pools);
 
       List<String> ids = seedUsers(stub);
       List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
@@ -81,6 +80,11 @@ public final class AccountsBench implements BenchSuite {
       }
     }
     return results;
+  }
+
+  /** The service's own user store on {@code pools}, writing its outbox rows as the service does. */
+  static JdbiUserStore directStore(PostgresPools pools) {
+    return new JdbiUserStore(pools.writer(), new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
   }
 
   /** {@link #SEED_USERS} users created through {@code stub}; their ids. */

@@ -13,13 +13,9 @@ import dev.polystore.bench.LoadRunner;
 import dev.polystore.bench.Measurement;
 import dev.polystore.bench.PostgresGatewayEnv;
 import dev.polystore.platform.config.Env;
-import dev.polystore.platform.events.EventEnvelope;
-import dev.polystore.platform.ids.UuidV7;
-import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresConfig;
 import dev.polystore.platform.postgres.PostgresPools;
 import io.grpc.Channel;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +50,7 @@ public final class AccountsFloorBench implements BenchSuite {
         AccountsModule module = AccountsModule.create(config);
         BareServer onTransport = BareServer.start(module.grpcService(), 0);
         BareServer pooled = BareServer.start(module.grpcService(), HANDLER_THREADS)) {
-      JdbiUserStore jdbi = new JdbiUserStore(pools.writer(),
-          new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
+      JdbiUserStore jdbi = AccountsBench.directStore(pools);
       AsyncUserLookup async = new AsyncUserLookup(pools.asyncReads());
       List<String> ids = AccountsBench.seedUsers(AccountsServiceGrpc.newBlockingStub(gateway.channel()));
       List<UUID> uuids = ids.stream().map(UUID::fromString).toList();

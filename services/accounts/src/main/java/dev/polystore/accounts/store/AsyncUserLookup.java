@@ -2,6 +2,7 @@ package dev.polystore.accounts.store;
 
 import dev.polystore.accounts.domain.User;
 import dev.polystore.accounts.domain.UserLookup;
+import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.PostgresAsyncReads;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -31,7 +32,6 @@ public final class AsyncUserLookup implements UserLookup {
     }
     Row row = rows.iterator().next();
     return Optional.of(new User(row.getUUID("user_id"), row.getString("email"), row.getString("display_name"),
-        row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
-        row.getLong("version")));
+        Columns.instant(row, "created_at"), Columns.instant(row, "updated_at"), row.getLong("version")));
   }
 }

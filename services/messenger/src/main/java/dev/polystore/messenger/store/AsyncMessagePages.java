@@ -3,14 +3,13 @@ package dev.polystore.messenger.store;
 import dev.polystore.messenger.domain.Message;
 import dev.polystore.messenger.domain.MessagePages;
 import dev.polystore.messenger.domain.MessageRange;
+import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.PostgresAsyncReads;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -45,13 +44,9 @@ public final class AsyncMessagePages implements MessagePages {
     for (Row row : rows) {
       page.add(new Message(row.getUUID("message_id"), row.getUUID("room_id"), row.getUUID("workspace_id"),
           row.getUUID("author_id"), row.getString("client_message_id"), row.getString("body"),
-          row.getOffsetDateTime("created_at").toInstant(), instant(row.getOffsetDateTime("edited_at")),
-          instant(row.getOffsetDateTime("deleted_at")), row.getLong("version")));
+          Columns.instant(row, "created_at"), Columns.optionalInstant(row, "edited_at"),
+          Columns.optionalInstant(row, "deleted_at"), row.getLong("version")));
     }
     return page;
-  }
-
-  private static Optional<java.time.Instant> instant(OffsetDateTime time) {
-    return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
   }
 }

@@ -1,5 +1,6 @@
 package dev.polystore.platform.postgres;
 
+import io.vertx.sqlclient.Row;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Typed reads and binds of the column types the schema uses. */
+/**
+ * Typed reads and binds of the column types the schema uses, from JDBC's result sets and from the
+ * asynchronous reads' rows ({@link PostgresAsyncReads}) alike.
+ */
 public final class Columns {
   private Columns() {}
 
@@ -22,6 +26,16 @@ public final class Columns {
 
   public static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
     return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+  }
+
+  /** A timestamptz column of a row of the asynchronous reads. */
+  public static Instant instant(Row row, String column) {
+    return row.getOffsetDateTime(column).toInstant();
+  }
+
+  /** A timestamptz column that may be NULL, of a row of the asynchronous reads. */
+  public static Optional<Instant> optionalInstant(Row row, String column) {
+    return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
   }
 
   /** timestamptz binds as OffsetDateTime (setObject), which keeps every microsecond and the zone. */

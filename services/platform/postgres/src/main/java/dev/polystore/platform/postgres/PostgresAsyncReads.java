@@ -57,8 +57,11 @@ public final class PostgresAsyncReads implements AutoCloseable {
    * is back, or to TCP once the server is gone for good.
    */
   private final Duration readTimeout;
-  /** Names and key values per operation, made once (as StatementObservations does). */
-  private final Map<String, StoreCall> operations = new ConcurrentHashMap<>();
+  /**
+   * Each statement's kind of store call, by its text: its operation checked and its observation's
+   * names made once per statement (the services pass constants), not on every read.
+   */
+  private final Map<String, StoreCall> statements = new ConcurrentHashMap<>();
 
   public PostgresAsyncReads(PostgresConfig config, String applicationName) {
     AsyncConnectOptions.check(config.writer(), PostgresConfig.WRITER_CONN);
@@ -112,14 +115,10 @@ public final class PostgresAsyncReads implements AutoCloseable {
   }
 
   private <T> CompletionStage<T> select(SqlClient client, String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    String operation = StoreOperations.firstKeyword(sql, "SQL");
-    if (!operation.equals("SELECT")) {
-      throw new IllegalArgumentException("asynchronous reads run SELECTs only, not " + operation);
-    }
+    StoreCall call = statements.computeIfAbsent(sql, this::selectCall);
     // A read changes nothing: whether or not it reached the database, the caller may retry it.
     StoreContact.awaitingStore();
-    Observation observation = Telemetry.observingCall()
-        ? operations.computeIfAbsent(operation, kind -> StatementObservations.storeCall(database, kind)).observation().start() : null;
+    Observation observation = Telemetry.observingCall() ? call.observation().start() : null;
     Future<T> rows = client.preparedQuery(sql).execute(arguments).map(mapping);
     if (!readTimeout.isZero()) {
       rows = rows.timeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -128,6 +127,15 @@ public final class PostgresAsyncReads implements AutoCloseable {
       rows = rows.onComplete(done -> observation.stop(), failure -> observation.error(failure).stop());
     }
     return rows.toCompletionStage();
+  }
+
+  /** The kind of store call of {@code sql}, which must be a SELECT. */
+  private StoreCall selectCall(String sql) {
+    String operation = StoreOperations.firstKeyword(sql, "SQL");
+    if (!operation.equals("SELECT")) {
+      throw new IllegalArgumentException("asynchronous reads run SELECTs only, not " + operation);
+    }
+    return StatementObservations.storeCall(database, operation);
   }
 
   @Override
