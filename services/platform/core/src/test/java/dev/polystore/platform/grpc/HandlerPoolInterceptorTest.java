@@ -74,6 +74,9 @@ class HandlerPoolInterceptorTest {
 
     storeBack.countDown();
     assertEquals(HANG, hung.get(10, TimeUnit.SECONDS).getValue());
+    // The answered call's callbacks still hold its place in the queue until the freed thread takes
+    // them: with room for one waiting call, a call sent before that would be refused as overloaded.
+    awaitQueued(0);
     // Its turn came after the guard had answered it: it was dropped, not run against the store.
     assertEquals("again", call("test.Slow", "again", Duration.ofSeconds(5)).getValue());
     assertEquals(2, slowHandlerRuns.get());
@@ -92,7 +95,7 @@ class HandlerPoolInterceptorTest {
     Future<StringValue> hung = callAsync("test.Slow", HANG, Duration.ofSeconds(30));
     awaitRuns(1);
     Future<StringValue> waiting = callAsync("test.Slow", "waiting", Duration.ofSeconds(30));
-    awaitQueued();
+    awaitQueued(1);
 
     StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
         () -> call("test.Slow", "refused", Duration.ofSeconds(30)));
@@ -102,6 +105,7 @@ class HandlerPoolInterceptorTest {
     storeBack.countDown();
     assertEquals(HANG, hung.get(10, TimeUnit.SECONDS).getValue());
     assertEquals("waiting", waiting.get(10, TimeUnit.SECONDS).getValue());
+    awaitQueued(0); // the waiting call's last callback may still be queued, as above
     assertEquals("after", call("test.Slow", "after", Duration.ofSeconds(5)).getValue());
   }
 
@@ -110,7 +114,7 @@ class HandlerPoolInterceptorTest {
     Future<StringValue> hung = callAsync("test.Slow", HANG, Duration.ofSeconds(30));
     awaitRuns(1);
     Future<StringValue> waiting = callAsync("test.Slow", "waiting", Duration.ofSeconds(30));
-    awaitQueued();
+    awaitQueued(1);
 
     // Neither queued behind the hung call nor refused by admission: it never enters the pool.
     StringValue answer = ClientCalls.blockingUnaryCall(channel, method("test.Slow", "Inline"),
@@ -201,12 +205,12 @@ class HandlerPoolInterceptorTest {
     assertEquals(runs, slowHandlerRuns.get(), "slow handler runs");
   }
 
-  /** Until the slow service's pool has a call waiting: the next one finds the queue full. */
-  private void awaitQueued() throws InterruptedException {
+  /** Until the slow service's pool has {@code calls} waiting (at 1 the next call finds the queue full). */
+  private void awaitQueued(int calls) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (platform.pool("test.Slow").queued() < 1 && System.nanoTime() < end) {
+    while (platform.pool("test.Slow").queued() != calls && System.nanoTime() < end) {
       Thread.sleep(10);
     }
-    assertEquals(1, platform.pool("test.Slow").queued(), "calls waiting");
+    assertEquals(calls, platform.pool("test.Slow").queued(), "calls waiting");
   }
 }
