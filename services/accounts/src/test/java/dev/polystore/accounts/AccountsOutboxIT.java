@@ -94,6 +94,22 @@ class AccountsOutboxIT {
     assertEquals(before, outboxSize());
   }
 
+  @Test
+  void anUpdateTheStoreRefusesLeavesNoEvent() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    User holder = createUser("holder-" + unique);
+    User other = createUser("other-" + unique);
+    int before = outboxSize();
+
+    // Nothing checks the email before the write: the update's own statement meets the unique index.
+    StatusRuntimeException taken = assertThrows(StatusRuntimeException.class, () -> server.accounts().updateUser(
+        UpdateUserRequest.newBuilder().setUserId(other.getUserId()).setEmail(holder.getEmail())
+            .setUpdateMask(FieldMask.newBuilder().addPaths("email")).build()));
+
+    assertEquals(Status.Code.ALREADY_EXISTS, taken.getStatus().getCode());
+    assertEquals(before, outboxSize());
+  }
+
   private static User createUser(String name) {
     return server.accounts().createUser(CreateUserRequest.newBuilder().setEmail(name + "@example.com")
         .setDisplayName(name).build()).getUser();

@@ -6,7 +6,11 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** The rules for users: emails unique ignoring case, updates guarded by etags. */
+/**
+ * The rules for users: emails unique ignoring case, updates guarded by etags. Uniqueness is the
+ * store's to enforce (a unique index on the lowered email, answered as ALREADY_EXISTS): a check by
+ * read before the write would cost a round trip and still race with another write.
+ */
 public final class Users {
   private final UserStore store;
   private final UserLookup lookup;
@@ -17,7 +21,6 @@ public final class Users {
   }
 
   public User create(String email, String displayName) {
-    requireEmailFree(email, Optional.empty());
     return store.insert(UUID.randomUUID(), email, displayName);
   }
 
@@ -43,20 +46,10 @@ public final class Users {
     if (change.etag().isPresent() && !change.etag().get().equals(current.etag())) {
       throw staleEtag(id);
     }
-    if (change.email().isPresent()) {
-      requireEmailFree(change.email().get(), Optional.of(id));
-    }
     // Only an etag makes the update conditional; without one the last writer wins field by field.
     OptionalLong expectedVersion =
         change.etag().isPresent() ? OptionalLong.of(current.version()) : OptionalLong.empty();
     return store.update(id, change, expectedVersion).orElseThrow(() -> staleEtag(id));
-  }
-
-  private void requireEmailFree(String email, Optional<UUID> allowedOwner) {
-    Optional<User> holder = store.findByEmail(email);
-    if (holder.isPresent() && !allowedOwner.equals(Optional.of(holder.get().id()))) {
-      throw ServiceException.alreadyExists("a user with email " + email + " already exists");
-    }
   }
 
   private static ServiceException staleEtag(UUID id) {

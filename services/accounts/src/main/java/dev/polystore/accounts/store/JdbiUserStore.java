@@ -6,6 +6,7 @@ import dev.polystore.accounts.domain.UserStore;
 import dev.polystore.accounts.domain.UserUpdate;
 import dev.polystore.platform.errors.ServiceException;
 import dev.polystore.platform.postgres.OutboxWriter;
+import dev.polystore.platform.postgres.PostgresOutbox;
 import dev.polystore.platform.postgres.UniqueViolation;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,18 +33,16 @@ public final class JdbiUserStore implements UserStore {
   @Override
   public User insert(UUID id, String email, String displayName) {
     try {
-      return writer.inTransaction(handle -> {
-        User created = handle.createQuery(
-                "INSERT INTO users (user_id, email, display_name) VALUES (:id, :email, :displayName)"
-                    + " RETURNING " + UserRows.COLUMNS)
-            .bind("id", id)
-            .bind("email", email)
-            .bind("displayName", displayName)
-            .map(ROWS)
-            .one();
-        events.record(handle, EventTypes.USER_CREATED, null, id, null);
-        return created;
-      });
+      // One statement with its event (PostgresOutbox.withEvent): no transaction round trips.
+      return writer.withHandle(handle -> PostgresOutbox.bindEvent(handle.createQuery(PostgresOutbox.withEvent(
+                  "INSERT INTO users (user_id, email, display_name) VALUES (:id, :email, :displayName)"
+                      + " RETURNING " + UserRows.COLUMNS)),
+              events.row(EventTypes.USER_CREATED, null, id, null))
+          .bind("id", id)
+          .bind("email", email)
+          .bind("displayName", displayName)
+          .map(ROWS)
+          .one());
     } catch (JdbiException e) {
       throw UniqueViolation.translate(e, EMAIL_KEY, () -> emailTaken(email));
     }
@@ -83,24 +82,22 @@ public final class JdbiUserStore implements UserStore {
   @Override
   public Optional<User> update(UUID id, UserUpdate change, OptionalLong expectedVersion) {
     try {
-      // COALESCE keeps the fields the mask does not name; one statement, so the update is atomic.
-      return writer.inTransaction(handle -> handle.createQuery(
-              "UPDATE users SET email = COALESCE(:email, email),"
-                  + " display_name = COALESCE(:displayName, display_name),"
-                  + " version = version + 1, updated_at = now()"
-                  + " WHERE user_id = :id AND (:anyVersion OR version = :expectedVersion)"
-                  + " RETURNING " + UserRows.COLUMNS)
+      // COALESCE keeps the fields the mask does not name; one statement with its event
+      // (PostgresOutbox.withEvent), recorded only when the version matched and the row changed.
+      return writer.withHandle(handle -> PostgresOutbox.bindEvent(handle.createQuery(PostgresOutbox.withEvent(
+                  "UPDATE users SET email = COALESCE(:email, email),"
+                      + " display_name = COALESCE(:displayName, display_name),"
+                      + " version = version + 1, updated_at = now()"
+                      + " WHERE user_id = :id AND (:anyVersion OR version = :expectedVersion)"
+                      + " RETURNING " + UserRows.COLUMNS)),
+              events.row(EventTypes.USER_UPDATED, null, id, null))
           .bind("id", id)
           .bind("email", change.email().orElse(null))
           .bind("displayName", change.displayName().orElse(null))
           .bind("anyVersion", expectedVersion.isEmpty())
           .bind("expectedVersion", expectedVersion.orElse(0))
           .map(ROWS)
-          .findOne()
-          .map(updated -> {
-            events.record(handle, EventTypes.USER_UPDATED, null, id, null);
-            return updated;
-          }));
+          .findOne());
     } catch (JdbiException e) {
       throw UniqueViolation.translate(e, EMAIL_KEY, () -> emailTaken(change.email().orElse("")));
     }

@@ -10,8 +10,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What a service's store calls in a write's transaction to record its event: a new time-ordered
- * event id, the encoder's Event bytes, one outbox row. The row commits or rolls back with the change.
+ * What a service's store calls to record a write's event: a new time-ordered event id, the
+ * encoder's Event bytes, one outbox row, written in the write's transaction ({@link #record}) or in
+ * its one statement ({@link #row} with {@link PostgresOutbox#withEvent}). The row commits or rolls
+ * back with the change.
  */
 public final class OutboxWriter {
   private final ChangeEncoder encoder;
@@ -26,7 +28,12 @@ public final class OutboxWriter {
 
   /** {@code workspaceId} null for a change outside any workspace; {@code detail} null when the envelope says all. */
   public void record(Handle handle, String type, UUID workspaceId, UUID subjectId, Object detail) {
+    PostgresOutbox.append(handle, row(type, workspaceId, subjectId, detail));
+  }
+
+  /** The outbox row of a change, for a write that records it in the same statement. */
+  public OutboxRow row(String type, UUID workspaceId, UUID subjectId, Object detail) {
     Change change = new Change(ids.next(), type, Optional.ofNullable(workspaceId), subjectId, clock.instant(), detail);
-    PostgresOutbox.append(handle, new OutboxRow(change.eventId(), type, encoder.encode(change)));
+    return new OutboxRow(change.eventId(), type, encoder.encode(change));
   }
 }

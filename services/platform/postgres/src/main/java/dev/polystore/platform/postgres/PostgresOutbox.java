@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A service's {@code outbox} table (its V<n>__outbox.sql migration): {@link #append} inside a
@@ -29,11 +30,29 @@ public final class PostgresOutbox implements OutboxSource {
 
   /** Records an event in the caller's transaction: it commits, or rolls back, with the change. */
   public static void append(Handle handle, OutboxRow row) {
-    handle.createUpdate("INSERT INTO outbox (event_id, type, payload) VALUES (:eventId, :type, :payload)")
-        .bind("eventId", row.eventId())
-        .bind("type", row.type())
-        .bind("payload", row.payload())
+    bindEvent(handle.createUpdate("INSERT INTO outbox (event_id, type, payload) VALUES (:eventId, :type, :payload)"), row)
         .execute();
+  }
+
+  /**
+   * {@code change}, an INSERT, UPDATE or DELETE of at most one row with a RETURNING clause, as one
+   * statement that also records the event bound by {@link #bindEvent} when, and only when, the
+   * change returns its row; the statement's result is that row. One statement is atomic without a
+   * transaction: the change and its event commit together in one round trip, where BEGIN, change,
+   * event and COMMIT take three (PostgreSQL's data-modifying WITH).
+   */
+  public static String withEvent(String change) {
+    return "WITH change AS (" + change + "),"
+        + " event AS (INSERT INTO outbox (event_id, type, payload)"
+        + " SELECT CAST(:eventId AS uuid), :type, CAST(:payload AS bytea) FROM change)"
+        + " SELECT * FROM change";
+  }
+
+  /** Binds the event's columns to {@code statement}, by the names {@link #append} and {@link #withEvent} use. */
+  public static <S extends SqlStatement<S>> S bindEvent(S statement, OutboxRow row) {
+    return statement.bind("eventId", row.eventId())
+        .bind("type", row.type())
+        .bind("payload", row.payload());
   }
 
   @Override

@@ -7,8 +7,9 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Turns PostgreSQL's unique_violation on a known constraint into ALREADY_EXISTS. The domain checks
- * uniqueness before it writes; this covers the race in which another write came in between.
+ * Turns PostgreSQL's unique_violation on a known constraint into ALREADY_EXISTS. Where a domain
+ * checks uniqueness before it writes (to tell apart the repeat of an idempotent write), this covers
+ * the race in which another write came in between; users' emails rely on it alone.
  */
 public final class UniqueViolation {
   private static final String SQL_STATE = "23505";
