@@ -81,7 +81,12 @@ public final class AccountsBench implements BenchSuite {
 
   /** The service's own user store on {@code pools}, writing its outbox rows as the service does. */
   static JdbiUserStore directStore(PostgresPools pools) {
-    return new JdbiUserStore(pools.writer(), new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC()));
+    return new JdbiUserStore(pools.writer(), events());
+  }
+
+  /** The service's outbox writer: accounts' events are envelopes. */
+  static OutboxWriter events() {
+    return new OutboxWriter(EventEnvelope::encode, UuidV7.create(), Clock.systemUTC());
   }
 
   /** {@link #SEED_USERS} users created through {@code stub}; their ids. */

@@ -1,7 +1,7 @@
 package dev.polystore.bench.accounts;
 
 import dev.polystore.accounts.AccountsModule;
-import dev.polystore.accounts.store.AsyncUserLookup;
+import dev.polystore.accounts.store.AsyncUserStore;
 import dev.polystore.accounts.store.JdbiUserStore;
 import dev.polystore.accounts.v1.AccountsServiceGrpc;
 import dev.polystore.accounts.v1.GetUserRequest;
@@ -51,7 +51,7 @@ public final class AccountsFloorBench implements BenchSuite {
         BareServer onTransport = BareServer.start(module.grpcService(), 0);
         BareServer pooled = BareServer.start(module.grpcService(), HANDLER_THREADS)) {
       JdbiUserStore jdbi = AccountsBench.directStore(pools);
-      AsyncUserLookup async = new AsyncUserLookup(pools.asyncReads());
+      AsyncUserStore async = new AsyncUserStore(pools.async(), AccountsBench.events());
       List<String> ids = AccountsBench.seedUsers(AccountsServiceGrpc.newBlockingStub(gateway.channel()));
       List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
       for (int clients : clientCounts) {

@@ -9,7 +9,7 @@ import dev.polystore.accounts.domain.Members;
 import dev.polystore.accounts.domain.RequestSeal;
 import dev.polystore.accounts.domain.Users;
 import dev.polystore.accounts.domain.Workspaces;
-import dev.polystore.accounts.store.AsyncUserLookup;
+import dev.polystore.accounts.store.AsyncUserStore;
 import dev.polystore.accounts.store.JdbiApiKeyStore;
 import dev.polystore.accounts.store.JdbiMembershipStore;
 import dev.polystore.accounts.store.JdbiUserStore;
@@ -71,7 +71,7 @@ public final class AccountsModule implements ServiceModule {
     this.apiKeys = new ApiKeys(apiKeyStore, workspaceStore, membershipStore, new ApiKeySecret(new SecureRandom()),
         lastUses, Clock.systemUTC(), new RequestSeal(new SecureRandom()));
     this.grpcService = new AccountsGrpcService(
-        new Users(userStore, new AsyncUserLookup(pools.asyncReads())),
+        new Users(userStore, new AsyncUserStore(pools.async(), events)),
         new Workspaces(workspaceStore, userStore),
         new Members(membershipStore, workspaceStore, userStore),
         apiKeys);

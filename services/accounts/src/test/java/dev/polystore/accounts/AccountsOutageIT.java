@@ -105,7 +105,9 @@ class AccountsOutageIT {
     Workspace workspace = awaitAnswer(() -> server.accounts().createWorkspace(CreateWorkspaceRequest.newBuilder()
         .setSlug(slug).setName("Failover").setOwnerUserId(before.getUserId()).build()).getWorkspace(), Duration.ofSeconds(60));
     assertEquals(slug, workspace.getSlug());
-    User after = createUser();
+    // CreateUser runs on the asynchronous client, whose connections opened while the server was
+    // read-only are replaced by the first write they refuse (UNAVAILABLE, nothing written).
+    User after = awaitAnswer(this::createUser, Duration.ofSeconds(60));
     assertEquals(after, getUser(after.getUserId()));
   }
 

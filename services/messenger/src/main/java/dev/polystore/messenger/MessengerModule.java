@@ -51,7 +51,7 @@ public final class MessengerModule implements ServiceModule {
         ValkeyEventStream.of(settings), settings.events(), Clock.systemUTC()));
     this.grpcService = new MessengerGrpcService(
         new Rooms(roomStore, ids),
-        new Messages(messageStore, new AsyncMessagePages(pools.asyncReads()), ids),
+        new Messages(messageStore, new AsyncMessagePages(pools.async()), ids),
         new MessageSearch(messageStore));
   }
 

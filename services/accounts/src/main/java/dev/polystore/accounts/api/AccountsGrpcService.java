@@ -73,9 +73,8 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
 
   @Override
   public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
-    reply(response, CreateUserResponse.newBuilder()
-        .setUser(AccountsMessages.user(users.create(request.getEmail(), request.getDisplayName())))
-        .build());
+    AsyncAnswers.answer(users.create(request.getEmail(), request.getDisplayName())
+        .thenApply(user -> CreateUserResponse.newBuilder().setUser(AccountsMessages.user(user)).build()), response);
   }
 
   @Override
@@ -193,10 +192,11 @@ public final class AccountsGrpcService extends AccountsServiceGrpc.AccountsServi
     reply(response, out.build());
   }
 
-  /** Answered from the asynchronous reads' callback: no thread waits for PostgreSQL. */
+  /** Answered from the asynchronous client's callback: no thread waits for PostgreSQL. */
   @Override
   public Set<String> nonBlockingMethods() {
-    return Set.of(AccountsServiceGrpc.getGetUserMethod().getFullMethodName());
+    return Set.of(AccountsServiceGrpc.getGetUserMethod().getFullMethodName(),
+        AccountsServiceGrpc.getCreateUserMethod().getFullMethodName());
   }
 
   private static <T> void reply(StreamObserver<T> response, T message) {

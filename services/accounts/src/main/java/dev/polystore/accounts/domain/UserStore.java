@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Where users are kept. Every read here must see the caller's own writes. */
+/**
+ * Where users are kept. Every read here must see the caller's own writes. New users come in through
+ * {@link NonBlockingUsers#insert}.
+ */
 public interface UserStore {
-
-  /** Inserts a user; ALREADY_EXISTS when another user has the email ignoring case (a lost race). */
-  User insert(UUID id, String email, String displayName);
 
   Optional<User> find(UUID id);
 

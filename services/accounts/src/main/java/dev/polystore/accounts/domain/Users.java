@@ -13,15 +13,16 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Users {
   private final UserStore store;
-  private final UserLookup lookup;
+  private final NonBlockingUsers nonBlocking;
 
-  public Users(UserStore store, UserLookup lookup) {
+  public Users(UserStore store, NonBlockingUsers nonBlocking) {
     this.store = store;
-    this.lookup = lookup;
+    this.nonBlocking = nonBlocking;
   }
 
-  public User create(String email, String displayName) {
-    return store.insert(UUID.randomUUID(), email, displayName);
+  /** Holding no thread: completes on the store's thread, ALREADY_EXISTS in the stage. */
+  public CompletionStage<User> create(String email, String displayName) {
+    return nonBlocking.insert(UUID.randomUUID(), email, displayName);
   }
 
   public User get(UUID id) {
@@ -30,7 +31,7 @@ public final class Users {
 
   /** As {@link #get}, holding no thread: completes on the store's thread, NOT_FOUND in the stage. */
   public CompletionStage<User> lookUp(UUID id) {
-    return lookup.find(id).thenApply(user -> user.orElseThrow(() -> notFound(id)));
+    return nonBlocking.find(id).thenApply(user -> user.orElseThrow(() -> notFound(id)));
   }
 
   private static ServiceException notFound(UUID id) {

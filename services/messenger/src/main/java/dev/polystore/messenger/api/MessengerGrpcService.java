@@ -177,7 +177,7 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
-  /** Answered from the asynchronous reads' callback: no thread waits for PostgreSQL. */
+  /** Answered from the asynchronous client's callback: no thread waits for PostgreSQL. */
   @Override
   public Set<String> nonBlockingMethods() {
     return Set.of(MessengerServiceGrpc.getListMessagesMethod().getFullMethodName());

@@ -4,7 +4,7 @@ import dev.polystore.messenger.domain.Message;
 import dev.polystore.messenger.domain.MessagePages;
 import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.platform.postgres.Columns;
-import dev.polystore.platform.postgres.PostgresAsyncReads;
+import dev.polystore.platform.postgres.PostgresAsyncClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Pages of a room on the asynchronous reads: the page from the reader, the room's existence from the writer. */
+/** Pages of a room on the asynchronous client: the page from the reader, the room's existence from the writer. */
 public final class AsyncMessagePages implements MessagePages {
   private static final String ROOM_EXISTS =
       "SELECT EXISTS (SELECT 1 FROM rooms WHERE room_id = $1 AND workspace_id = $2)";
 
-  private final PostgresAsyncReads reads;
+  private final PostgresAsyncClient reads;
 
-  public AsyncMessagePages(PostgresAsyncReads reads) {
+  public AsyncMessagePages(PostgresAsyncClient reads) {
     this.reads = reads;
   }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How the asynchronous client ({@link PostgresAsyncReads}) logs in to an endpoint: the server,
+ * How the asynchronous client ({@link PostgresAsyncClient}) logs in to an endpoint: the server,
  * database, user, password (asked anew for each connection, like the pools', for rotated files and
  * IAM tokens), statement timeout and TLS of the JDBC pools. The URL's parameters are pgjdbc's; this
  * client takes {@code sslmode} (pgjdbc's default {@code prefer} when absent), {@code sslrootcert},
@@ -30,7 +30,7 @@ final class AsyncConnectOptions {
   static void check(PostgresEndpoint endpoint, String variable) {
     for (String parameter : endpoint.parameters().keySet()) {
       if (!UNDERSTOOD.contains(parameter) && !JDBC_ONLY.contains(parameter)) {
-        throw new ConfigException(variable, "has " + parameter + ", which the asynchronous reads cannot honour;"
+        throw new ConfigException(variable, "has " + parameter + ", which the asynchronous client cannot honour;"
             + " they take " + String.join(", ", new TreeSet<>(UNDERSTOOD)) + " and ignore pgjdbc's tuning ("
             + String.join(", ", new TreeSet<>(JDBC_ONLY)) + ")");
       }

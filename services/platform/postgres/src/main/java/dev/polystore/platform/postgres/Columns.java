@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Typed reads and binds of the column types the schema uses, from JDBC's result sets and from the
- * asynchronous reads' rows ({@link PostgresAsyncReads}) alike.
+ * asynchronous client's rows ({@link PostgresAsyncClient}) alike.
  */
 public final class Columns {
   private Columns() {}
@@ -28,12 +28,12 @@ public final class Columns {
     return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
   }
 
-  /** A timestamptz column of a row of the asynchronous reads. */
+  /** A timestamptz column of a row of the asynchronous client. */
   public static Instant instant(Row row, String column) {
     return row.getOffsetDateTime(column).toInstant();
   }
 
-  /** A timestamptz column that may be NULL, of a row of the asynchronous reads. */
+  /** A timestamptz column that may be NULL, of a row of the asynchronous client. */
   public static Optional<Instant> optionalInstant(Row row, String column) {
     return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
   }

@@ -5,22 +5,24 @@ import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 /**
  * PostgreSQL failures that mean "the database cannot be reached now", seen as UNAVAILABLE: those
- * of the JDBC pools, and those of the asynchronous reads ({@link PostgresAsyncReads}).
+ * of the JDBC pools, and those of the asynchronous client ({@link PostgresAsyncClient}).
  */
 public final class PostgresOutages implements OutageClassifier {
   @Override
   public boolean isOutage(Throwable failure) {
     if (failure instanceof SQLTransientConnectionException || failure instanceof ConnectException
         || failure instanceof org.jdbi.v3.core.ConnectionException
-        // The asynchronous client: a connection lost or closed, no connection in time, none opened.
+        // The asynchronous client: a connection lost or closed, no connection in time, none opened;
+        // a connection reset under a statement in flight reaches it bare (pgjdbc wraps it as 08006).
         || failure instanceof ClosedConnectionException || failure instanceof NoStackTraceTimeoutException
-        || failure instanceof io.netty.channel.ConnectTimeoutException) {
+        || failure instanceof io.netty.channel.ConnectTimeoutException || failure instanceof SocketException) {
       return true;
     }
     String state = sqlState(failure);

@@ -2,6 +2,8 @@ package dev.polystore.platform.postgres;
 
 import dev.polystore.platform.events.OutboxRow;
 import dev.polystore.platform.events.OutboxSource;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,9 +44,17 @@ public final class PostgresOutbox implements OutboxSource {
    * event and COMMIT take three (PostgreSQL's data-modifying WITH).
    */
   public static String withEvent(String change) {
+    return withEvent(change, ":eventId", ":type", ":payload");
+  }
+
+  /**
+   * As {@link #withEvent(String)}, with the event's id, type and payload at the given placeholders:
+   * for the asynchronous client, whose are positional ({@code $4}), the values given by {@link #addEvent}.
+   */
+  public static String withEvent(String change, String eventId, String type, String payload) {
     return "WITH change AS (" + change + "),"
         + " event AS (INSERT INTO outbox (event_id, type, payload)"
-        + " SELECT CAST(:eventId AS uuid), :type, CAST(:payload AS bytea) FROM change)"
+        + " SELECT CAST(" + eventId + " AS uuid), " + type + ", CAST(" + payload + " AS bytea) FROM change)"
         + " SELECT * FROM change";
   }
 
@@ -53,6 +63,11 @@ public final class PostgresOutbox implements OutboxSource {
     return statement.bind("eventId", row.eventId())
         .bind("type", row.type())
         .bind("payload", row.payload());
+  }
+
+  /** Appends the event's id, type and payload to the asynchronous client's {@code arguments}, in that order. */
+  public static Tuple addEvent(Tuple arguments, OutboxRow row) {
+    return arguments.addUUID(row.eventId()).addString(row.type()).addBuffer(Buffer.buffer(row.payload()));
   }
 
   @Override

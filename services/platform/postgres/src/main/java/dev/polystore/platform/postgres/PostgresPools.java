@@ -16,7 +16,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * The writer and reader connection pools of one service, with Jdbi on each. Store code picks per
  * query: {@link #writer()} for writes and reads that must see them, {@link #reader()} where a
  * slightly stale answer is fine. Without a separate reader setting both are the same pool. Point
- * reads that a handler answers without a thread go through {@link #asyncReads()} instead.
+ * reads and one-statement writes that a handler answers without a thread go through {@link #async()} instead.
  */
 public final class PostgresPools implements AutoCloseable {
   private final PostgresConfig config;
@@ -25,8 +25,8 @@ public final class PostgresPools implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
   private final String applicationName;
-  /** Opened by the first {@link #asyncReads()}: only services that read that way hold its connections. */
-  private PostgresAsyncReads asyncReads;
+  /** Opened by the first {@link #async()}: only services that use it hold its connections. */
+  private PostgresAsyncClient async;
 
   public PostgresPools(PostgresConfig config, String applicationName) {
     this.config = config;
@@ -86,12 +86,12 @@ public final class PostgresPools implements AutoCloseable {
     return reader;
   }
 
-  /** Reads that hold no thread, on the writer and the reader (see {@link PostgresAsyncReads}), closed with these pools. */
-  public synchronized PostgresAsyncReads asyncReads() {
-    if (asyncReads == null) {
-      asyncReads = new PostgresAsyncReads(config, applicationName);
+  /** Statements that hold no thread, on the writer and the reader (see {@link PostgresAsyncClient}), closed with these pools. */
+  public synchronized PostgresAsyncClient async() {
+    if (async == null) {
+      async = new PostgresAsyncClient(config, applicationName);
     }
-    return asyncReads;
+    return async;
   }
 
   public DataSource writerDataSource() {
@@ -111,8 +111,8 @@ public final class PostgresPools implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      if (asyncReads != null) {
-        asyncReads.close();
+      if (async != null) {
+        async.close();
       }
     }
     if (readerPool != writerPool) {

@@ -55,7 +55,7 @@ final class StatementObservations implements SqlLogger {
     }
   }
 
-  /** A SQL operation on {@code database}, as both the pools' statements and the asynchronous reads report it. */
+  /** A SQL operation on {@code database}, as both the pools' statements and the asynchronous client report it. */
   static StoreCall storeCall(String database, String operation) {
     return new StoreCall("db.client.operation", operation + " " + database, KeyValues.of(
         "db.system.name", "postgresql",

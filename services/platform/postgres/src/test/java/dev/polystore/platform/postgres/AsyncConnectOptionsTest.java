@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The asynchronous reads log in as the pools do, and refuse TLS settings they could not honour. */
+/** The asynchronous client logs in as the pools do, and refuse TLS settings they could not honour. */
 class AsyncConnectOptionsTest {
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * With POSTGRES_IAM_AUTH the pools log in with the token each new connection is given. A local
  * PostgreSQL cannot check an RDS token (RDS's rds_iam role hands the password check to IAM), so
  * the test plays that part: every token the credentials make is set as the role's password just
- * before the pool (or the asynchronous reads) uses it. A login then succeeds only if the pool sent that very token, and the
+ * before the pool (or the asynchronous client) uses it. A login then succeeds only if the pool sent that very token, and the
  * count of tokens shows one was made per new connection.
  */
 class PostgresIamAuthIT {
@@ -65,11 +65,11 @@ class PostgresIamAuthIT {
       assertTrue(tokens.size() > made, "one more token for the new connection");
       tokens.forEach(token -> assertTrue(token.startsWith(postgres.host() + ":" + postgres.port() + "/?"), token));
 
-      // The asynchronous reads log in the same way, with a token of their own.
+      // The asynchronous client logs in the same way, with a token of their own.
       int beforeAsync = tokens.size();
-      assertEquals(role, pools.asyncReads().select("SELECT current_user", Tuple.tuple(),
+      assertEquals(role, pools.async().select("SELECT current_user", Tuple.tuple(),
           rows -> rows.iterator().next().getString(0)).toCompletableFuture().get(30, TimeUnit.SECONDS));
-      assertTrue(tokens.size() > beforeAsync, "a token for the asynchronous reads' connection");
+      assertTrue(tokens.size() > beforeAsync, "a token for the asynchronous client's connection");
     }
   }
 

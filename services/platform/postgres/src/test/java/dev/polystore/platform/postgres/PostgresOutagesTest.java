@@ -3,7 +3,10 @@ package dev.polystore.platform.postgres;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,17 @@ class PostgresOutagesTest {
     assertTrue(outages.isOutage(new SQLException("too many connections", "53300")));
     assertTrue(outages.isOutage(new SQLTransientConnectionException("pool timed out")));
     assertTrue(outages.isOutage(new ConnectException("refused")));
+  }
+
+  @Test
+  void theAsynchronousClientsLostConnectionsAreOutagesThatMayHaveRun() {
+    SocketException reset = new SocketException("Connection reset");
+    assertTrue(outages.isOutage(reset));
+    assertFalse(outages.provesNotRun(reset));
+    assertTrue(outages.isOutage(ClosedConnectionException.INSTANCE));
+    assertFalse(outages.provesNotRun(ClosedConnectionException.INSTANCE));
+    assertTrue(outages.isOutage(new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null)));
+    assertTrue(outages.provesNotRun(new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null)));
   }
 
   @Test

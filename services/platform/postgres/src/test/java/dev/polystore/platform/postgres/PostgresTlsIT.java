@@ -61,12 +61,12 @@ class PostgresTlsIT {
     try (PostgresStore store = store(otherCa)) {
       assertFalse(store.isReachable(), "connected although the bundle lacks the server's CA");
     }
-    // The asynchronous reads take the same TLS from the same URL.
-    try (PostgresAsyncReads reads = new PostgresAsyncReads(config(ca), "tls-it")) {
+    // The asynchronous client takes the same TLS from the same URL.
+    try (PostgresAsyncClient reads = new PostgresAsyncClient(config(ca), "tls-it")) {
       assertEquals(Boolean.TRUE, reads.select("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Tuple.tuple(),
           rows -> rows.iterator().next().getBoolean(0)).toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
-    try (PostgresAsyncReads reads = new PostgresAsyncReads(config(otherCa), "tls-it")) {
+    try (PostgresAsyncClient reads = new PostgresAsyncClient(config(otherCa), "tls-it")) {
       assertThrows(ExecutionException.class, () -> reads.select("SELECT 1", Tuple.tuple(), rows -> rows.size())
           .toCompletableFuture().get(30, TimeUnit.SECONDS), "connected although the bundle lacks the server's CA");
     }

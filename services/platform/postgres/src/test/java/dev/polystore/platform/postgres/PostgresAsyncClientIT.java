@@ -22,19 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The asynchronous reads on devstack's PostgreSQL: rows, the session the pools' connections get
+ * The asynchronous client on devstack's PostgreSQL: rows, changes, a failover, the session the pools' connections get
  * (statement timeout, application name), the reader for reads that may lag, many reads in flight on two connections, and a frozen
  * server: each read fails as an outage within the socket timeout, and the reads work again once the
  * server thaws, with nothing restarted.
  */
-class PostgresAsyncReadsIT {
+class PostgresAsyncClientIT {
   /** Far beyond any timeout configured here: reaching it means a read never came back. */
   private static final long STUCK_SECONDS = 60;
 
   private final LocalPostgres postgres = Devstack.postgres();
   private final String database = "async_reads_it_" + UUID.randomUUID().toString().replace("-", "");
   private PostgresPools pools;
-  private PostgresAsyncReads reads;
+  private PostgresAsyncClient client;
 
   @BeforeEach
   void createDatabase() {
@@ -45,12 +45,12 @@ class PostgresAsyncReadsIT {
     pools = new PostgresPools(config, "async-it");
     pools.writer().useHandle(handle -> handle.execute("CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL)"));
     pools.writer().useHandle(handle -> handle.execute("INSERT INTO t SELECT i, 'n' || i FROM generate_series(1, 100) i"));
-    reads = new PostgresAsyncReads(config, "async-it");
+    client = new PostgresAsyncClient(config, "async-it");
   }
 
   @AfterEach
   void dropDatabase() {
-    reads.close();
+    client.close();
     pools.close();
     postgres.dropDatabase(database);
   }
@@ -58,7 +58,7 @@ class PostgresAsyncReadsIT {
   @Test
   void readsRowsInTheSessionThePoolsConnectionsGet() throws Exception {
     assertEquals("n7", name(7).get(STUCK_SECONDS, TimeUnit.SECONDS));
-    assertEquals(0, reads.select("SELECT name FROM t WHERE id = $1", Tuple.of(1000), rows -> rows.size())
+    assertEquals(0, client.select("SELECT name FROM t WHERE id = $1", Tuple.of(1000), rows -> rows.size())
         .toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS));
     assertEquals("1s", setting("statement_timeout"));
     assertEquals("async-it-async-writer", setting("application_name"));
@@ -69,7 +69,7 @@ class PostgresAsyncReadsIT {
     // The same server under another host name is a separate reader as far as the settings go.
     PostgresConfig config = PostgresConfig.fromEnv(new Env(Map.of(PostgresConfig.WRITER_CONN, postgres.connectionUrl(),
         PostgresConfig.READER_CONN, postgres.connectionUrl().replace("@127.0.0.1:", "@localhost:"))), database);
-    try (PostgresAsyncReads split = new PostgresAsyncReads(config, "split-it")) {
+    try (PostgresAsyncClient split = new PostgresAsyncClient(config, "split-it")) {
       assertEquals("split-it-async-reader", split.selectMayLag("SELECT current_setting('application_name')",
           Tuple.tuple(), rows -> rows.iterator().next().getString(0)).toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS));
       assertEquals("split-it-async-writer", split.select("SELECT current_setting('application_name')",
@@ -86,9 +86,75 @@ class PostgresAsyncReadsIT {
   }
 
   @Test
-  void refusesAnythingButASelect() {
+  void selectRunsSelectsOnlyAndChangeAnythingElse() {
     assertThrows(IllegalArgumentException.class,
-        () -> reads.select("UPDATE t SET name = 'x' WHERE id = $1", Tuple.of(1), rows -> rows.rowCount()));
+        () -> client.select("UPDATE t SET name = 'x' WHERE id = $1", Tuple.of(1), rows -> rows.rowCount()));
+    assertThrows(IllegalArgumentException.class,
+        () -> client.change("SELECT name FROM t WHERE id = $1", Tuple.of(1), rows -> rows.rowCount()));
+  }
+
+  @Test
+  void aChangeHasCommittedWhenItCompletes() throws Exception {
+    assertEquals("renamed", rename(5, "renamed").get(STUCK_SECONDS, TimeUnit.SECONDS));
+    // Seen by a connection of the pools: the change is its own transaction, committed.
+    assertEquals("renamed", pools.writer().withHandle(handle ->
+        handle.createQuery("SELECT name FROM t WHERE id = 5").mapTo(String.class).one()));
+  }
+
+  /**
+   * A failover as the client sees it: its connections, opened while the server was read-only, keep
+   * that for good (a session takes the database's default when it starts), as connections to a
+   * demoted writer stay on it. A change there fails as an outage that proves nothing was written;
+   * once the server is writable the client's connections are replaced and changes succeed again.
+   */
+  @Test
+  void changesRefusedByAReadOnlyServerSucceedOnNewConnectionsOnceItIsWritable() throws Exception {
+    try {
+      pools.writer().useHandle(handle -> {
+        handle.execute("ALTER DATABASE " + database + " SET default_transaction_read_only = on");
+        handle.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      });
+      Throwable refused = awaitRefusal();
+      assertTrue(new PostgresOutages().isOutage(refused), refused::toString);
+      assertTrue(new PostgresOutages().provesNotRun(refused), refused::toString);
+    } finally {
+      pools.writer().useHandle(handle -> handle.execute("ALTER DATABASE " + database + " RESET default_transaction_read_only"));
+    }
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
+    String renamed = null;
+    while (renamed == null && System.nanoTime() < end) {
+      try {
+        renamed = rename(6, "after").get(STUCK_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException stillReadOnly) {
+        Thread.sleep(100);
+      }
+    }
+    assertEquals("after", renamed);
+  }
+
+  /** The failure of the first change the read-only server refuses (those before may meet cut connections). */
+  private Throwable awaitRefusal() throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
+    while (System.nanoTime() < end) {
+      try {
+        rename(6, "refused").get(STUCK_SECONDS, TimeUnit.SECONDS);
+        throw new AssertionError("a change succeeded on a read-only server");
+      } catch (ExecutionException e) {
+        Throwable failure = Failures.unwrapped(e);
+        if (failure instanceof io.vertx.sqlclient.DatabaseException database
+            && ReadOnlyWriter.READ_ONLY_TRANSACTION.equals(database.getSqlState())) {
+          return failure;
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("no change refused as read-only in time");
+  }
+
+  private CompletableFuture<String> rename(int id, String name) {
+    return client.change("UPDATE t SET name = $2 WHERE id = $1 RETURNING name", Tuple.of(id, name),
+        rows -> rows.iterator().next().getString(0)).toCompletableFuture();
   }
 
   @Test
@@ -108,12 +174,12 @@ class PostgresAsyncReadsIT {
   }
 
   private CompletableFuture<String> name(int id) {
-    return reads.select("SELECT name FROM t WHERE id = $1", Tuple.of(id), rows -> rows.iterator().next().getString(0))
+    return client.select("SELECT name FROM t WHERE id = $1", Tuple.of(id), rows -> rows.iterator().next().getString(0))
         .toCompletableFuture();
   }
 
   private String setting(String name) throws Exception {
-    return reads.select("SELECT current_setting($1)", Tuple.of(name), rows -> rows.iterator().next().getString(0))
+    return client.select("SELECT current_setting($1)", Tuple.of(name), rows -> rows.iterator().next().getString(0))
         .toCompletableFuture().get(STUCK_SECONDS, TimeUnit.SECONDS);
   }
 }

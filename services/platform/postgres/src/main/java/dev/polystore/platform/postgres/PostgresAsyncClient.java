@@ -23,47 +23,50 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Reads that hold no thread while PostgreSQL answers: the Vert.x PostgreSQL client,
+ * Statements that hold no thread while PostgreSQL answers: the Vert.x PostgreSQL client,
  * pipelined (each connection carries many queries at once, as Lettuce's one connection does for
- * Valkey), its answers delivered on its own event loop. A handler that reads through this can
- * answer from there and need not run on the handler pool (see {@code NonBlockingMethods}); the
- * accounts floor in docs/benchmarks.md measured why: JDBC holds a thread per query, and the hand-offs
- * to and from it cost more than the query.
+ * Valkey), its answers delivered on its own event loop. A handler that runs its statement through
+ * this can answer from there and need not run on the handler pool (see {@code NonBlockingMethods});
+ * the accounts floor in docs/benchmarks.md measured why: JDBC holds a thread per query, and the
+ * hand-offs to and from it cost more than the query.
  *
  * <p>Same servers, database, logins, statement timeout and TLS as the JDBC pools ({@link
  * AsyncConnectOptions}), on {@link #CONNECTIONS} connections of its own beside them to the writer,
- * and as many to the reader when there is a separate one ({@link #selectMayLag}). Reads only:
- * writes, transactions and anything that must hold a lock stay on Jdbi. A connection that breaks is
- * opened again on the next query, so the reads recover by themselves when the database returns.
+ * and as many to the reader when there is a separate one ({@link #selectMayLag}). Reads, and writes
+ * of one statement, which is its own transaction ({@link #change}); transactions of several
+ * statements and anything that must hold a lock stay on Jdbi. A connection that breaks is opened
+ * again on the next statement, so the client recovers by itself when the database returns; a
+ * writer that turned read-only (a failover) has its connections replaced ({@link WriterClient}).
  */
-public final class PostgresAsyncReads implements AutoCloseable {
+public final class PostgresAsyncClient implements AutoCloseable {
   /** One per core is enough for a pipelined client; the connection budget counts them (docs/deploy.md). */
   public static final int CONNECTIONS = 2;
   /** As the pools' connect timeout (DriverProperties): fail a dead TCP connect fast. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Vertx vertx;
-  private final SqlClient writer;
-  /** The writer's client when there is no separate reader. */
-  private final SqlClient reader;
+  private final WriterClient writer;
+  /** The writer's current client when there is no separate reader. */
+  private final Supplier<SqlClient> reader;
   private final String database;
   /**
-   * pgjdbc's socket timeout, per read: a server that has not answered by then is taken for gone
-   * and the read fails as an outage. Why not the connection's read-idle timeout: Vert.x 5.0's SQL
-   * client did not close a connection to a frozen server with it (tried in PostgresAsyncReadsIT).
+   * pgjdbc's socket timeout, per statement: a server that has not answered by then is taken for gone
+   * and the statement fails as an outage. Why not the connection's read-idle timeout: Vert.x 5.0's SQL
+   * client did not close a connection to a frozen server with it (tried in PostgresAsyncClientIT).
    * Unlike pgjdbc's, it does not close the connection: that is left to the server's answer once it
    * is back, or to TCP once the server is gone for good.
    */
   private final Duration readTimeout;
   /**
    * Each statement's kind of store call, by its text: its operation checked and its observation's
-   * names made once per statement (the services pass constants), not on every read.
+   * names made once per statement (the services pass constants), not on every run.
    */
   private final Map<String, StoreCall> statements = new ConcurrentHashMap<>();
 
-  public PostgresAsyncReads(PostgresConfig config, String applicationName) {
+  public PostgresAsyncClient(PostgresConfig config, String applicationName) {
     AsyncConnectOptions.check(config.writer(), PostgresConfig.WRITER_CONN);
     AsyncConnectOptions.check(config.reader(), PostgresConfig.READER_CONN);
     this.database = config.database();
@@ -71,12 +74,17 @@ public final class PostgresAsyncReads implements AutoCloseable {
     // Nothing of Vert.x's file system is used: no cache directory written to the working directory.
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(CONNECTIONS).setWorkerPoolSize(1)
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-    this.writer = client(config, config.writer(), config.writerCredentials(), PostgresConfig.WRITER_CONN,
-        applicationName + "-async-writer");
-    this.reader = config.hasSeparateReader()
-        ? client(config, config.reader(), config.readerCredentials(), PostgresConfig.READER_CONN,
-            applicationName + "-async-reader")
-        : writer;
+    // A replaced writer client stays open as long as a statement in flight on it may wait.
+    Duration retireAfter = readTimeout.compareTo(CONNECT_TIMEOUT) > 0 ? readTimeout : CONNECT_TIMEOUT;
+    this.writer = new WriterClient(vertx, () -> client(config, config.writer(), config.writerCredentials(),
+        PostgresConfig.WRITER_CONN, applicationName + "-async-writer"), retireAfter);
+    if (config.hasSeparateReader()) {
+      SqlClient separate = client(config, config.reader(), config.readerCredentials(), PostgresConfig.READER_CONN,
+          applicationName + "-async-reader");
+      this.reader = () -> separate;
+    } else {
+      this.reader = writer::current;
+    }
   }
 
   private SqlClient client(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
@@ -106,18 +114,38 @@ public final class PostgresAsyncReads implements AutoCloseable {
    * ({@link PostgresOutages} classifies it). {@code mapping} runs there too and must not block.
    */
   public <T> CompletionStage<T> select(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    return select(writer, sql, arguments, mapping);
+    return select(writer.current(), sql, arguments, mapping);
   }
 
   /** As {@link #select}, on the reader: for reads that may be a moment behind the writer. */
   public <T> CompletionStage<T> selectMayLag(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    return select(reader, sql, arguments, mapping);
+    return select(reader.get(), sql, arguments, mapping);
   }
 
   private <T> CompletionStage<T> select(SqlClient client, String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    StoreCall call = statements.computeIfAbsent(sql, this::selectCall);
+    StoreCall call = statements.computeIfAbsent(sql, text -> storeCall(text, true));
     // A read changes nothing: whether or not it reached the database, the caller may retry it.
     StoreContact.awaitingStore();
+    return run(client, call, sql, arguments, mapping).toCompletionStage();
+  }
+
+  /**
+   * Runs {@code sql}, one statement that changes rows (an INSERT, UPDATE or DELETE, or a WITH of
+   * them, such as {@link PostgresOutbox#withEvent}'s), on the writer as a transaction of its own:
+   * when the stage completes with {@code mapping} of the rows it returned, the change has committed.
+   * A failure is classified as {@link #select}'s; after one the change may or may not have
+   * committed, unless {@link PostgresOutages#provesNotRun} says it did not.
+   */
+  public <T> CompletionStage<T> change(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
+    StoreCall call = statements.computeIfAbsent(sql, text -> storeCall(text, false));
+    SqlClient client = writer.current();
+    return run(client, call, sql, arguments, mapping)
+        .onFailure(failure -> writer.replaceIfReadOnly(client, failure))
+        .toCompletionStage();
+  }
+
+  private <T> Future<T> run(SqlClient client, StoreCall call, String sql, Tuple arguments,
+      Function<RowSet<Row>, T> mapping) {
     Observation observation = Telemetry.observingCall() ? call.observation().start() : null;
     Future<T> rows = client.preparedQuery(sql).execute(arguments).map(mapping);
     if (!readTimeout.isZero()) {
@@ -126,24 +154,27 @@ public final class PostgresAsyncReads implements AutoCloseable {
     if (observation != null) {
       rows = rows.onComplete(done -> observation.stop(), failure -> observation.error(failure).stop());
     }
-    return rows.toCompletionStage();
+    return rows;
   }
 
-  /** The kind of store call of {@code sql}, which must be a SELECT. */
-  private StoreCall selectCall(String sql) {
+  /** The kind of store call of {@code sql}: a SELECT when {@code read}, else a statement that changes rows. */
+  private StoreCall storeCall(String sql, boolean read) {
     String operation = StoreOperations.firstKeyword(sql, "SQL");
-    if (!operation.equals("SELECT")) {
-      throw new IllegalArgumentException("asynchronous reads run SELECTs only, not " + operation);
+    boolean select = operation.equals("SELECT");
+    if (read != select) {
+      throw new IllegalArgumentException(read
+          ? "the asynchronous client's select runs SELECTs only, not " + operation
+          : "the asynchronous client's change runs statements that change rows, not a SELECT");
     }
     return StatementObservations.storeCall(database, operation);
   }
 
   @Override
   public void close() {
-    if (reader != writer) {
-      reader.close().toCompletionStage().toCompletableFuture().join();
+    if (reader.get() != writer.current()) {
+      reader.get().close().toCompletionStage().toCompletableFuture().join();
     }
-    writer.close().toCompletionStage().toCompletableFuture().join();
+    writer.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }
