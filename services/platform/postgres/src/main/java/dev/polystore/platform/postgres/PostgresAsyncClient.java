@@ -109,9 +109,9 @@ public final class PostgresAsyncClient implements AutoCloseable {
 
   /**
    * Runs the SELECT {@code sql} (with {@code $1, $2, ...} placeholders) with {@code arguments} on
-   * the writer, so it sees every write acknowledged before it; the
-   * stage completes on the client's event loop with {@code mapping} of the rows, or with the failure
-   * ({@link PostgresOutages} classifies it). {@code mapping} runs there too and must not block.
+   * the writer, so it sees every write acknowledged before it. The stage completes on the client's
+   * event loop with {@code mapping} of the rows, or with the failure ({@link PostgresOutages}
+   * classifies it); {@code mapping} runs there too and must not block.
    */
   public <T> CompletionStage<T> select(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
     return select(writer.current(), sql, arguments, mapping);
