@@ -1,5 +1,9 @@
 package dev.polystore.bench;
 
+import dev.polystore.platform.auth.Authentication;
+import dev.polystore.platform.errors.OutageClassifier;
+import dev.polystore.platform.grpc.GrpcPlatform;
+import dev.polystore.platform.grpc.HandlerConfig;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -8,6 +12,7 @@ import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +29,14 @@ public final class BareServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final ManagedChannel channel;
   private final String serviceName;
+  /** Null unless the service is wrapped in the platform's interceptors ({@link #withPlatformChain}). */
+  private final GrpcPlatform platform;
 
-  private BareServer(Server server, ExecutorService handlers, String serviceName) {
+  private BareServer(Server server, ExecutorService handlers, String serviceName, GrpcPlatform platform) {
     this.server = server;
     this.handlers = handlers;
     this.serviceName = serviceName;
+    this.platform = platform;
     this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
 
@@ -53,7 +61,29 @@ public final class BareServer implements AutoCloseable {
       });
       builder.executor(handlers);
     }
-    return new BareServer(builder.build().start(), handlers, name);
+    return new BareServer(builder.build().start(), handlers, name, null);
+  }
+
+  /**
+   * Serves {@code service} wrapped in the platform's interceptor chain ({@link GrpcPlatform}: the
+   * gateway's observation, deadline guard, handler pool, error mapping, readiness and validation,
+   * without authentication) on a bare server with a direct executor, as the gateway serves it.
+   * Between this and {@link #start} lies the chain's cost; between this and the gateway, Spring's
+   * server and the gateway's process.
+   */
+  public static BareServer withPlatformChain(BindableService service, List<OutageClassifier> outages)
+      throws IOException {
+    GrpcPlatform platform = new GrpcPlatform(outages, HandlerConfig.defaults(), Authentication.off());
+    String name = service.bindService().getServiceDescriptor().getName();
+    platform.health().set(name, true);
+    try {
+      Server server = ServerBuilder.forPort(0).directExecutor().addService(platform.intercept(service))
+          .addService(platform.health().grpcService()).build().start();
+      return new BareServer(server, null, name, platform);
+    } catch (IOException | RuntimeException e) {
+      platform.close();
+      throw e;
+    }
   }
 
   public ManagedChannel channel() {
@@ -71,6 +101,9 @@ public final class BareServer implements AutoCloseable {
     server.shutdownNow();
     if (handlers != null) {
       handlers.shutdownNow();
+    }
+    if (platform != null) {
+      platform.close();
     }
   }
 }

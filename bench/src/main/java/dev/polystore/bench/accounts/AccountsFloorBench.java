@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * How near any gateway could come to GetUser's bound (issue #23), as {@code presence-floor} asks
  * for the Valkey calls: in one run, GetUser through the gateway; through the accounts service's own
  * gRPC code on a {@link BareServer}, on the transport thread (as the gateway runs it: the read is
- * answered from the asynchronous PostgreSQL client's callback) and on a handler pool; and directly,
+ * answered from the asynchronous PostgreSQL client's callback), on the transport thread inside the
+ * platform's interceptor chain (what the chain costs, apart from Spring's server and authentication)
+ * and on a handler pool; and directly,
  * through the service's Jdbi store and through its asynchronous lookup. Each server's row is taken
  * against its own no-op and against the faster direct driver, Jdbi's, so its bound is the stricter.
  */
@@ -49,7 +51,8 @@ public final class AccountsFloorBench implements BenchSuite {
         PostgresPools pools = new PostgresPools(config, "bench-direct");
         AccountsModule module = AccountsModule.create(config);
         BareServer onTransport = BareServer.start(module.grpcService(), 0);
-        BareServer pooled = BareServer.start(module.grpcService(), HANDLER_THREADS)) {
+        BareServer pooled = BareServer.start(module.grpcService(), HANDLER_THREADS);
+        BareServer chained = BareServer.withPlatformChain(module.grpcService(), module.outages())) {
       JdbiUserStore jdbi = AccountsBench.directStore(pools);
       AsyncUserStore async = new AsyncUserStore(pools.async(), AccountsBench.events());
       List<String> ids = AccountsBench.seedUsers(AccountsServiceGrpc.newBlockingStub(gateway.channel()));
@@ -60,6 +63,8 @@ public final class AccountsFloorBench implements BenchSuite {
         Measurement viaGateway = runner.run("GetUser-gateway", clients, getUser(gateway.channel(), ids));
         Measurement viaBare = runner.run("GetUser-bare, on the transport thread", clients,
             getUser(onTransport.channel(), ids));
+        Measurement viaChain = runner.run("GetUser-bare, the platform's chain", clients,
+            getUser(chained.channel(), ids));
         Measurement viaBarePool = runner.run("GetUser-bare, " + HANDLER_THREADS + " handler threads", clients,
             getUser(pooled.channel(), ids));
         Measurement jdbiDirect = runner.run("GetUser-direct, Jdbi", clients,
@@ -69,6 +74,8 @@ public final class AccountsFloorBench implements BenchSuite {
                 .join().orElseThrow());
         results.add(new Comparison("GetUser, gateway", viaGateway, jdbiDirect, Optional.of(gatewayNoOp)));
         results.add(new Comparison("GetUser, bare, on the transport thread", viaBare, jdbiDirect, Optional.of(bareNoOp)));
+        results.add(new Comparison("GetUser, bare, the platform's chain (no authentication)", viaChain, jdbiDirect,
+            Optional.of(bareNoOp)));
         results.add(new Comparison("GetUser, bare, " + HANDLER_THREADS + " handler threads", viaBarePool, jdbiDirect,
             Optional.of(bareNoOp)));
         results.add(new Comparison("GetUser, gateway, against the asynchronous lookup direct", viaGateway, asyncDirect,

@@ -10,9 +10,9 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +28,14 @@ import java.util.concurrent.TimeUnit;
  * the same request id is safe; see docs/architecture.md).
  */
 public final class DeadlineGuardInterceptor implements ServerInterceptor {
-  private final ScheduledExecutorService timer;
+  private final Timer timer;
+  private final long latenessMillis;
   private final Duration defaultDeadline;
 
-  public DeadlineGuardInterceptor(ScheduledExecutorService timer, Duration defaultDeadline) {
+  /** {@code lateness}: how late {@code timer} may run a task (a wheel's tick); the alarm is set that much earlier. */
+  public DeadlineGuardInterceptor(Timer timer, Duration lateness, Duration defaultDeadline) {
     this.timer = timer;
+    this.latenessMillis = lateness.toMillis();
     this.defaultDeadline = defaultDeadline;
   }
 
@@ -48,12 +51,12 @@ public final class DeadlineGuardInterceptor implements ServerInterceptor {
     }
     long remaining = deadline.timeRemaining(TimeUnit.MILLISECONDS);
     // Answer a little before the deadline so the answer still reaches the caller in time.
-    long answerIn = Math.max(0, remaining - Math.min(250, remaining / 10));
+    long answerIn = Math.max(0, remaining - Math.min(250, remaining / 10) - latenessMillis);
 
     SingleCloseServerCall<ReqT, RespT> guarded = new SingleCloseServerCall<>(call);
     String service = call.getMethodDescriptor().getServiceName();
     StoreContact contact = new StoreContact();
-    ScheduledFuture<?> alarm = timer.schedule(() -> answerInTime(guarded, contact, service), answerIn, TimeUnit.MILLISECONDS);
+    Timeout alarm = timer.newTimeout(ignored -> answerInTime(guarded, contact, service), answerIn, TimeUnit.MILLISECONDS);
 
     // The handler runs in this Context (the handler pool carries it over), where bindings report contact.
     Context withContact = Context.current().withValue(StoreContact.KEY, contact);
@@ -61,13 +64,13 @@ public final class DeadlineGuardInterceptor implements ServerInterceptor {
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
       @Override
       public void onComplete() {
-        alarm.cancel(false);
+        alarm.cancel();
         super.onComplete();
       }
 
       @Override
       public void onCancel() {
-        alarm.cancel(false);
+        alarm.cancel();
         super.onCancel();
       }
     };

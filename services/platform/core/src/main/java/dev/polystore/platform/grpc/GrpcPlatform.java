@@ -8,18 +8,18 @@ import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What every service of one process shares on the server side: the health registry, the timers
- * of the deadline guards (nothing that can block runs on them: probes have threads of their own),
+ * What every service of one process shares on the server side: the health registry, the timer
+ * of the deadline guards (nothing that can block runs on it: probes have threads of their own),
  * and the interceptor chain every service is wrapped in.
  *
  * <p>Order, outermost first: observation ({@link CallObservationInterceptor}: the call's metrics,
@@ -38,7 +38,10 @@ public final class GrpcPlatform implements AutoCloseable {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
 
   private final ServiceHealth health = new ServiceHealth();
-  private final ScheduledExecutorService scheduler;
+  /** How late an alarm may ring: the wheel's tick. */
+  static final Duration ALARM_TICK = Duration.ofMillis(10);
+
+  private final HashedWheelTimer alarms;
   private final ErrorMapper errors;
   private final ValidationInterceptor validation = new ValidationInterceptor();
   private final MalformedRequests malformed = new MalformedRequests();
@@ -52,15 +55,14 @@ public final class GrpcPlatform implements AutoCloseable {
     this.errors = new ErrorMapper(outages);
     this.handlers = handlers;
     this.auth = authentication.credentials().map(AuthInterceptor::new).orElse(null);
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
-      Thread thread = new Thread(runnable, "polystore-platform");
+    // Every unary call arms an alarm and nearly all are cancelled: a wheel takes both without a
+    // lock or a wake-up (a ScheduledThreadPoolExecutor's queue lock cost 2 µs a call under load,
+    // most of it waking the thread that waited for the lock; docs/benchmarks.md, session 20).
+    this.alarms = new HashedWheelTimer(runnable -> {
+      Thread thread = new Thread(runnable, "polystore-deadlines");
       thread.setDaemon(true);
       return thread;
-    });
-    // Every unary call schedules a deadline alarm and cancels it when it completes; without this
-    // the cancelled alarms would pile up in the queue until their (up to 30 s) delay ran out.
-    timers.setRemoveOnCancelPolicy(true);
-    this.scheduler = timers;
+    }, ALARM_TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public ServiceHealth health() {
@@ -92,7 +94,7 @@ public final class GrpcPlatform implements AutoCloseable {
     }
     List<ServerInterceptor> chain = new ArrayList<>(List.of(
         new CallObservationInterceptor(Telemetry.observations()),
-        new DeadlineGuardInterceptor(scheduler, DEFAULT_DEADLINE),
+        new DeadlineGuardInterceptor(alarms, ALARM_TICK, DEFAULT_DEADLINE),
         malformed,
         pool,
         new ErrorMappingInterceptor(errors)));
@@ -114,6 +116,6 @@ public final class GrpcPlatform implements AutoCloseable {
   public void close() {
     health.enterTerminalState();
     pools.values().forEach(HandlerPoolInterceptor::close);
-    scheduler.shutdownNow();
+    alarms.stop();
   }
 }
