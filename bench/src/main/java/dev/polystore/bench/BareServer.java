@@ -6,7 +6,6 @@ import dev.polystore.platform.grpc.GrpcPlatform;
 import dev.polystore.platform.grpc.HandlerConfig;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -37,7 +36,7 @@ public final class BareServer implements AutoCloseable {
     this.handlers = handlers;
     this.serviceName = serviceName;
     this.platform = platform;
-    this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    this.channel = LoopbackChannels.to(server.getPort());
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.polystore.platform.auth.TokenDigest;
 import dev.polystore.platform.grpc.AuthInterceptor;
 import dev.polystore.platform.grpc.HandlerConfig;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -24,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gateway started in-process hosting one service (POLYSTORE_SERVICES) on a free port, and a
  * plaintext loopback channel to it. {@link #start} returns once the service's health is SERVING:
- * its migrations ran and its stores answer, so the first measured call is a real one.
+ * its migrations ran and its stores answer, so the first measured call is a real one. The channel
+ * is a {@link LoopbackChannels} one, on an event loop of its own.
  */
 public final class BenchGateway implements AutoCloseable {
   /** Migrations on a freshly started Cassandra take a while on a busy machine. */
@@ -107,8 +107,7 @@ public final class BenchGateway implements AutoCloseable {
   private static ManagedChannel channel(int port, String secret) {
     Metadata headers = new Metadata();
     headers.put(AuthInterceptor.AUTHORIZATION, "Bearer " + secret);
-    return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+    return LoopbackChannels.to(port, MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 
   /** The cheapest call this gateway answers ({@link HealthNoOp}), through the same server and channel as the measured ones. */

@@ -61,16 +61,25 @@ public final class ValkeyEventStream implements EventBus {
 
   @Override
   public void publish(List<OutboxRow> rows) {
-    var commands = connected().commands();
+    ValkeyClientFactory.BinaryConnection connected = connected();
     XAddArgs trimmed = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
-    // Pipelined on one connection: Valkey appends them in this order.
+    // Pipelined on one connection (Valkey appends them in this order) and written in one go: with
+    // a flush per command each XADD was a write, and a wake-up of Lettuce's event loop, of its own
+    // (docs/benchmarks.md, session 20). The connection is this stream's alone, used by the relay's
+    // one thread, so holding its flushes delays no one else's command.
     List<RedisFuture<String>> added = new ArrayList<>(rows.size());
-    for (OutboxRow row : rows) {
-      Map<String, byte[]> fields = new LinkedHashMap<>();
-      fields.put("id", text(row.eventId().toString()));
-      fields.put("type", text(row.type()));
-      fields.put("data", row.payload());
-      added.add(commands.xadd(stream, trimmed, fields));
+    connected.connection().setAutoFlushCommands(false);
+    try {
+      for (OutboxRow row : rows) {
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        fields.put("id", text(row.eventId().toString()));
+        fields.put("type", text(row.type()));
+        fields.put("data", row.payload());
+        added.add(connected.commands().xadd(stream, trimmed, fields));
+      }
+    } finally {
+      connected.connection().flushCommands();
+      connected.connection().setAutoFlushCommands(true);
     }
     added.forEach(this::await);
   }
