@@ -78,8 +78,9 @@ public final class ValkeyEventStream implements EventBus {
         added.add(connected.commands().xadd(stream, trimmed, fields));
       }
     } finally {
-      connected.connection().flushCommands();
+      // Flushing last: should it throw, the connection still flushes every later command itself.
       connected.connection().setAutoFlushCommands(true);
+      connected.connection().flushCommands();
     }
     added.forEach(this::await);
   }
