@@ -6,6 +6,7 @@ import dev.polystore.messenger.domain.MessageSearch;
 import dev.polystore.messenger.domain.Messages;
 import dev.polystore.messenger.domain.Rooms;
 import dev.polystore.messenger.store.AsyncMessagePages;
+import dev.polystore.messenger.store.AsyncMessagePosts;
 import dev.polystore.messenger.store.JdbiMessageStore;
 import dev.polystore.messenger.store.JdbiRoomStore;
 import dev.polystore.platform.config.Env;
@@ -51,7 +52,8 @@ public final class MessengerModule implements ServiceModule {
         ValkeyEventStream.of(settings), settings.events(), Clock.systemUTC()));
     this.grpcService = new MessengerGrpcService(
         new Rooms(roomStore, ids),
-        new Messages(messageStore, new AsyncMessagePages(pools.async()), ids),
+        new Messages(messageStore, new AsyncMessagePages(pools.async()),
+            new AsyncMessagePosts(pools.async(), events, Clock.systemUTC()), ids),
         new MessageSearch(messageStore));
   }
 

@@ -6,7 +6,6 @@ import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.MessageSearch;
 import dev.polystore.messenger.domain.Messages;
 import dev.polystore.messenger.domain.NewMessage;
-import dev.polystore.messenger.domain.Posted;
 import dev.polystore.messenger.domain.Room;
 import dev.polystore.messenger.domain.Rooms;
 import dev.polystore.messenger.domain.SearchHit;
@@ -106,13 +105,13 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
 
   @Override
   public void postMessage(PostMessageRequest request, StreamObserver<PostMessageResponse> response) {
-    Posted posted = messages.post(new NewMessage(workspaceId(request.getWorkspaceId()),
+    AsyncAnswers.answer(messages.post(new NewMessage(workspaceId(request.getWorkspaceId()),
         Ids.parse("room_id", request.getRoomId()),
-        Ids.parse("author_id", request.getAuthorId()), request.getClientMessageId(), request.getBody()));
-    reply(response, PostMessageResponse.newBuilder()
-        .setMessage(MessengerMessages.message(posted.message()))
-        .setCreated(posted.created())
-        .build());
+        Ids.parse("author_id", request.getAuthorId()), request.getClientMessageId(), request.getBody()))
+        .thenApply(posted -> PostMessageResponse.newBuilder()
+            .setMessage(MessengerMessages.message(posted.message()))
+            .setCreated(posted.created())
+            .build()), response);
   }
 
   @Override
@@ -180,7 +179,8 @@ public final class MessengerGrpcService extends MessengerServiceGrpc.MessengerSe
   /** Answered from the asynchronous client's callback: no thread waits for PostgreSQL. */
   @Override
   public Set<String> nonBlockingMethods() {
-    return Set.of(MessengerServiceGrpc.getListMessagesMethod().getFullMethodName());
+    return Set.of(MessengerServiceGrpc.getListMessagesMethod().getFullMethodName(),
+        MessengerServiceGrpc.getPostMessageMethod().getFullMethodName());
   }
 
   private static <T> void reply(StreamObserver<T> response, T message) {

@@ -1,21 +1,12 @@
 package dev.polystore.messenger.domain;
 
-import dev.polystore.platform.ids.UuidV7;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Where messages are kept. Pages of a room are read through {@link MessagePages}. */
+/** Where messages are kept. Pages of a room are read through {@link MessagePages}, posts made through {@link MessagePosts}. */
 public interface MessageStore {
-
-  /**
-   * Posts a message if its author is a member, or finds the message an earlier post with the same
-   * key made. Posts to one room are serialised, and each new id comes from {@code ids} after the
-   * room's greatest id, so ids grow in commit order and a page after a cursor never misses a
-   * message committed later.
-   */
-  PostOutcome post(NewMessage message, UuidV7 ids);
 
   /**
    * The message or tombstone as of the latest writes, if it is the workspace's; one of another

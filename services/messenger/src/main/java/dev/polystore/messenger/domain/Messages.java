@@ -17,18 +17,26 @@ import java.util.concurrent.CompletionStage;
 public final class Messages {
   private final MessageStore store;
   private final MessagePages pages;
+  private final MessagePosts posts;
   private final UuidV7 ids;
 
-  public Messages(MessageStore store, MessagePages pages, UuidV7 ids) {
+  public Messages(MessageStore store, MessagePages pages, MessagePosts posts, UuidV7 ids) {
     this.store = store;
     this.pages = pages;
+    this.posts = posts;
     this.ids = ids;
   }
 
-  /** The new message, or the first one posted with the same key (a retry). */
-  public Posted post(NewMessage message) {
+  /**
+   * The new message, or the first one posted with the same key (a retry). Completes on the store's
+   * thread; NOT_FOUND for a missing room, PERMISSION_DENIED for a non-member, in the stage.
+   */
+  public CompletionStage<Posted> post(NewMessage message) {
     requireText(message.body());
-    PostOutcome outcome = store.post(message, ids);
+    return posts.post(message, ids).thenApply(outcome -> posted(message, outcome));
+  }
+
+  private static Posted posted(NewMessage message, PostOutcome outcome) {
     if (outcome instanceof PostOutcome.Created created) {
       return new Posted(created.message(), true);
     }

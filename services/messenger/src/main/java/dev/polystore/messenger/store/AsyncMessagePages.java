@@ -3,12 +3,8 @@ package dev.polystore.messenger.store;
 import dev.polystore.messenger.domain.Message;
 import dev.polystore.messenger.domain.MessagePages;
 import dev.polystore.messenger.domain.MessageRange;
-import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.PostgresAsyncClient;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -29,24 +25,12 @@ public final class AsyncMessagePages implements MessagePages {
     Tuple arguments = Tuple.of(roomId, workspaceId, range.fetchSize());
     range.cursor().ifPresent(arguments::addUUID);
     // Reader: a page of history may be a moment behind.
-    return reads.selectMayLag(MessagePageSql.positional(range.direction()), arguments, AsyncMessagePages::messages);
+    return reads.selectMayLag(MessagePageSql.positional(range.direction()), arguments, AsyncMessageRows::all);
   }
 
   @Override
   public CompletionStage<Boolean> roomExists(UUID workspaceId, UUID roomId) {
     // Writer: a room created just now exists.
     return reads.select(ROOM_EXISTS, Tuple.of(roomId, workspaceId), rows -> rows.iterator().next().getBoolean(0));
-  }
-
-  /** As {@link MessageRows} maps a JDBC row. */
-  private static List<Message> messages(RowSet<Row> rows) {
-    List<Message> page = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      page.add(new Message(row.getUUID("message_id"), row.getUUID("room_id"), row.getUUID("workspace_id"),
-          row.getUUID("author_id"), row.getString("client_message_id"), row.getString("body"),
-          Columns.instant(row, "created_at"), Columns.optionalInstant(row, "edited_at"),
-          Columns.optionalInstant(row, "deleted_at"), row.getLong("version")));
-    }
-    return page;
   }
 }

@@ -1,16 +1,10 @@
 package dev.polystore.messenger.store;
 
-import dev.polystore.messenger.domain.Direction;
 import dev.polystore.messenger.domain.EventTypes;
 import dev.polystore.messenger.domain.Message;
-import dev.polystore.messenger.domain.MessageRange;
 import dev.polystore.messenger.domain.MessageStore;
-import dev.polystore.messenger.domain.NewMessage;
-import dev.polystore.messenger.domain.PostOutcome;
 import dev.polystore.messenger.domain.SearchHit;
 import dev.polystore.messenger.domain.SearchPageRequest;
-import dev.polystore.platform.ids.UuidV7;
-import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresPools;
 import java.util.List;
@@ -26,23 +20,6 @@ public final class JdbiMessageStore implements MessageStore {
   private static final MessageRows ROWS = new MessageRows();
   private static final String RANK = "ts_rank(m.search_vector, q.query)";
 
-  /**
-   * What a post needs to know once it holds the room's lock (JdbiRoomStore.LOCK): the workspace,
-   * whether the author is a member, and the room's greatest id, read from the end of the primary
-   * key (uuid has no max()).
-   */
-  static final String ROOM_FACTS = "SELECT r.workspace_id,"
-      + " EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.room_id AND rm.user_id = :authorId) AS member,"
-      + " (SELECT m.message_id FROM messages m WHERE m.room_id = r.room_id ORDER BY m.message_id DESC LIMIT 1)"
-      + " AS last_message_id"
-      + " FROM rooms r WHERE r.room_id = :roomId";
-  static final String INSERT = "INSERT INTO messages"
-      + " (room_id, message_id, workspace_id, author_id, client_message_id, body)"
-      + " VALUES (:roomId, :messageId, :workspaceId, :authorId, :clientMessageId, :body)"
-      + " ON CONFLICT (room_id, author_id, client_message_id) DO NOTHING"
-      + " RETURNING " + MessageRows.COLUMNS;
-  static final String FIND_BY_KEY = "SELECT " + MessageRows.COLUMNS + " FROM messages"
-      + " WHERE room_id = :roomId AND author_id = :authorId AND client_message_id = :clientMessageId";
   /** A message of the workspace only: one of another workspace is not found, as if it did not exist. */
   static final String FIND = "SELECT " + MessageRows.COLUMNS + " FROM messages"
       + " WHERE message_id = :messageId AND workspace_id = :workspaceId";
@@ -63,51 +40,6 @@ public final class JdbiMessageStore implements MessageStore {
     this.writer = pools.writer();
     this.reader = pools.reader();
     this.events = events;
-  }
-
-  @Override
-  public PostOutcome post(NewMessage message, UuidV7 ids) {
-    return writer.inTransaction(handle -> {
-      // The room's lock serialises its posts and membership changes: ids grow in commit order, a
-      // removed member's post cannot commit after the removal, and concurrent retries of one key
-      // run one after the other.
-      if (!JdbiRoomStore.lock(handle, message.workspaceId(), message.roomId())) {
-        return new PostOutcome.RoomMissing();
-      }
-      RoomFacts room = handle.createQuery(ROOM_FACTS)
-          .bind("roomId", message.roomId())
-          .bind("authorId", message.authorId())
-          .map((row, ctx) -> new RoomFacts(Columns.uuid(row, "workspace_id"), row.getBoolean("member"),
-              Optional.ofNullable(Columns.uuid(row, "last_message_id"))))
-          .one();
-      if (room.member()) {
-        UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
-        Optional<Message> inserted = handle.createQuery(INSERT)
-            .bind("roomId", message.roomId())
-            .bind("messageId", id)
-            .bind("workspaceId", room.workspaceId())
-            .bind("authorId", message.authorId())
-            .bind("clientMessageId", message.clientMessageId())
-            .bind("body", message.body())
-            .map(ROWS)
-            .findOne();
-        if (inserted.isPresent()) {
-          // Only a new message: a retry of the post found the first one below and adds no event.
-          events.record(handle, EventTypes.MESSAGE_POSTED, room.workspaceId(), id, inserted.get());
-          return new PostOutcome.Created(inserted.get());
-        }
-      }
-      // A retry, also of an author who has left the room since; the room's lock made any earlier
-      // post with this key commit before this statement's snapshot.
-      return handle.createQuery(FIND_BY_KEY)
-          .bind("roomId", message.roomId())
-          .bind("authorId", message.authorId())
-          .bind("clientMessageId", message.clientMessageId())
-          .map(ROWS)
-          .findOne()
-          .<PostOutcome>map(PostOutcome.Repeated::new)
-          .orElseGet(PostOutcome.NotMember::new);
-    });
   }
 
   @Override
@@ -175,7 +107,4 @@ public final class JdbiMessageStore implements MessageStore {
     changed.ifPresent(message -> events.record(handle, type, message.workspaceId(), message.id(), message));
     return changed;
   }
-
-  /** What the room lock read for a post. */
-  private record RoomFacts(UUID workspaceId, boolean member, Optional<UUID> lastMessageId) {}
 }

@@ -33,8 +33,7 @@ public final class JdbiRoomStore implements RoomStore {
    * waited for the lock still sees its snapshot from before the wait, so what the lock protects is
    * read by the statements after it. A room of another workspace is neither found nor locked.
    */
-  static final String LOCK = "SELECT room_id FROM rooms WHERE room_id = :roomId AND workspace_id = :workspaceId"
-      + " FOR NO KEY UPDATE";
+  static final String LOCK = PostSql.NAMED.lock();
   static final String IS_MEMBER =
       "SELECT EXISTS (SELECT 1 FROM room_members WHERE room_id = :roomId AND user_id = :userId)";
   static final String MEMBERS_OF = "SELECT " + RoomMemberRows.COLUMNS + " FROM room_members"

@@ -93,11 +93,11 @@ class MessengerQueryPlansIT {
 
   @Test
   void aPostReadsTheRoomAndItsLastIdByIndexAndRetriesFindTheirKey() {
-    String facts = plan(JdbiMessageStore.ROOM_FACTS, q -> q.bind("roomId", roomId).bind("authorId", authorId));
+    String facts = plan(PostSql.NAMED.roomFacts(), q -> q.bind("roomId", roomId).bind("authorId", authorId));
     assertTrue(facts.contains("using rooms_pkey"), facts);
     assertTrue(facts.contains("using room_members_pkey"), facts);
     assertTrue(facts.contains("Index Only Scan Backward using messages_pkey"), facts);
-    assertPlan(JdbiMessageStore.FIND_BY_KEY, q -> q.bind("roomId", roomId).bind("authorId", authorId)
+    assertPlan(PostSql.NAMED.findByKey(), q -> q.bind("roomId", roomId).bind("authorId", authorId)
         .bind("clientMessageId", clientMessageId), "Index Scan using messages_client_message_id_key");
   }
 

@@ -11,6 +11,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.ClientBuilder;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -36,19 +38,27 @@ import java.util.function.Supplier;
  * <p>Same servers, database, logins, statement timeout and TLS as the JDBC pools ({@link
  * AsyncConnectOptions}), on {@link #CONNECTIONS} connections of its own beside them to the writer,
  * and as many to the reader when there is a separate one ({@link #selectMayLag}). Reads, and writes
- * of one statement, which is its own transaction ({@link #change}); transactions of several
- * statements and anything that must hold a lock stay on Jdbi. A connection that breaks is opened
- * again on the next statement, so the client recovers by itself when the database returns; a
- * writer that turned read-only (a failover) has its connections replaced ({@link WriterClient}).
+ * of one statement, which is its own transaction ({@link #change}), share those connections. A
+ * transaction of several statements holds a connection to itself until it ends, so those run on a
+ * pool of up to {@link #TRANSACTION_CONNECTIONS} more to the writer, opened only when one is first
+ * needed ({@link #inTransaction}). A connection that breaks is opened again on the next statement,
+ * so the client recovers by itself when the database returns; a writer that turned read-only (a
+ * failover) has its connections replaced ({@link WriterClient}).
  */
 public final class PostgresAsyncClient implements AutoCloseable {
   /** One per core is enough for a pipelined client; the connection budget counts them (docs/deploy.md). */
   public static final int CONNECTIONS = 2;
+  /**
+   * Transactions in flight at once; more wait for a connection without holding a thread. A
+   * transaction's connection sits idle between its statements, so this is more than one per core.
+   */
+  public static final int TRANSACTION_CONNECTIONS = 8;
   /** As the pools' connect timeout (DriverProperties): fail a dead TCP connect fast. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Vertx vertx;
-  private final WriterClient writer;
+  private final WriterClient<SqlClient> writer;
+  private final WriterClient<Pool> transactions;
   /** The writer's current client when there is no separate reader. */
   private final Supplier<SqlClient> reader;
   private final String database;
@@ -76,30 +86,34 @@ public final class PostgresAsyncClient implements AutoCloseable {
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     // A replaced writer client stays open as long as a statement in flight on it may wait.
     Duration retireAfter = readTimeout.compareTo(CONNECT_TIMEOUT) > 0 ? readTimeout : CONNECT_TIMEOUT;
-    this.writer = new WriterClient(vertx, () -> client(config, config.writer(), config.writerCredentials(),
-        PostgresConfig.WRITER_CONN, applicationName + "-async-writer"), retireAfter);
+    this.writer = new WriterClient<>(vertx, () -> build(PgBuilder.client(), CONNECTIONS, config, config.writer(),
+        config.writerCredentials(), PostgresConfig.WRITER_CONN, applicationName + "-async-writer"), retireAfter);
+    this.transactions = new WriterClient<>(vertx, () -> build(PgBuilder.pool(), TRANSACTION_CONNECTIONS, config,
+        config.writer(), config.writerCredentials(), PostgresConfig.WRITER_CONN, applicationName + "-async-transactions"),
+        retireAfter);
     if (config.hasSeparateReader()) {
-      SqlClient separate = client(config, config.reader(), config.readerCredentials(), PostgresConfig.READER_CONN,
-          applicationName + "-async-reader");
+      SqlClient separate = build(PgBuilder.client(), CONNECTIONS, config, config.reader(), config.readerCredentials(),
+          PostgresConfig.READER_CONN, applicationName + "-async-reader");
       this.reader = () -> separate;
     } else {
       this.reader = writer::current;
     }
   }
 
-  private SqlClient client(PostgresConfig config, PostgresEndpoint endpoint, PostgresCredentials credentials,
-      String variable, String name) {
+  /** A pipelined client ({@code PgBuilder.client()}) or a pool of connections ({@code PgBuilder.pool()}). */
+  private <C> C build(ClientBuilder<C> builder, int connections, PostgresConfig config, PostgresEndpoint endpoint,
+      PostgresCredentials credentials, String variable, String name) {
     NetClientOptions network = new NetClientOptions()
         .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
         .setTcpKeepAlive(true);
     PoolOptions pool = new PoolOptions()
         .setName(name)
-        .setMaxSize(CONNECTIONS)
+        .setMaxSize(connections)
         .setIdleTimeout((int) config.idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setConnectionTimeout((int) config.connectionTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-    return PgBuilder.client().with(pool).with(network)
+    return builder.with(pool).with(network)
         // Per new connection, off the event loop: a password file is read, an IAM token signed.
         .connectingTo(() -> vertx.<SqlConnectOptions>executeBlocking(() ->
             AsyncConnectOptions.of(config, endpoint, credentials, name, variable)))
@@ -123,10 +137,9 @@ public final class PostgresAsyncClient implements AutoCloseable {
   }
 
   private <T> CompletionStage<T> select(SqlClient client, String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    StoreCall call = statements.computeIfAbsent(sql, text -> storeCall(text, true));
     // A read changes nothing: whether or not it reached the database, the caller may retry it.
     StoreContact.awaitingStore();
-    return run(client, call, sql, arguments, mapping).toCompletionStage();
+    return run(client, sql, true, arguments, mapping).toCompletionStage();
   }
 
   /**
@@ -137,15 +150,29 @@ public final class PostgresAsyncClient implements AutoCloseable {
    * committed, unless {@link PostgresOutages#provesNotRun} says it did not.
    */
   public <T> CompletionStage<T> change(String sql, Tuple arguments, Function<RowSet<Row>, T> mapping) {
-    StoreCall call = statements.computeIfAbsent(sql, text -> storeCall(text, false));
     SqlClient client = writer.current();
-    return run(client, call, sql, arguments, mapping)
+    return run(client, sql, false, arguments, mapping)
         .onFailure(failure -> writer.replaceIfReadOnly(client, failure))
         .toCompletionStage();
   }
 
-  private <T> Future<T> run(SqlClient client, StoreCall call, String sql, Tuple arguments,
-      Function<RowSet<Row>, T> mapping) {
+  /**
+   * Runs {@code work}'s statements on the writer as one transaction, on a connection of its own:
+   * committed when {@code work}'s future succeeds, rolled back when it fails. The stage completes on
+   * the client's event loop once the transaction has ended; a failure is classified as {@link
+   * #change}'s, and a failed COMMIT may or may not have committed. {@code work} composes its
+   * statements through {@link AsyncTransaction} and must not block.
+   */
+  public <T> CompletionStage<T> inTransaction(Function<AsyncTransaction, Future<T>> work) {
+    Pool pool = transactions.current();
+    return pool.withTransaction(connection -> work.apply(new AsyncTransaction(this, connection)))
+        .onFailure(failure -> transactions.replaceIfReadOnly(pool, failure))
+        .toCompletionStage();
+  }
+
+  /** {@code sql} on {@code client}, observed, within the read timeout: a SELECT when {@code read}, else a change. */
+  <T> Future<T> run(SqlClient client, String sql, boolean read, Tuple arguments, Function<RowSet<Row>, T> mapping) {
+    StoreCall call = statements.computeIfAbsent(sql, text -> storeCall(text, read));
     Observation observation = Telemetry.observingCall() ? call.observation().start() : null;
     Future<T> rows = client.preparedQuery(sql).execute(arguments).map(mapping);
     if (!readTimeout.isZero()) {
@@ -175,6 +202,7 @@ public final class PostgresAsyncClient implements AutoCloseable {
       reader.get().close().toCompletionStage().toCompletableFuture().join();
     }
     writer.close();
+    transactions.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The asynchronous client's connections to the writer, replaced after a failover: what {@link
- * ReadOnlyWriter} does for the writer pool. A write answered with SQLSTATE 25006 reached a server
+ * ReadOnlyWriter} does for the writer pool; the pipelined client's and the transactions' pool each have one. A write answered with SQLSTATE 25006 reached a server
  * that is no longer the writer (Aurora demotes the old writer in place, and a cached DNS answer sends
  * new connections there too), and the pipelined client would keep its connections there for good.
  * So the client is built again, its connections opened anew, and the old one retired once the
@@ -23,20 +23,20 @@ import org.slf4j.LoggerFactory;
  * from becoming a storm of connections while DNS catches up, and one asked for sooner is made when
  * the interval ends.
  */
-final class WriterClient {
+final class WriterClient<C extends SqlClient> {
   private static final Logger log = LoggerFactory.getLogger(WriterClient.class);
   /** At most one replacement this often, however many writes fail meanwhile. */
   static final Duration REPLACE_INTERVAL = Duration.ofSeconds(1);
 
   private final Vertx vertx;
-  private final Supplier<SqlClient> build;
+  private final Supplier<C> build;
   /** How long a replaced client stays open for the statements in flight on it. */
   private final Duration retireAfter;
-  private volatile SqlClient current;
+  private volatile C current;
   private long replacedAtNanos;
   private boolean replacementScheduled;
 
-  WriterClient(Vertx vertx, Supplier<SqlClient> build, Duration retireAfter) {
+  WriterClient(Vertx vertx, Supplier<C> build, Duration retireAfter) {
     this.vertx = vertx;
     this.build = build;
     this.retireAfter = retireAfter;
@@ -44,7 +44,7 @@ final class WriterClient {
     this.replacedAtNanos = System.nanoTime() - REPLACE_INTERVAL.toNanos();
   }
 
-  SqlClient current() {
+  C current() {
     return current;
   }
 
@@ -72,7 +72,7 @@ final class WriterClient {
   }
 
   private void replace() {
-    SqlClient replaced;
+    C replaced;
     synchronized (this) {
       replaced = current;
       current = build.get();

@@ -16,13 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The asynchronous client on devstack's PostgreSQL: rows, changes, a failover, the session the pools' connections get
+ * The asynchronous client on devstack's PostgreSQL: rows, changes, transactions, a failover, the session the pools' connections get
  * (statement timeout, application name), the reader for reads that may lag, many reads in flight on two connections, and a frozen
  * server: each read fails as an outage within the socket timeout, and the reads work again once the
  * server thaws, with nothing restarted.
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class PostgresAsyncClientIT {
   /** Far beyond any timeout configured here: reaching it means a read never came back. */
   private static final long STUCK_SECONDS = 60;
+  private static final String RENAME = "UPDATE t SET name = $2 WHERE id = $1 RETURNING name";
 
   private final LocalPostgres postgres = Devstack.postgres();
   private final String database = "async_reads_it_" + UUID.randomUUID().toString().replace("-", "");
@@ -101,11 +103,32 @@ class PostgresAsyncClientIT {
         handle.createQuery("SELECT name FROM t WHERE id = 5").mapTo(String.class).one()));
   }
 
+  @Test
+  void aTransactionCommitsAllItsStatementsTogether() throws Exception {
+    assertEquals("b10", renameBoth(10, "a10", "b10").get(STUCK_SECONDS, TimeUnit.SECONDS));
+    assertEquals(List.of("a10", "b10"), pools.writer().withHandle(handle ->
+        handle.createQuery("SELECT name FROM t WHERE id IN (10, 11) ORDER BY id").mapTo(String.class).list()));
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingWritten() {
+    CompletableFuture<Integer> failing = client.<Integer>inTransaction(transaction -> transaction
+        .change("UPDATE t SET name = 'lost' WHERE id = $1 RETURNING id", Tuple.of(12), rows -> rows.rowCount())
+        .compose(renamed -> transaction.change("INSERT INTO t (id, name) VALUES ($1, 'dup') RETURNING id",
+            Tuple.of(13), rows -> rows.rowCount())))
+        .toCompletableFuture();
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> failing.get(STUCK_SECONDS, TimeUnit.SECONDS));
+    assertTrue(Failures.unwrapped(failed) instanceof io.vertx.sqlclient.DatabaseException, failed::toString);
+    assertEquals("n12", pools.writer().withHandle(handle ->
+        handle.createQuery("SELECT name FROM t WHERE id = 12").mapTo(String.class).one()));
+  }
+
   /**
    * A failover as the client sees it: its connections, opened while the server was read-only, keep
    * that for good (a session takes the database's default when it starts), as connections to a
-   * demoted writer stay on it. A change there fails as an outage that proves nothing was written;
-   * once the server is writable the client's connections are replaced and changes succeed again.
+   * demoted writer stay on it. A change there, alone or in a transaction, fails as an outage that
+   * proves nothing was written; once the server is writable the client's connections are replaced
+   * and changes succeed again.
    */
   @Test
   void changesRefusedByAReadOnlyServerSucceedOnNewConnectionsOnceItIsWritable() throws Exception {
@@ -115,30 +138,38 @@ class PostgresAsyncClientIT {
         handle.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
       });
-      Throwable refused = awaitRefusal();
-      assertTrue(new PostgresOutages().isOutage(refused), refused::toString);
-      assertTrue(new PostgresOutages().provesNotRun(refused), refused::toString);
+      for (Supplier<CompletableFuture<String>> change : List.<Supplier<CompletableFuture<String>>>of(
+          () -> rename(6, "refused"), () -> renameBoth(8, "refused", "refused"))) {
+        Throwable refused = awaitRefusal(change);
+        assertTrue(new PostgresOutages().isOutage(refused), refused::toString);
+        assertTrue(new PostgresOutages().provesNotRun(refused), refused::toString);
+      }
     } finally {
       pools.writer().useHandle(handle -> handle.execute("ALTER DATABASE " + database + " RESET default_transaction_read_only"));
     }
+    assertEquals("after", awaitSuccess(() -> rename(6, "after")));
+    assertEquals("after both", awaitSuccess(() -> renameBoth(8, "after", "after both")));
+  }
+
+  /** What {@code change} returns once it succeeds, tried again while it fails. */
+  private static String awaitSuccess(Supplier<CompletableFuture<String>> change) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
-    String renamed = null;
-    while (renamed == null && System.nanoTime() < end) {
+    while (System.nanoTime() < end) {
       try {
-        renamed = rename(6, "after").get(STUCK_SECONDS, TimeUnit.SECONDS);
+        return change.get().get(STUCK_SECONDS, TimeUnit.SECONDS);
       } catch (ExecutionException stillReadOnly) {
         Thread.sleep(100);
       }
     }
-    assertEquals("after", renamed);
+    throw new AssertionError("no change succeeded in time");
   }
 
-  /** The failure of the first change the read-only server refuses (those before may meet cut connections). */
-  private Throwable awaitRefusal() throws Exception {
+  /** The failure of the first {@code change} the read-only server refuses (those before may meet cut connections). */
+  private static Throwable awaitRefusal(Supplier<CompletableFuture<String>> change) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
     while (System.nanoTime() < end) {
       try {
-        rename(6, "refused").get(STUCK_SECONDS, TimeUnit.SECONDS);
+        change.get().get(STUCK_SECONDS, TimeUnit.SECONDS);
         throw new AssertionError("a change succeeded on a read-only server");
       } catch (ExecutionException e) {
         Throwable failure = Failures.unwrapped(e);
@@ -152,8 +183,17 @@ class PostgresAsyncClientIT {
     throw new AssertionError("no change refused as read-only in time");
   }
 
+  /** Renames {@code id} and {@code id + 1} in one transaction; the second name once committed. */
+  private CompletableFuture<String> renameBoth(int id, String first, String second) {
+    return client.<String>inTransaction(transaction -> transaction
+        .change(RENAME, Tuple.of(id, first), rows -> rows.iterator().next().getString(0))
+        .compose(renamed -> transaction.change(RENAME, Tuple.of(id + 1, second),
+            rows -> rows.iterator().next().getString(0))))
+        .toCompletableFuture();
+  }
+
   private CompletableFuture<String> rename(int id, String name) {
-    return client.change("UPDATE t SET name = $2 WHERE id = $1 RETURNING name", Tuple.of(id, name),
+    return client.change(RENAME, Tuple.of(id, name),
         rows -> rows.iterator().next().getString(0)).toCompletableFuture();
   }
 
