@@ -5,7 +5,9 @@ import dev.polystore.platform.telemetry.StoreCall;
 import dev.polystore.platform.telemetry.StoreOperations;
 import dev.polystore.platform.telemetry.Telemetry;
 import io.micrometer.observation.Observation;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -50,15 +52,24 @@ public final class PostgresAsyncClient implements AutoCloseable {
   public static final int CONNECTIONS = 2;
   /**
    * Transactions in flight at once; more wait for a connection without holding a thread. A
-   * transaction's connection sits idle between its statements, so this is more than one per core.
+   * transaction's connection sits idle while each statement's answer travels, so this is many per
+   * core: with 8, posts at 16 clients queued for a connection (docs/benchmarks.md, session 21).
    */
-  public static final int TRANSACTION_CONNECTIONS = 8;
+  public static final int TRANSACTION_CONNECTIONS = 16;
   /** As the pools' connect timeout (DriverProperties): fail a dead TCP connect fast. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Vertx vertx;
   private final WriterClient<SqlClient> writer;
   private final WriterClient<Pool> transactions;
+  /**
+   * Where every transaction takes and gives back its connection: one event loop. Why not from the
+   * caller's thread: Vert.x 5.0.7's pool then races its wait timer against the connection's return
+   * on another thread, and the timer fires long after the wait ended ("Promise already completed",
+   * logged as an error; the bench showed a dozen a run); a fix is in vertx-sql-client 5.0.10,
+   * which needs a vertx-core not served to us. The connections live on this loop too.
+   */
+  private final Context transactionLoop;
   /** The writer's current client when there is no separate reader. */
   private final Supplier<SqlClient> reader;
   private final String database;
@@ -88,6 +99,7 @@ public final class PostgresAsyncClient implements AutoCloseable {
     Duration retireAfter = readTimeout.compareTo(CONNECT_TIMEOUT) > 0 ? readTimeout : CONNECT_TIMEOUT;
     this.writer = new WriterClient<>(vertx, () -> build(PgBuilder.client(), CONNECTIONS, config, config.writer(),
         config.writerCredentials(), PostgresConfig.WRITER_CONN, applicationName + "-async-writer"), retireAfter);
+    this.transactionLoop = vertx.getOrCreateContext();
     this.transactions = new WriterClient<>(vertx, () -> build(PgBuilder.pool(), TRANSACTION_CONNECTIONS, config,
         config.writer(), config.writerCredentials(), PostgresConfig.WRITER_CONN, applicationName + "-async-transactions"),
         retireAfter);
@@ -165,7 +177,10 @@ public final class PostgresAsyncClient implements AutoCloseable {
    */
   public <T> CompletionStage<T> inTransaction(Function<AsyncTransaction, Future<T>> work) {
     Pool pool = transactions.current();
-    return pool.withTransaction(connection -> work.apply(new AsyncTransaction(this, connection)))
+    Promise<T> ended = Promise.promise();
+    transactionLoop.runOnContext(ignored ->
+        pool.withTransaction(connection -> work.apply(new AsyncTransaction(this, connection))).onComplete(ended));
+    return ended.future()
         .onFailure(failure -> transactions.replaceIfReadOnly(pool, failure))
         .toCompletionStage();
   }
