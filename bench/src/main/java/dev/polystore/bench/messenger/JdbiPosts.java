@@ -11,9 +11,7 @@ import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.OutboxWriter;
 import dev.polystore.platform.postgres.PostgresOutbox;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -67,9 +65,7 @@ final class JdbiPosts {
 
   private Optional<Message> insert(Handle handle, NewMessage message, RoomFacts room) {
     UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
-    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Message posted = new Message(id, message.roomId(), room.workspaceId(), message.authorId(),
-        message.clientMessageId(), message.body(), createdAt, Optional.empty(), Optional.empty(), 1);
+    Message posted = message.posted(id, room.workspaceId(), clock.instant());
     return PostgresOutbox.bindEvent(handle.createQuery(SQL.insert()), events.row(EventTypes.MESSAGE_POSTED,
             room.workspaceId(), id, posted))
         .bind("roomId", message.roomId())
@@ -78,7 +74,7 @@ final class JdbiPosts {
         .bind("authorId", message.authorId())
         .bind("clientMessageId", message.clientMessageId())
         .bind("body", message.body())
-        .bind("createdAt", createdAt.atOffset(ZoneOffset.UTC))
+        .bind("createdAt", posted.createdAt().atOffset(ZoneOffset.UTC))
         .map(ROWS)
         .findOne();
   }

@@ -15,9 +15,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -68,12 +66,9 @@ public final class AsyncMessagePosts implements MessagePosts {
   private Future<Optional<Message>> insert(AsyncTransaction transaction, NewMessage message, RoomFacts room,
       UuidV7 ids) {
     UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
-    // PostgreSQL keeps microseconds: the event must carry the time as the row keeps it.
-    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Message posted = new Message(id, message.roomId(), room.workspaceId(), message.authorId(),
-        message.clientMessageId(), message.body(), createdAt, Optional.empty(), Optional.empty(), 1);
+    Message posted = message.posted(id, room.workspaceId(), clock.instant());
     Tuple arguments = Tuple.of(message.roomId(), id, room.workspaceId(), message.authorId(), message.clientMessageId(),
-        message.body()).addOffsetDateTime(createdAt.atOffset(ZoneOffset.UTC));
+        message.body()).addOffsetDateTime(posted.createdAt().atOffset(ZoneOffset.UTC));
     PostgresOutbox.addEvent(arguments, events.row(EventTypes.MESSAGE_POSTED, room.workspaceId(), id, posted));
     return transaction.change(SQL.insert(), arguments, AsyncMessageRows::first);
   }
