@@ -24,8 +24,9 @@ import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
  * their own, the bench's clients make every server pay that.
  */
 public final class LoopbackChannels {
+  private static final boolean EPOLL = Epoll.isAvailable();
   /** One thread: a run drives one connection at a time, and a connection lives on one loop. */
-  private static final EventLoopGroup CLIENT_LOOP = Epoll.isAvailable()
+  private static final EventLoopGroup CLIENT_LOOP = EPOLL
       ? new EpollEventLoopGroup(1, new DefaultThreadFactory("bench-client-loop", true))
       : new NioEventLoopGroup(1, new DefaultThreadFactory("bench-client-loop", true));
 
@@ -36,7 +37,7 @@ public final class LoopbackChannels {
     return NettyChannelBuilder.forAddress("127.0.0.1", port)
         .usePlaintext()
         .eventLoopGroup(CLIENT_LOOP)
-        .channelType(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+        .channelType(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
         .intercept(interceptors)
         .build();
   }

@@ -6,6 +6,7 @@ import dev.polystore.messenger.domain.NewMessage;
 import dev.polystore.messenger.domain.PostOutcome;
 import dev.polystore.messenger.store.MessageRows;
 import dev.polystore.messenger.store.PostSql;
+import dev.polystore.messenger.store.RoomFacts;
 import dev.polystore.platform.ids.UuidV7;
 import dev.polystore.platform.postgres.Columns;
 import dev.polystore.platform.postgres.OutboxWriter;
@@ -64,7 +65,7 @@ final class JdbiPosts {
   }
 
   private Optional<Message> insert(Handle handle, NewMessage message, RoomFacts room) {
-    UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
+    UUID id = room.nextMessageId(ids);
     Message posted = message.posted(id, room.workspaceId(), clock.instant());
     return PostgresOutbox.bindEvent(handle.createQuery(SQL.insert()), events.row(EventTypes.MESSAGE_POSTED,
             room.workspaceId(), id, posted))
@@ -78,6 +79,4 @@ final class JdbiPosts {
         .map(ROWS)
         .findOne();
   }
-
-  private record RoomFacts(UUID workspaceId, boolean member, Optional<UUID> lastMessageId) {}
 }

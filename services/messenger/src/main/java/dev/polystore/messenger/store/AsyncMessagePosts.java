@@ -53,7 +53,7 @@ public final class AsyncMessagePosts implements MessagePosts {
   }
 
   private Future<PostOutcome> underLock(AsyncTransaction transaction, NewMessage message, UuidV7 ids) {
-    return transaction.select(SQL.roomFacts(), Tuple.of(message.roomId(), message.authorId()), RoomFacts::of)
+    return transaction.select(SQL.roomFacts(), Tuple.of(message.roomId(), message.authorId()), AsyncMessagePosts::roomFacts)
         .compose(room -> room.member()
             ? insert(transaction, message, room, ids)
                 .compose(inserted -> inserted.isPresent()
@@ -65,7 +65,7 @@ public final class AsyncMessagePosts implements MessagePosts {
   /** The new message and its event; empty when the author's key was used before (a retry). */
   private Future<Optional<Message>> insert(AsyncTransaction transaction, NewMessage message, RoomFacts room,
       UuidV7 ids) {
-    UUID id = room.lastMessageId().map(ids::nextAfter).orElseGet(ids::next);
+    UUID id = room.nextMessageId(ids);
     Message posted = message.posted(id, room.workspaceId(), clock.instant());
     Tuple arguments = Tuple.of(message.roomId(), id, room.workspaceId(), message.authorId(), message.clientMessageId(),
         message.body()).addOffsetDateTime(posted.createdAt().atOffset(ZoneOffset.UTC));
@@ -83,12 +83,9 @@ public final class AsyncMessagePosts implements MessagePosts {
             .orElseGet(PostOutcome.NotMember::new));
   }
 
-  /** What the room's lock protects, read under it. */
-  private record RoomFacts(UUID workspaceId, boolean member, Optional<UUID> lastMessageId) {
-    static RoomFacts of(RowSet<Row> rows) {
-      Row row = rows.iterator().next();
-      return new RoomFacts(row.getUUID("workspace_id"), row.getBoolean("member"),
-          Optional.ofNullable(row.getUUID("last_message_id")));
-    }
+  private static RoomFacts roomFacts(RowSet<Row> rows) {
+    Row row = rows.iterator().next();
+    return new RoomFacts(row.getUUID("workspace_id"), row.getBoolean("member"),
+        Optional.ofNullable(row.getUUID("last_message_id")));
   }
 }
