@@ -56,6 +56,7 @@ final class ValkeyClientFactory {
         // command) and a span per command sent for a call (an observation, child of the RPC's).
         .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(Telemetry.meters(), MicrometerOptions.create()))
         .tracing(new CallTracing(new MicrometerTracing(Telemetry.observations(), "valkey")))
+        .nettyCustomizer(new FlushConsolidation())
         .build();
   }
 
