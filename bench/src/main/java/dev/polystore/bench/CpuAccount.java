@@ -16,6 +16,10 @@ import java.util.stream.Stream;
  * engines), from {@code /proc}, in microseconds per call, and the share of the cores left idle.
  * A profiler's Java samples miss what threads spend in the kernel (waking one another, sockets),
  * and the engines' own processes; this counts both, which is what a ratio to the bound is made of.
+ *
+ * <p>A second line counts this JVM's sleeps per call by thread group: each voluntary context switch
+ * is a thread that blocked and had to be woken, a hand-off's price on these machines (about 40 µs of
+ * kernel time, docs/benchmarks.md); unlike time, the count barely moves with a noisy neighbour.
  */
 final class CpuAccount {
   private static final boolean ON = Boolean.getBoolean("bench.cpu");
@@ -25,21 +29,57 @@ final class CpuAccount {
   /** Groups under this share of the run's CPU are summed as "other". */
   private static final double SMALL = 0.01;
 
+  /** Groups under this many sleeps a call are summed as "other". */
+  private static final double FEW_SLEEPS = 0.05;
+
   private final Map<String, Long> before;
+  private final Map<String, Long> sleepsBefore;
   private final long startNanos;
 
-  private CpuAccount(Map<String, Long> before, long startNanos) {
+  private CpuAccount(Map<String, Long> before, Map<String, Long> sleepsBefore, long startNanos) {
     this.before = before;
+    this.sleepsBefore = sleepsBefore;
     this.startNanos = startNanos;
   }
 
   /** From now; null when off or without /proc. */
   static CpuAccount start() {
-    return ON && Files.isDirectory(PROC.resolve("self/task")) ? new CpuAccount(ticks(), System.nanoTime()) : null;
+    return ON && Files.isDirectory(PROC.resolve("self/task")) ? new CpuAccount(ticks(), sleeps(), System.nanoTime()) : null;
   }
 
-  /** One line: microseconds per call by group since {@link #start}, largest first, for {@code calls} calls. */
+  /**
+   * Two lines for {@code calls} calls since {@link #start}: microseconds per call by group, largest
+   * first; and this JVM's sleeps per call by thread group.
+   */
   String report(String name, long calls) {
+    return cpu(name, calls) + "\n" + sleeps(name, calls);
+  }
+
+  private String sleeps(String name, long calls) {
+    Map<String, Long> after = sleeps();
+    List<Map.Entry<String, Double>> perCall = new ArrayList<>();
+    double total = 0;
+    for (Map.Entry<String, Long> group : after.entrySet()) {
+      double slept = (group.getValue() - sleepsBefore.getOrDefault(group.getKey(), 0L)) / (double) Math.max(1, calls);
+      if (slept > 0) {
+        perCall.add(Map.entry(group.getKey(), slept));
+        total += slept;
+      }
+    }
+    perCall.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  sleeps of %s: %.2f a call:", name, total));
+    double other = 0;
+    for (Map.Entry<String, Double> group : perCall) {
+      if (group.getValue() < FEW_SLEEPS) {
+        other += group.getValue();
+      } else {
+        line.append(String.format(Locale.ROOT, " %s %.2f,", group.getKey(), group.getValue()));
+      }
+    }
+    return line.append(String.format(Locale.ROOT, " other %.2f", other)).toString();
+  }
+
+  private String cpu(String name, long calls) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     Map<String, Long> after = ticks();
     Map<String, Double> spent = new HashMap<>();
@@ -84,6 +124,37 @@ final class CpuAccount {
     return ticks;
   }
 
+  /** Voluntary context switches so far, per thread group of this JVM. */
+  private static Map<String, Long> sleeps() {
+    Map<String, Long> sleeps = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(PROC.resolve("self/task"))) {
+      tasks.forEach(task -> addSleeps(sleeps, task.resolve("status")));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc for -Dbench.cpu", e);
+    }
+    return sleeps;
+  }
+
+  /** Adds one thread's voluntary switches (its /proc status file) to its group; a gone thread is skipped. */
+  private static void addSleeps(Map<String, Long> sleeps, Path status) {
+    String name = null;
+    long switches = -1;
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("Name:")) {
+          name = line.substring("Name:".length()).strip();
+        } else if (line.startsWith("voluntary_ctxt_switches:")) {
+          switches = Long.parseLong(line.substring("voluntary_ctxt_switches:".length()).strip());
+        }
+      }
+    } catch (IOException gone) {
+      return;
+    }
+    if (name != null && switches >= 0) {
+      sleeps.merge(group("jvm:", name), switches, Long::sum);
+    }
+  }
+
   /** Adds user and system time of one /proc stat file to its group; gone threads and processes are skipped. */
   private static void add(Map<String, Long> ticks, String kind, Path stat) {
     String line;
@@ -96,6 +167,11 @@ final class CpuAccount {
     String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
     String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
     long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-    ticks.merge(kind + name.replaceAll("[-#]?[0-9]+$", "").replaceAll("[0-9]+", "N"), used, Long::sum);
+    ticks.merge(group(kind, name), used, Long::sum);
+  }
+
+  /** The group of a thread or process name: numbers dropped, so a pool's threads are one group. */
+  private static String group(String kind, String name) {
+    return kind + name.replaceAll("[-#]?[0-9]+$", "").replaceAll("[0-9]+", "N");
   }
 }

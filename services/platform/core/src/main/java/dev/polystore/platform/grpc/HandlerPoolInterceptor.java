@@ -15,7 +15,6 @@ import io.micrometer.observation.Observation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +40,12 @@ import java.util.function.Supplier;
  * dropped when its turn comes instead of running against the store. Admission: a call that finds
  * {@code maxQueued} calls already waiting is refused at once with UNAVAILABLE (retryable), which is
  * better than an answer after its deadline.
+ *
+ * <p>A unary call's {@code onComplete} (after its answer is sent) runs on the transport thread when
+ * none of the call's callbacks is queued or running, as is usual by then: a hand-off, and a thread
+ * woken, fewer per call. grpc-java's unary handlers do nothing on it but run a close handler, so a
+ * unary handler must not block in one ({@code ServerCallStreamObserver.setOnCloseHandler}); the
+ * streaming handlers' clean-up (presence's watch unsubscribes from Valkey) stays on the pool.
  *
  * <p>Calls {@code inline} accepts (methods a service answers without blocking, see {@link
  * NonBlockingMethods}) skip the pool: the rest of the chain and the handler run on the transport
@@ -68,8 +73,9 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     this.maxQueued = maxQueued;
     AtomicInteger count = new AtomicInteger();
     // Unbounded queue: a call admitted must get all its callbacks run, or its clean-up would be lost;
-    // the admission check in interceptCall is what bounds it.
-    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+    // the admission check in interceptCall is what bounds it. It wakes the most recently idle thread
+    // first, so a lightly loaded service keeps running on warm threads.
+    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new MostRecentTakerFirstQueue<>(),
         runnable -> {
           Thread thread = new Thread(runnable, service + "-handler-" + count.incrementAndGet());
           thread.setDaemon(true);
@@ -97,7 +103,8 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     PooledListener<ReqT> listener = new PooledListener<>(call, Context.current(),
         Telemetry.observations().getCurrentObservation(),
         // The transport already runs a call's callbacks one at a time and in order.
-        here ? MoreExecutors.directExecutor() : MoreExecutors.newSequentialExecutor(pool));
+        here ? MoreExecutors.directExecutor() : MoreExecutors.newSequentialExecutor(pool),
+        call.getMethodDescriptor().getType() == MethodDescriptor.MethodType.UNARY);
     if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
       // grpc-java's handlers for these only ask for the request in startCall and run the method on
       // half-close: starting here lets the request arrive at once and reach the pool in one hand-off.
@@ -137,14 +144,23 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     /** The call's observation (null without telemetry), current on the handler thread as on arrival. */
     private final Observation observation;
     private final Executor inOrder;
-    /** Set before the first task, or by it; read only by later tasks of the same sequential executor. */
+    /** Whether onComplete may run in place once no callback of the call is queued or running. */
+    private final boolean completeInPlace;
+    /** Callbacks handed to {@link #inOrder} and not yet finished. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+    /**
+     * Set before the first task, or by it; read by later tasks of the same sequential executor, or in
+     * place after {@link #unfinished} (written after the task) reads zero.
+     */
     private ServerCall.Listener<ReqT> delegate;
 
-    PooledListener(ServerCall<?, ?> call, Context context, Observation observation, Executor inOrder) {
+    PooledListener(ServerCall<?, ?> call, Context context, Observation observation, Executor inOrder,
+        boolean completeInPlace) {
       this.call = call;
       this.context = context;
       this.observation = observation;
       this.inOrder = inOrder;
+      this.completeInPlace = completeInPlace;
     }
 
     /** Before any callback is queued; the queue hands the field on to the tasks. */
@@ -187,17 +203,30 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     }
 
     private void enqueue(Runnable task) {
+      unfinished.incrementAndGet();
       try {
-        inOrder.execute(context.wrap(observation == null ? task : () -> {
-          // The store's observations (spans) of this call become children of the call's.
-          try (Observation.Scope scope = observation.openScope()) {
+        inOrder.execute(inCall(() -> {
+          try {
             task.run();
+          } finally {
+            unfinished.decrementAndGet();
           }
         }));
       } catch (RejectedExecutionException e) {
+        unfinished.decrementAndGet();
         // Only after close(): the server stops before its pools, so this is a call it still let in.
         call.close(Status.UNAVAILABLE.withDescription("the service is shutting down; retry"), new Metadata());
       }
+    }
+
+    /** The task in the call's Context, with the call's observation current. */
+    private Runnable inCall(Runnable task) {
+      return context.wrap(observation == null ? task : () -> {
+        // The store's observations (spans) of this call become children of the call's.
+        try (Observation.Scope scope = observation.openScope()) {
+          task.run();
+        }
+      });
     }
 
     @Override
@@ -228,7 +257,16 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
 
     @Override
     public void onComplete() {
-      always(ServerCall.Listener::onComplete);
+      // The last callback: nothing can be queued after it, so with nothing unfinished it runs alone.
+      if (completeInPlace && unfinished.get() == 0) {
+        inCall(() -> {
+          if (delegate != null) {
+            delegate.onComplete();
+          }
+        }).run();
+      } else {
+        always(ServerCall.Listener::onComplete);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.StringValue;
 import io.grpc.BindableService;
 import io.grpc.CallOptions;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
@@ -17,13 +18,16 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +41,14 @@ import org.junit.jupiter.api.Test;
  */
 class HandlerPoolInterceptorTest {
   private static final String HANG = "hang";
+  private static final String LINGER = "linger";
 
   private final CountDownLatch storeBack = new CountDownLatch(1);
   private final AtomicInteger slowHandlerRuns = new AtomicInteger();
   private final AtomicReference<String> inlineThread = new AtomicReference<>("");
   private final AtomicReference<String> handlerThread = new AtomicReference<>("");
+  /** What a Closing call's close handler saw: had the handler returned, and did the call's deadline hold. */
+  private final CompletableFuture<List<Boolean>> closeSaw = new CompletableFuture<>();
   private GrpcPlatform platform;
   private GrpcServer server;
   private ManagedChannel channel;
@@ -128,6 +135,25 @@ class HandlerPoolInterceptorTest {
     assertTrue(handlerThread.get().startsWith("test.Slow-handler-"), handlerThread.get());
   }
 
+  @Test
+  void aUnaryCallsCloseHandlerRunsAfterItsHandlerReturnsInTheCallsContext() throws Exception {
+    // The handler lingers after answering, so the answer is sent, and onComplete arrives, while it
+    // still runs: onComplete must wait for it rather than run in place beside it.
+    assertEquals(LINGER, closing(LINGER).getValue());
+    assertEquals(List.of(true, true), closeSaw.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aUnaryCallsCloseHandlerRunsInTheCallsContextWhenTheHandlerIsDone() throws Exception {
+    assertEquals("quick", closing("quick").getValue());
+    assertEquals(List.of(true, true), closeSaw.get(10, TimeUnit.SECONDS));
+  }
+
+  private StringValue closing(String value) {
+    return ClientCalls.blockingUnaryCall(channel, method("test.Fast", "Closing"),
+        CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), StringValue.of(value));
+  }
+
   /**
    * An echo service whose handler, if {@code slow}, blocks on "hang" until the store is back; its
    * Inline method is declared non-blocking and records the thread it ran on.
@@ -138,6 +164,17 @@ class HandlerPoolInterceptorTest {
           inlineThread.set(Thread.currentThread().getName());
           response.onNext(request);
           response.onCompleted();
+        }))
+        .addMethod(method(name, "Closing"), ServerCalls.asyncUnaryCall((request, response) -> {
+          AtomicBoolean returned = new AtomicBoolean();
+          ((ServerCallStreamObserver<StringValue>) response).setOnCloseHandler(
+              () -> closeSaw.complete(List.of(returned.get(), Context.current().getDeadline() != null)));
+          response.onNext(request);
+          response.onCompleted();
+          if (request.getValue().equals(LINGER)) {
+            sleep(Duration.ofMillis(300));
+          }
+          returned.set(true);
         }))
         .addMethod(echo(name), ServerCalls.asyncUnaryCall((request, response) -> {
           if (slow) {
@@ -163,6 +200,14 @@ class HandlerPoolInterceptorTest {
     @Override
     public Set<String> nonBlockingMethods() {
       return Set.of(MethodDescriptor.generateFullMethodName(definition.getServiceDescriptor().getName(), "Inline"));
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
