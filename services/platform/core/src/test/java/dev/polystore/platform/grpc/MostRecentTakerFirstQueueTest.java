@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MostRecentTakerFirstQueueTest {
-  private static final String ROTATION_THREAD = "rotation-test";
   private final MostRecentTakerFirstQueue<String> queue = new MostRecentTakerFirstQueue<>();
   private final ExecutorService takers = Executors.newCachedThreadPool();
 
@@ -98,18 +97,20 @@ class MostRecentTakerFirstQueueTest {
   /** Four started, idle threads; eight tasks one after another: how many threads ran them. */
   private static long threadsUsedForOneTaskAtATime(BlockingQueue<Runnable> work)
       throws Exception {
+    // Named for the queue: the other variant's threads may not have ended yet, and must not count.
+    String name = "rotation-" + work.getClass().getSimpleName();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS, work,
-        runnable -> new Thread(runnable, ROTATION_THREAD));
+        runnable -> new Thread(runnable, name));
     try {
       pool.prestartAllCoreThreads();
-      while (pool.getPoolSize() < 4 || waiting(work) < 4) {
+      while (pool.getPoolSize() < 4 || waiting(work, name) < 4) {
         Thread.sleep(5);
       }
       List<Thread> ran = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         ran.add(pool.submit(Thread::currentThread).get(5, TimeUnit.SECONDS));
         // The thread goes back to waiting after its task: let it, so the next task has all four to pick from.
-        while (waiting(work) < 4) {
+        while (waiting(work, name) < 4) {
           Thread.sleep(1);
         }
       }
@@ -119,13 +120,13 @@ class MostRecentTakerFirstQueueTest {
     }
   }
 
-  private static int waiting(BlockingQueue<Runnable> work) {
+  private static int waiting(BlockingQueue<Runnable> work, String name) {
     if (work instanceof MostRecentTakerFirstQueue<Runnable> ours) {
       return ours.waitingTakers();
     }
     // LinkedBlockingQueue does not say how many wait; its threads' states do.
     return (int) Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(ROTATION_THREAD) && t.getState() == Thread.State.WAITING)
+        .filter(t -> t.getName().equals(name) && t.getState() == Thread.State.WAITING)
         .count();
   }
 
