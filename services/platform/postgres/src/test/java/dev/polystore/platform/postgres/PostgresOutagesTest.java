@@ -3,6 +3,7 @@ package dev.polystore.platform.postgres;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
@@ -32,6 +33,15 @@ class PostgresOutagesTest {
     assertFalse(outages.provesNotRun(ClosedConnectionException.INSTANCE));
     assertTrue(outages.isOutage(new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null)));
     assertTrue(outages.provesNotRun(new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null)));
+  }
+
+  @Test
+  void aStatementRefusedByAConnectionTheServerClosedIsAnOutageThatDidNotRun() {
+    // As vertx-sql-client 5.0 fails a statement given to a pooled connection that is already closed.
+    VertxException closed = VertxException.noStackTrace("Connection is not active now, current status: CLOSED");
+    assertTrue(outages.isOutage(closed));
+    assertTrue(outages.provesNotRun(closed));
+    assertFalse(outages.isOutage(VertxException.noStackTrace("something else")));
   }
 
   @Test
