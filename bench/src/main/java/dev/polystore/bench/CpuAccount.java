@@ -56,56 +56,55 @@ final class CpuAccount {
   }
 
   private String sleeps(String name, long calls) {
-    Map<String, Long> after = sleeps();
-    List<Map.Entry<String, Double>> perCall = new ArrayList<>();
-    double total = 0;
-    for (Map.Entry<String, Long> group : after.entrySet()) {
-      double slept = (group.getValue() - sleepsBefore.getOrDefault(group.getKey(), 0L)) / (double) Math.max(1, calls);
-      if (slept > 0) {
-        perCall.add(Map.entry(group.getKey(), slept));
-        total += slept;
-      }
-    }
-    perCall.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  sleeps of %s: %.2f a call:", name, total));
-    double other = 0;
-    for (Map.Entry<String, Double> group : perCall) {
-      if (group.getValue() < FEW_SLEEPS) {
-        other += group.getValue();
-      } else {
-        line.append(String.format(Locale.ROOT, " %s %.2f,", group.getKey(), group.getValue()));
-      }
-    }
-    return line.append(String.format(Locale.ROOT, " other %.2f", other)).toString();
+    Map<String, Double> slept = since(sleepsBefore, sleeps());
+    double perCall = 1.0 / Math.max(1, calls);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  sleeps of %s: %.2f a call:", name,
+        total(slept) * perCall));
+    return largestFirst(line, slept, FEW_SLEEPS / perCall, perCall, "%.2f");
   }
 
   private String cpu(String name, long calls) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    Map<String, Long> after = ticks();
-    Map<String, Double> spent = new HashMap<>();
-    double total = 0;
-    for (Map.Entry<String, Long> group : after.entrySet()) {
-      double used = (group.getValue() - before.getOrDefault(group.getKey(), 0L)) / TICKS_PER_SECOND;
-      if (used > 0) {
-        spent.put(group.getKey(), used);
-        total += used;
-      }
-    }
+    Map<String, Double> spent = since(before, ticks());
+    spent.replaceAll((group, ticks) -> ticks / TICKS_PER_SECOND);
+    double total = total(spent);
     double cores = Runtime.getRuntime().availableProcessors();
     double perCall = 1e6 / Math.max(1, calls);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "  cpu of %s: %.1f µs a call, cores %.0f%% busy:", name, total * perCall, 100 * total / (cores * seconds)));
-    double other = 0;
-    List<Map.Entry<String, Double>> largest = new ArrayList<>(spent.entrySet());
+    return largestFirst(line, spent, SMALL * total, perCall, "%.1f");
+  }
+
+  /** What each group added since {@code earlier}, for the groups that added anything. */
+  private static Map<String, Double> since(Map<String, Long> earlier, Map<String, Long> now) {
+    Map<String, Double> added = new HashMap<>();
+    now.forEach((group, count) -> {
+      long more = count - earlier.getOrDefault(group, 0L);
+      if (more > 0) {
+        added.put(group, (double) more);
+      }
+    });
+    return added;
+  }
+
+  private static double total(Map<String, Double> amounts) {
+    return amounts.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** Appends each group's amount times {@code scale}, largest first; those under {@code below} summed as "other". */
+  private static String largestFirst(StringBuilder line, Map<String, Double> amounts, double below, double scale,
+      String digits) {
+    List<Map.Entry<String, Double>> largest = new ArrayList<>(amounts.entrySet());
     largest.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    double other = 0;
     for (Map.Entry<String, Double> group : largest) {
-      if (group.getValue() < SMALL * total) {
+      if (group.getValue() < below) {
         other += group.getValue();
       } else {
-        line.append(String.format(Locale.ROOT, " %s %.1f,", group.getKey(), group.getValue() * perCall));
+        line.append(String.format(Locale.ROOT, " %s " + digits + ",", group.getKey(), group.getValue() * scale));
       }
     }
-    return line.append(String.format(Locale.ROOT, " other %.1f", other * perCall)).toString();
+    return line.append(String.format(Locale.ROOT, " other " + digits, other * scale)).toString();
   }
 
   /** CPU ticks so far: per thread group of this JVM ("jvm:" name), per other process ("proc:" name). */

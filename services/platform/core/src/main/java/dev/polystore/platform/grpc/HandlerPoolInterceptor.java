@@ -195,11 +195,15 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
 
     /** Clean-up the handler is owed whenever it was started. */
     private void always(Consumer<ServerCall.Listener<ReqT>> work) {
-      enqueue(() -> {
+      enqueue(ifStarted(work));
+    }
+
+    private Runnable ifStarted(Consumer<ServerCall.Listener<ReqT>> work) {
+      return () -> {
         if (delegate != null) {
           work.accept(delegate);
         }
-      });
+      };
     }
 
     private void enqueue(Runnable task) {
@@ -259,11 +263,7 @@ public final class HandlerPoolInterceptor implements ServerInterceptor, AutoClos
     public void onComplete() {
       // The last callback: nothing can be queued after it, so with nothing unfinished it runs alone.
       if (completeInPlace && unfinished.get() == 0) {
-        inCall(() -> {
-          if (delegate != null) {
-            delegate.onComplete();
-          }
-        }).run();
+        inCall(ifStarted(ServerCall.Listener::onComplete)).run();
       } else {
         always(ServerCall.Listener::onComplete);
       }

@@ -106,10 +106,11 @@ final class MostRecentTakerFirstQueue<E> extends AbstractQueue<E> implements Blo
         Thread.currentThread().interrupt();
         return handed;
       }
+      long left = deadline - System.nanoTime();
       if (!timed) {
         LockSupport.park(this);
-      } else if (deadline - System.nanoTime() > 0) {
-        LockSupport.parkNanos(this, deadline - System.nanoTime());
+      } else if (left > 0) {
+        LockSupport.parkNanos(this, left);
       } else {
         return withdraw(me);
       }
