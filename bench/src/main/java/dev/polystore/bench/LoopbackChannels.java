@@ -1,15 +1,10 @@
 package dev.polystore.bench;
 
+import dev.polystore.platform.netty.EventLoops;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
-import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoopGroup;
 
 /**
  * Channels from the bench's clients to a server on loopback, on an event loop of their own.
@@ -24,11 +19,8 @@ import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
  * their own, the bench's clients make every server pay that.
  */
 public final class LoopbackChannels {
-  private static final boolean EPOLL = Epoll.isAvailable();
   /** One thread: a run drives one connection at a time, and a connection lives on one loop. */
-  private static final EventLoopGroup CLIENT_LOOP = EPOLL
-      ? new EpollEventLoopGroup(1, new DefaultThreadFactory("bench-client-loop", true))
-      : new NioEventLoopGroup(1, new DefaultThreadFactory("bench-client-loop", true));
+  private static final EventLoopGroup CLIENT_LOOP = EventLoops.group(1, "bench-client-loop");
 
   private LoopbackChannels() {}
 
@@ -37,7 +29,7 @@ public final class LoopbackChannels {
     return NettyChannelBuilder.forAddress("127.0.0.1", port)
         .usePlaintext()
         .eventLoopGroup(CLIENT_LOOP)
-        .channelType(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
+        .channelType(EventLoops.clientChannelType())
         .intercept(interceptors)
         .build();
   }

@@ -42,7 +42,7 @@ final class ArchitectureRules {
       "valkey.ValkeyConfig", "valkey.ValkeyStore", "valkey.streams.*");
   /** The binding the event bus's classes are in. */
   static final String EVENT_BUS_BINDING = "valkey";
-  static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth");
+  static final List<String> CORE = List.of("grpc", "paging", "config", "errors", "health", "service", "ids", "auth", "netty");
 
   /** What a domain package must not know: transport, wire format, contracts and store drivers. */
   private static final List<String> TRANSPORT_AND_DRIVERS = List.of(

@@ -4,7 +4,7 @@ import dev.polystore.platform.config.ConfigException;
 import dev.polystore.platform.config.Env;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.Optional;

@@ -26,6 +26,8 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
+import dev.polystore.platform.netty.EventLoops;
+import io.grpc.netty.NettyServerBuilder;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
@@ -143,6 +145,8 @@ public final class Gateway implements AutoCloseable {
         beans.registerSingleton("latencyHistograms", new LatencyHistograms());
         // Each service's calls move to its own handler pool inside the platform's interceptors.
         beans.registerSingleton("grpcDirectExecutor", directExecutor());
+        // On the loops the store clients share: a non-blocking call can stay on one thread.
+        beans.registerSingleton("grpcSharedEventLoops", (ServerBuilderCustomizer<NettyServerBuilder>) EventLoops::serveOn);
         List<BindableService> services = host.services();
         for (int i = 0; i < services.size(); i++) {
           beans.registerSingleton("grpc-" + host.modules().get(i).name(), services.get(i));

@@ -2,7 +2,8 @@ package dev.polystore.platform.grpc;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import dev.polystore.platform.netty.EventLoops;
+import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ public final class GrpcServer implements AutoCloseable {
 
   /** Starts on {@code host:port}; port 0 picks a free one. */
   public static GrpcServer start(String host, int port, GrpcPlatform platform, List<BindableService> services) {
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+    // On the loops the store clients share: a non-blocking call can stay on one thread.
+    NettyServerBuilder builder = EventLoops.serveOn(NettyServerBuilder.forAddress(new InetSocketAddress(host, port)))
         // Each service's calls move to its own handler pool inside the platform's interceptors.
         .directExecutor()
         .addService(platform.health().grpcService())

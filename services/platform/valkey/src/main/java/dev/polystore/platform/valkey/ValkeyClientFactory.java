@@ -51,6 +51,7 @@ final class ValkeyClientFactory {
 
   static ClientResources resources() {
     return ClientResources.builder()
+        .eventLoopGroupProvider(new SharedEventLoopProvider())
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         // Lettuce's own instrumentation: command latencies (lettuce.command.completion, tagged by
         // command) and a span per command sent for a call (an observation, child of the RPC's).

@@ -30,6 +30,8 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
   private final AbstractRedisClient client;
   private volatile ValkeyConnection primary;
   private volatile ValkeyConnection replicaPreferred;
+  /** Standalone only: a cluster connection's node connections go to whichever loop Netty picks. */
+  private volatile LoopConnections loops;
 
   public ValkeyStore(ValkeyConfig config) {
     this.config = config;
@@ -50,8 +52,17 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
       writer.close();
       throw e;
     }
+    if (!config.cluster()) {
+      try {
+        loops = LoopConnections.open(client, config.connectTimeout());
+      } catch (RuntimeException e) {
+        writer.close();
+        throw e;
+      }
+    }
     primary = writer;
-    log.info("connected to Valkey at {}", config.describe());
+    log.info("connected to Valkey at {}{}", config.describe(),
+        loops == null ? "" : " (" + loops.size() + " event-loop connections)");
   }
 
   /** PING within a second; false until connected. */
@@ -61,14 +72,20 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
     return connection != null && ValkeyProbe.answers(connection, PROBE_TIMEOUT);
   }
 
-  /** For writes, and for reads that must see the latest writes. */
+  /**
+   * For writes, and for reads that must see the latest writes. On an event loop, the connection that
+   * lives on it where there is one ({@link LoopConnections}).
+   */
   public ValkeyConnection primary() {
-    return connected(primary);
+    ValkeyConnection connection = connected(primary);
+    LoopConnections local = loops;
+    ValkeyConnection here = local == null ? null : local.current();
+    return here == null ? connection : here;
   }
 
   /** For reads where a slightly stale answer is acceptable. */
   public ValkeyConnection replicaPreferred() {
-    return connected(replicaPreferred);
+    return config.cluster() ? connected(replicaPreferred) : primary();
   }
 
   /** A new pub/sub connection, owned by the caller. */
@@ -102,6 +119,9 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
     }
     if (primary != null) {
       primary.close();
+    }
+    if (loops != null) {
+      loops.close();
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);
