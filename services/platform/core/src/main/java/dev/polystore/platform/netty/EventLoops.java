@@ -3,11 +3,14 @@ package dev.polystore.platform.netty;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -23,19 +26,23 @@ import java.util.concurrent.ThreadFactory;
  * hand-off between threads, which on two cores cost a non-blocking call more than its work did
  * (docs/benchmarks.md, Session 25).
  *
+ * <p>A channel opened from one of these loops is registered on that loop, not on the next in turn:
+ * that is how a store places a connection on each loop, and how a cluster connection used from a
+ * loop opens its node connections there. The server accepts on a loop of its own, so the
+ * connections it accepts are still spread over the shared ones.
+ *
  * <p>Epoll where Netty's native transport loads (Linux: the image, CI), NIO elsewhere; Lettuce
- * makes the same choice, so it asks for the group this holds. The loops are daemon threads that
+ * makes the same choice, so its sockets run on these loops. The loops are daemon threads that
  * live as long as the process: servers and clients come and go (tests start many) without shutting
  * them down.
  */
-// EpollEventLoopGroup and NioEventLoopGroup are deprecated in Netty 4.2 for MultiThreadIoEventLoopGroup,
-// but they are the classes Lettuce 6.8 asks its provider for, and grpc-java 1.77 knows only them.
-@SuppressWarnings("deprecation")
 public final class EventLoops {
   /** Netty's own default: two loops a core. */
   private static final int THREADS = 2 * Runtime.getRuntime().availableProcessors();
   private static final boolean EPOLL = Epoll.isAvailable();
-  private static final EventLoopGroup GROUP = group(THREADS, "polystore-loop");
+  private static final IoHandlerFactory IO = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+  private static final EventLoopGroup GROUP = new CallersLoopFirst(THREADS, new DefaultThreadFactory("polystore-loop", true));
+  private static final EventLoopGroup ACCEPT = group(1, "polystore-accept");
 
   private EventLoops() {}
 
@@ -43,9 +50,14 @@ public final class EventLoops {
     return GROUP;
   }
 
-  /** Serves {@code builder}'s connections, accepting and reading, on the shared loops. */
+  /** Whether the loops run on epoll (else NIO): the socket types a client on them must use. */
+  public static boolean epoll() {
+    return EPOLL;
+  }
+
+  /** Serves {@code builder}'s connections on the shared loops, accepting them on a loop of its own. */
   public static NettyServerBuilder serveOn(NettyServerBuilder builder) {
-    return builder.bossEventLoopGroup(GROUP).workerEventLoopGroup(GROUP)
+    return builder.bossEventLoopGroup(ACCEPT).workerEventLoopGroup(GROUP)
         .channelType(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
   }
 
@@ -58,12 +70,28 @@ public final class EventLoops {
 
   /** A group of daemon loops apart from the shared ones, of the same transport (the bench's clients). */
   public static EventLoopGroup group(int threads, String name) {
-    ThreadFactory factory = new DefaultThreadFactory(name, true);
-    return EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), IO);
   }
 
-  /** The client socket type that runs on {@link #group(int, String)}'s loops. */
+  /** The client socket type that runs on these loops and {@link #group(int, String)}'s. */
   public static Class<? extends Channel> clientChannelType() {
     return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /** Registers a channel made on one of its loops on that loop; others go to the next in turn. */
+  private static final class CallersLoopFirst extends MultiThreadIoEventLoopGroup {
+    CallersLoopFirst(int threads, ThreadFactory factory) {
+      super(threads, factory, IO);
+    }
+
+    @Override
+    public IoEventLoop next() {
+      for (EventExecutor loop : this) {
+        if (loop.inEventLoop()) {
+          return (IoEventLoop) loop;
+        }
+      }
+      return super.next();
+    }
   }
 }

@@ -15,14 +15,19 @@ import java.util.concurrent.TimeUnit;
  * so both only report success.
  */
 final class SharedEventLoopProvider implements EventLoopGroupProvider {
+  /**
+   * Lettuce names the 4.1 group class of the transport it chose ({@code EpollEventLoopGroup},
+   * {@code NioEventLoopGroup}) but uses what it gets as a plain {@link EventLoopGroup}; the shared
+   * group is Netty 4.2's, so only the transport is checked.
+   */
   @Override
+  @SuppressWarnings("unchecked")
   public <T extends EventLoopGroup> T allocate(Class<T> type) {
-    EventLoopGroup group = EventLoops.group();
-    if (!type.isInstance(group)) {
-      throw new IllegalStateException("Lettuce asks for " + type.getName() + " event loops; the shared ones are "
-          + group.getClass().getName() + " (a native transport on the class path?)");
+    if (type.getSimpleName().startsWith("Epoll") != EventLoops.epoll()) {
+      throw new IllegalStateException("Lettuce asks for " + type.getName() + " event loops; the shared ones run on "
+          + (EventLoops.epoll() ? "epoll" : "NIO"));
     }
-    return type.cast(group);
+    return (T) EventLoops.group();
   }
 
   @Override

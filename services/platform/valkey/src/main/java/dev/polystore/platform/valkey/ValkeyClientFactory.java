@@ -25,6 +25,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.tracing.MicrometerTracing;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,6 +110,21 @@ final class ValkeyClientFactory {
     }
     StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect();
     return new ValkeyConnection(connection, connection.sync(), connection.async());
+  }
+
+  /**
+   * A new primary connection, opened without blocking: for a caller on an event loop, where
+   * {@link #connect} would wait for that same loop.
+   */
+  static CompletableFuture<ValkeyConnection> connectAsync(AbstractRedisClient client, RedisURI uri) {
+    if (client instanceof RedisClusterClient cluster) {
+      return cluster.connectAsync(StringCodec.UTF8).thenApply(connection -> {
+        connection.setReadFrom(ReadFrom.UPSTREAM);
+        return new ValkeyConnection(connection, connection.sync(), connection.async());
+      });
+    }
+    return ((RedisClient) client).connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
+        .thenApply(connection -> new ValkeyConnection(connection, connection.sync(), connection.async()));
   }
 
   /**

@@ -30,7 +30,7 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
   private final AbstractRedisClient client;
   private volatile ValkeyConnection primary;
   private volatile ValkeyConnection replicaPreferred;
-  /** Standalone only: a cluster connection's node connections go to whichever loop Netty picks. */
+  /** The primary connections callers on an event loop use (LoopConnections). */
   private volatile LoopConnections loops;
 
   public ValkeyStore(ValkeyConfig config) {
@@ -46,23 +46,22 @@ public final class ValkeyStore implements ManagedStore, AutoCloseable {
       return;
     }
     ValkeyConnection writer = ValkeyClientFactory.connect(client, ReadFrom.UPSTREAM);
+    ValkeyConnection reader = writer;
     try {
-      replicaPreferred = config.cluster() ? ValkeyClientFactory.connect(client, ReadFrom.REPLICA_PREFERRED) : writer;
+      if (config.cluster()) {
+        reader = ValkeyClientFactory.connect(client, ReadFrom.REPLICA_PREFERRED);
+      }
+      loops = LoopConnections.open(client, config.uri(), config.connectTimeout());
     } catch (RuntimeException e) {
+      if (reader != writer) {
+        reader.close();
+      }
       writer.close();
       throw e;
     }
-    if (!config.cluster()) {
-      try {
-        loops = LoopConnections.open(client, config.connectTimeout());
-      } catch (RuntimeException e) {
-        writer.close();
-        throw e;
-      }
-    }
+    replicaPreferred = reader;
     primary = writer;
-    log.info("connected to Valkey at {}{}", config.describe(),
-        loops == null ? "" : " (" + loops.size() + " event-loop connections)");
+    log.info("connected to Valkey at {} (and on each of {} event loops)", config.describe(), loops.size());
   }
 
   /** PING within a second; false until connected. */
