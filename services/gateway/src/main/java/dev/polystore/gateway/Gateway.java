@@ -5,10 +5,12 @@ import dev.polystore.platform.auth.Authentication;
 import dev.polystore.platform.auth.Authenticator;
 import dev.polystore.platform.config.Env;
 import dev.polystore.platform.grpc.HandlerConfig;
+import dev.polystore.platform.netty.EventLoops;
 import dev.polystore.platform.service.ServiceHost;
 import dev.polystore.platform.service.ServiceModule;
 import io.grpc.BindableService;
 import io.grpc.ServerBuilder;
+import io.grpc.netty.NettyServerBuilder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +28,6 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
-import dev.polystore.platform.netty.EventLoops;
-import io.grpc.netty.NettyServerBuilder;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**

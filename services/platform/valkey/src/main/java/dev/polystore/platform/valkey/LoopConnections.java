@@ -32,23 +32,24 @@ final class LoopConnections implements AutoCloseable {
     this.byThread = byThread;
   }
 
+  /** Opens one from each loop; on any failure closes what was opened, or is still opening, and throws. */
   static LoopConnections open(AbstractRedisClient client, RedisURI uri, Duration timeout) {
     record Opening(Thread loop, CompletableFuture<ValkeyConnection> connection) {}
     List<Opening> openings = new ArrayList<>();
-    for (EventExecutor loop : EventLoops.loops()) {
-      openings.add(await(loop.submit(() -> new Opening(Thread.currentThread(), ValkeyClientFactory.connectAsync(client, uri))), timeout));
-    }
-    Map<Thread, ValkeyConnection> byThread = new HashMap<>();
     try {
+      for (EventExecutor loop : EventLoops.loops()) {
+        openings.add(await(loop.submit(
+            () -> new Opening(Thread.currentThread(), ValkeyClientFactory.connectAsync(client, uri))), timeout));
+      }
+      Map<Thread, ValkeyConnection> byThread = new HashMap<>();
       for (Opening opening : openings) {
         byThread.put(opening.loop(), await(opening.connection(), timeout));
       }
+      return new LoopConnections(Map.copyOf(byThread));
     } catch (RuntimeException e) {
-      // Those still opening are closed when they are done; nothing is left open behind a failure.
       openings.forEach(opening -> opening.connection().thenAccept(ValkeyConnection::close));
       throw e;
     }
-    return new LoopConnections(Map.copyOf(byThread));
   }
 
   /** The calling loop's connection, or null off the loops. */
