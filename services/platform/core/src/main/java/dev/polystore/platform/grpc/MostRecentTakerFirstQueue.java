@@ -95,7 +95,7 @@ final class MostRecentTakerFirstQueue<E> extends AbstractQueue<E> implements Blo
     } finally {
       lock.unlock();
     }
-    long deadline = System.nanoTime() + nanos;
+    long deadline = timed ? System.nanoTime() + nanos : 0;
     while (me.handed == null) {
       if (Thread.interrupted()) {
         E handed = withdraw(me);
@@ -106,14 +106,16 @@ final class MostRecentTakerFirstQueue<E> extends AbstractQueue<E> implements Blo
         Thread.currentThread().interrupt();
         return handed;
       }
-      long left = deadline - System.nanoTime();
       if (!timed) {
         LockSupport.park(this);
-      } else if (left > 0) {
-        LockSupport.parkNanos(this, left);
-      } else {
+        continue;
+      }
+      // The clock is read on timed waits only: the pool's threads mostly wait untimed.
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
         return withdraw(me);
       }
+      LockSupport.parkNanos(this, left);
     }
     return me.handed;
   }
